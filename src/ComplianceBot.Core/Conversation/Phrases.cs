@@ -1,0 +1,53 @@
+using ComplianceBot.Core.Text;
+
+namespace ComplianceBot.Core.Conversation;
+
+/// <summary>The bot's own wording (not compliance content), in English and Chinese.</summary>
+internal static class Phrases
+{
+    public static string Welcome(Language l) => l == Language.Chinese
+        ? "你好！我是 ComplianceBot，可以回答关于中国 VPN 和跨境联网规定的问题，并注明法规出处。用你自己的话提问即可，例如“个人用付费VPN合法吗？”或“公司怎么申请跨境专线？”。"
+        : "Hi! I'm ComplianceBot. I answer questions about China's rules on VPNs and cross-border networking, with the regulations I rely on. Ask in your own words, e.g. \"Is a paid VPN legal for me in China?\" or \"How does a company apply for a cross-border line?\"";
+
+    public static string Disclaimer(Language l) => l == Language.Chinese
+        ? "本回答为一般性指引，不构成法律意见。"
+        : "General guidance, not legal advice.";
+
+    public static string AsOf(Language l, DateOnly date) => l == Language.Chinese
+        ? $"内容截至 {date:yyyy-MM-dd}"
+        : $"As of {date:yyyy-MM-dd}";
+
+    public static string Unverified(Language l) => l == Language.Chinese ? "（未核实，请向合规团队确认）" : " (UNVERIFIED: check with the compliance team)";
+
+    public static string Article(Language l, string number) => l == Language.Chinese
+        ? (char.IsDigit(number[0]) ? $"第{number}条" : number)
+        : (char.IsDigit(number[0]) ? $"Art. {number}" : number);
+
+    public static string Clarify(Language l) => l == Language.Chinese
+        ? "我不确定你问的是哪一个，请选择："
+        : "I'm not sure which of these you mean. Pick one:";
+
+    public static string Fallback(Language l) => l == Language.Chinese
+        ? "抱歉，这个问题不在我的知识范围内。我只回答中国 VPN 和跨境联网规定方面的问题。你可以换个说法，或者看看这些主题："
+        : "Sorry, I can't answer that one. I only know China's rules on VPNs and cross-border networking. Try rephrasing, or pick one of these topics:";
+
+    public static string NoText(Language l) => l == Language.Chinese
+        ? "我只能读取文字消息，看不了文件或图片。请把你的问题用文字发给我。"
+        : "I can only read text, not files or images. Please type your question.";
+
+    public static string Empty(Language l) => l == Language.Chinese
+        ? "请输入你的问题，例如“出差去中国怎么上网？”"
+        : "Type a question, e.g. \"How can I stay connected on a trip to China?\"";
+
+    public static string Greeting(Language l) => l == Language.Chinese
+        ? "你好！有什么关于 VPN 或跨境联网规定的问题吗？"
+        : "Hello! What would you like to know about China's VPN and cross-border networking rules?";
+
+    public static string Thanks(Language l) => l == Language.Chinese ? "不客气！还有其他问题随时问我。" : "You're welcome! Ask me anything else any time.";
+
+    public static string UnknownTopic(Language l) => l == Language.Chinese
+        ? "这个主题已不存在（内容可能已更新）。请直接提问："
+        : "That topic is no longer available (the content may have been updated). Ask your question, or pick a topic:";
+
+    public static string CheckMySituation(Language l) => l == Language.Chinese ? "检查我的情况" : "Check my situation";
+}

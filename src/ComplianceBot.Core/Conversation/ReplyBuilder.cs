@@ -1,0 +1,130 @@
+using ComplianceBot.Core.Knowledge;
+using ComplianceBot.Core.Matching;
+using ComplianceBot.Core.Text;
+
+namespace ComplianceBot.Core.Conversation;
+
+/// <summary>Builds the replies that carry knowledge (answer, clarify, fallback) from the served content.</summary>
+internal sealed class ReplyBuilder
+{
+    private const int FallbackMenuSize = 5;
+
+    // Shown in the fallback menu when no topic is marked 'featured: true'.
+    private static readonly string[] DefaultMenu =
+        ["personal-vpn-legal-status", "personal-paid-vpn", "corporate-compliant-paths", "travelers", "about-bot"];
+
+    private readonly ServedContent _content;
+    private readonly Language _language;
+
+    public ReplyBuilder(ServedContent content, Language language)
+    {
+        _content = content;
+        _language = language;
+    }
+
+    private KnowledgeBase Knowledge => _content.Snapshot.Knowledge;
+
+    private string Version => _content.Snapshot.Version.ShortHash;
+
+    /// <summary>The answer to <paramref name="topic"/>, with sources, related topics and, on the first answer, the notice.</summary>
+    public BotReply Answer(Topic topic, double confidence, ConversationData state)
+    {
+        var footer = Phrases.AsOf(_language, topic.LastReviewed);
+        if (!state.DisclaimerShown)
+        {
+            footer = Phrases.Disclaimer(_language) + " " + footer;
+            state.DisclaimerShown = true;
+        }
+
+        state.LastTopicId = topic.Id;
+        var actions = topic.Related
+            .Select(Knowledge.FindTopic)
+            .OfType<Topic>()
+            .Select(t => ReplyAction.ForTopic(t.Title.For(_language), t.Id))
+            .Concat(topic.Offers.Select(o => ReplyAction.ForDialog(Phrases.CheckMySituation(_language), o["dialog:".Length..])))
+            .ToList();
+
+        return new BotReply
+        {
+            Kind = ReplyKind.Answer,
+            Text = topic.Answer.For(_language).Trim(),
+            Sources = Sources(topic.Citations),
+            Footer = footer,
+            Actions = actions,
+            Value = new AnswerValue(topic.Id, confidence,
+                topic.Citations.Select(c => c.RegulationId).Distinct(StringComparer.Ordinal).ToList(), topic.Offers)
+            {
+                ContentVersion = Version,
+            },
+        };
+    }
+
+    /// <summary>"Which of these do you mean?" with one button per candidate.</summary>
+    public BotReply Clarify(IReadOnlyList<MatchCandidate> candidates) => new()
+    {
+        Kind = ReplyKind.Clarify,
+        Text = Phrases.Clarify(_language),
+        Actions = candidates.Select(c => ActionFor(c.Id)).OfType<ReplyAction>().ToList(),
+        Value = new ClarifyValue(candidates) { ContentVersion = Version },
+    };
+
+    /// <summary>"I can't answer that" with the main topics as buttons.</summary>
+    public BotReply Fallback(string text) => new()
+    {
+        Kind = ReplyKind.Fallback,
+        Text = text,
+        Actions = MainTopics(),
+        Value = new FallbackValue { ContentVersion = Version },
+    };
+
+    /// <summary>The topics offered when the bot cannot help: those marked featured, else a default set.</summary>
+    public IReadOnlyList<ReplyAction> MainTopics()
+    {
+        var featured = Knowledge.Topics.Where(t => t.Featured).ToList();
+        if (featured.Count == 0)
+        {
+            featured = DefaultMenu.Select(Knowledge.FindTopic).OfType<Topic>().ToList();
+        }
+
+        return featured.Take(FallbackMenuSize).Select(t => ReplyAction.ForTopic(t.Title.For(_language), t.Id)).ToList();
+    }
+
+    /// <summary>The "Sources" lines for <paramref name="citations"/>; UNVERIFIED regulations or articles are flagged.</summary>
+    public IReadOnlyList<SourceLine> Sources(IEnumerable<Citation> citations)
+    {
+        var lines = new List<SourceLine>();
+        foreach (var citation in citations)
+        {
+            if (Knowledge.FindRegulation(citation.RegulationId) is not { } regulation)
+            {
+                continue;
+            }
+
+            var articles = citation.Articles.Select(regulation.FindArticle).OfType<RegulationArticle>().ToList();
+            var verified = regulation.Verification == VerificationStatus.Verified && articles.All(a => a.Verified);
+            var name = regulation.ShortName.For(_language);
+            var text = articles.Count == 0
+                ? name
+                : name + (_language == Language.Chinese ? " " : ", ")
+                       + string.Join(_language == Language.Chinese ? "、" : ", ", articles.Select(a => Phrases.Article(_language, a.Number)));
+            if (!verified)
+            {
+                text += Phrases.Unverified(_language);
+            }
+
+            lines.Add(new SourceLine(regulation.Id, text, verified));
+        }
+
+        return lines;
+    }
+
+    private ReplyAction? ActionFor(string candidateId)
+    {
+        if (candidateId.StartsWith("dialog:", StringComparison.Ordinal))
+        {
+            return ReplyAction.ForDialog(Phrases.CheckMySituation(_language), candidateId["dialog:".Length..]);
+        }
+
+        return Knowledge.FindTopic(candidateId) is { } topic ? ReplyAction.ForTopic(topic.Title.For(_language), topic.Id) : null;
+    }
+}

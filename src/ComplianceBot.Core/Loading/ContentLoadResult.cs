@@ -1,0 +1,14 @@
+using ComplianceBot.Core.Knowledge;
+using ComplianceBot.Core.Validation;
+
+namespace ComplianceBot.Core.Loading;
+
+/// <summary>The outcome of loading the content folders.</summary>
+/// <param name="Content">The loaded content, or <see langword="null"/> when any error was found.</param>
+/// <param name="Version">Hash and load time of the files read (set even when there are errors).</param>
+/// <param name="Messages">Every problem found, ordered by path, line and column.</param>
+public sealed record ContentLoadResult(ContentSnapshot? Content, ContentVersion Version, IReadOnlyList<ValidationMessage> Messages)
+{
+    /// <summary>True when at least one message is an error (and <see cref="Content"/> is null).</summary>
+    public bool HasErrors => Messages.Any(m => m.Severity == Severity.Error);
+}

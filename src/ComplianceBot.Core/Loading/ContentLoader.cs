@@ -1,0 +1,102 @@
+using System.Security.Cryptography;
+using System.Text;
+using ComplianceBot.Core.Knowledge;
+using ComplianceBot.Core.Validation;
+
+namespace ComplianceBot.Core.Loading;
+
+/// <summary>
+/// Reads <c>knowledge/</c> (regulations, topics, synonyms), checks every file and builds a <see cref="ContentSnapshot"/>.
+/// Never throws for bad content: every problem becomes a <see cref="ValidationMessage"/> with file, line and column.
+/// </summary>
+public static class ContentLoader
+{
+    /// <summary>File name of the synonym list inside the knowledge folder.</summary>
+    public const string SynonymsFile = "synonyms.yaml";
+
+    /// <summary>Folder of regulation entries inside the knowledge folder.</summary>
+    public const string RegulationsFolder = "regulations";
+
+    /// <summary>Folder of topic entries inside the knowledge folder.</summary>
+    public const string TopicsFolder = "topics";
+
+    /// <summary>
+    /// Loads and checks the content under <paramref name="knowledgeDirectory"/>. Message paths are relative to the
+    /// folder's parent (normally the repository root), e.g. <c>knowledge/topics/travelers.yaml</c>.
+    /// </summary>
+    /// <param name="knowledgeDirectory">The <c>knowledge/</c> folder.</param>
+    /// <param name="time">Clock for the load time and staleness checks; <see cref="TimeProvider.System"/> when null.</param>
+    /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
+    public static ContentLoadResult Load(string knowledgeDirectory, TimeProvider? time = null)
+    {
+        time ??= TimeProvider.System;
+        var root = Path.GetFullPath(knowledgeDirectory);
+        if (!Directory.Exists(root))
+        {
+            throw new DirectoryNotFoundException($"Knowledge folder not found: {root}");
+        }
+
+        var displayBase = Path.GetDirectoryName(root.TrimEnd(Path.DirectorySeparatorChar)) ?? root;
+        var messages = new List<ValidationMessage>();
+        var files = new List<(string FullPath, string Display, string Text)>();
+
+        IEnumerable<string> Yaml(string folder) =>
+            Directory.Exists(folder)
+                ? Directory.EnumerateFiles(folder, "*.*").Where(IsYaml).Order(StringComparer.Ordinal)
+                : [];
+
+        ParsedFile<T> ParseFile<T>(string fullPath)
+            where T : class
+        {
+            var display = Display(displayBase, fullPath);
+            var text = File.ReadAllText(fullPath, Encoding.UTF8);
+            files.Add((fullPath, display, text));
+            return YamlFileParser.Parse<T>(display, text, messages);
+        }
+
+        var regulations = Yaml(Path.Combine(root, RegulationsFolder)).Select(ParseFile<RegulationDto>).ToList();
+        var topics = Yaml(Path.Combine(root, TopicsFolder)).Select(ParseFile<TopicDto>).ToList();
+        var synonymsPath = Path.Combine(root, SynonymsFile);
+        var synonyms = File.Exists(synonymsPath) ? ParseFile<SynonymsDto>(synonymsPath) : null;
+
+        if (regulations.Count == 0)
+        {
+            messages.Add(new ValidationMessage(Display(displayBase, Path.Combine(root, RegulationsFolder)), 0, 0,
+                Severity.Error, "no regulation entries found (expected *.yaml files here)"));
+        }
+
+        if (topics.Count == 0)
+        {
+            messages.Add(new ValidationMessage(Display(displayBase, Path.Combine(root, TopicsFolder)), 0, 0,
+                Severity.Error, "no topic entries found (expected *.yaml files here)"));
+        }
+
+        var checker = new KnowledgeChecker(regulations, topics, synonyms, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+        var knowledge = checker.Check(messages);
+        var ordered = messages.OrderBy(m => m.Path, StringComparer.Ordinal).ThenBy(m => m.Line).ThenBy(m => m.Column).ToList();
+        var version = new ContentVersion(Hash(files), time.GetUtcNow(),
+            knowledge?.Topics.Select(t => t.LastReviewed).DefaultIfEmpty().Max() ?? default);
+
+        var hasErrors = ordered.Any(m => m.Severity == Severity.Error);
+        return new ContentLoadResult(hasErrors || knowledge is null ? null : new ContentSnapshot(knowledge, version), version, ordered);
+    }
+
+    private static bool IsYaml(string path) =>
+        path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase);
+
+    private static string Display(string displayBase, string path) =>
+        Path.GetRelativePath(displayBase, path).Replace('\\', '/');
+
+    private static string Hash(IEnumerable<(string FullPath, string Display, string Text)> files)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var file in files.OrderBy(f => f.Display, StringComparer.Ordinal))
+        {
+            sha.AppendData(Encoding.UTF8.GetBytes(file.Display + "\n"));
+            sha.AppendData(Encoding.UTF8.GetBytes(file.Text));
+            sha.AppendData("\n\0"u8);
+        }
+
+        return Convert.ToHexStringLower(sha.GetHashAndReset());
+    }
+}

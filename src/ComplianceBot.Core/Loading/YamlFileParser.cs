@@ -1,0 +1,244 @@
+using System.Reflection;
+using ComplianceBot.Core.Validation;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace ComplianceBot.Core.Loading;
+
+/// <summary>
+/// Parses YAML content files into DTOs, reporting syntax errors, unknown keys (with a "did you mean" hint) and
+/// wrong value types at their exact line and column.
+/// </summary>
+internal static class YamlFileParser
+{
+    private static readonly IDeserializer Deserializer = new DeserializerBuilder()
+        .WithNamingConvention(UnderscoredNamingConvention.Instance)
+        .IgnoreUnmatchedProperties() // unknown keys are reported by CheckKeys, with a hint
+        .Build();
+
+    /// <summary>Parses <paramref name="text"/> of the file at <paramref name="path"/> (used in messages).</summary>
+    public static ParsedFile<T> Parse<T>(string path, string text, List<ValidationMessage> messages)
+        where T : class
+    {
+        var values = new Dictionary<string, (int, int)>(StringComparer.Ordinal);
+        var keys = new Dictionary<string, (int, int)>(StringComparer.Ordinal);
+        YamlNode? root;
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(text));
+            if (stream.Documents.Count == 0)
+            {
+                messages.Add(new ValidationMessage(path, 1, 1, Severity.Error, "the file is empty"));
+                return new ParsedFile<T>(path, null, null, values, keys);
+            }
+
+            if (stream.Documents.Count > 1)
+            {
+                var second = stream.Documents[1].RootNode.Start;
+                messages.Add(new ValidationMessage(path, (int)second.Line, (int)second.Column, Severity.Error,
+                    "the file holds more than one YAML document ('---'); put one entry in each file"));
+            }
+
+            root = stream.Documents[0].RootNode;
+            Index(root, string.Empty, values, keys);
+        }
+        catch (YamlException ex)
+        {
+            messages.Add(new ValidationMessage(path, (int)ex.Start.Line, (int)ex.Start.Column, Severity.Error,
+                "YAML syntax: " + Describe(ex)));
+            return new ParsedFile<T>(path, null, null, values, keys);
+        }
+
+        var file = new ParsedFile<T>(path, null, root, values, keys);
+        if (root is not YamlMappingNode)
+        {
+            messages.Add(file.At(string.Empty, Severity.Error,
+                $"expected a mapping of keys (like 'id: ...') at the top of the file, found {Kind(root)}"));
+            return file;
+        }
+
+        var before = messages.Count;
+        CheckShape(root, typeof(T), string.Empty, file, messages);
+        if (messages.Count > before)
+        {
+            return file; // binding would only repeat the same problems less clearly
+        }
+
+        try
+        {
+            var dto = Deserializer.Deserialize<T>(text);
+            return new ParsedFile<T>(path, dto, root, values, keys);
+        }
+        catch (YamlException ex)
+        {
+            messages.Add(new ValidationMessage(path, (int)ex.Start.Line, (int)ex.Start.Column, Severity.Error,
+                Describe(ex)));
+            return file;
+        }
+    }
+
+    private static void Index(YamlNode node, string pointer,
+        Dictionary<string, (int, int)> values, Dictionary<string, (int, int)> keys)
+    {
+        values[pointer] = ((int)node.Start.Line, (int)node.Start.Column);
+        switch (node)
+        {
+            case YamlMappingNode map:
+                foreach (var (key, value) in map.Children)
+                {
+                    var child = pointer + "/" + ((key as YamlScalarNode)?.Value ?? "?");
+                    keys[child] = ((int)key.Start.Line, (int)key.Start.Column);
+                    Index(value, child, values, keys);
+                }
+
+                break;
+            case YamlSequenceNode seq:
+                for (var i = 0; i < seq.Children.Count; i++)
+                {
+                    Index(seq.Children[i], pointer + "/" + i, values, keys);
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>Walks the YAML tree alongside the DTO type: unknown keys and wrong node kinds become messages.</summary>
+    private static void CheckShape<T>(YamlNode node, Type type, string pointer, ParsedFile<T> file,
+        List<ValidationMessage> messages)
+        where T : class
+    {
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        if (node is YamlScalarNode { Value: null or "" or "~" or "null" } && node.Tag.IsEmpty
+            && ((YamlScalarNode)node).Style == YamlDotNet.Core.ScalarStyle.Plain)
+        {
+            return; // an empty value: reported as missing by the checks that need it
+        }
+
+        if (type == typeof(string) || type == typeof(int) || type == typeof(bool))
+        {
+            if (node is not YamlScalarNode scalar)
+            {
+                messages.Add(file.At(pointer, Severity.Error,
+                    $"'{Name(pointer)}' must be {Expected(type)}, found {Kind(node)}"));
+            }
+            else if (type == typeof(int) && !int.TryParse(scalar.Value, out _))
+            {
+                messages.Add(file.At(pointer, Severity.Error,
+                    $"'{Name(pointer)}' must be a whole number, found '{scalar.Value}'"));
+            }
+            else if (type == typeof(bool) && scalar.Value is not ("true" or "false"))
+            {
+                messages.Add(file.At(pointer, Severity.Error,
+                    $"'{Name(pointer)}' must be true or false, found '{scalar.Value}'"));
+            }
+
+            return;
+        }
+
+        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(List<>))
+        {
+            if (node is not YamlSequenceNode seq)
+            {
+                messages.Add(file.At(pointer, Severity.Error,
+                    $"'{Name(pointer)}' must be a list (items starting with '- ' or [a, b]), found {Kind(node)}"));
+                return;
+            }
+
+            var itemType = type.GetGenericArguments()[0];
+            for (var i = 0; i < seq.Children.Count; i++)
+            {
+                CheckShape(seq.Children[i], itemType, pointer + "/" + i, file, messages);
+            }
+
+            return;
+        }
+
+        if (node is not YamlMappingNode map)
+        {
+            messages.Add(file.At(pointer, Severity.Error,
+                $"'{Name(pointer)}' must be a mapping of keys, found {Kind(node)}"));
+            return;
+        }
+
+        var properties = KnownKeys(type);
+        foreach (var (keyNode, value) in map.Children)
+        {
+            var key = (keyNode as YamlScalarNode)?.Value ?? string.Empty;
+            var child = pointer + "/" + key;
+            if (!properties.TryGetValue(key, out var property))
+            {
+                var hint = DidYouMean(key, properties.Keys);
+                messages.Add(file.AtKey(child, Severity.Error,
+                    $"unknown key '{key}'" + (hint is null ? $" (allowed here: {string.Join(", ", properties.Keys)})" : $"; did you mean '{hint}'?")));
+                continue;
+            }
+
+            CheckShape(value, property.PropertyType, child, file, messages);
+        }
+    }
+
+    private static readonly Dictionary<Type, Dictionary<string, PropertyInfo>> KeyCache = new();
+
+    /// <summary>The snake_case keys a DTO type accepts.</summary>
+    public static IReadOnlyDictionary<string, PropertyInfo> KeysOf(Type type) => KnownKeys(type);
+
+    private static Dictionary<string, PropertyInfo> KnownKeys(Type type)
+    {
+        lock (KeyCache)
+        {
+            if (!KeyCache.TryGetValue(type, out var keys))
+            {
+                keys = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+                    .ToDictionary(p => UnderscoredNamingConvention.Instance.Apply(p.Name), StringComparer.Ordinal);
+                KeyCache[type] = keys;
+            }
+
+            return keys;
+        }
+    }
+
+    /// <summary>The closest of <paramref name="candidates"/> to <paramref name="key"/>, if it is close enough to be a typo.</summary>
+    public static string? DidYouMean(string key, IEnumerable<string> candidates)
+    {
+        string? best = null;
+        var bestScore = 0;
+        foreach (var candidate in candidates)
+        {
+            var score = FuzzySharp.Fuzz.Ratio(key.ToLowerInvariant(), candidate);
+            if (score > bestScore)
+            {
+                (best, bestScore) = (candidate, score);
+            }
+        }
+
+        return bestScore >= 70 ? best : null;
+    }
+
+    private static string Name(string pointer) =>
+        pointer.Length == 0 ? "(top level)" : pointer[(pointer.LastIndexOf('/') + 1)..];
+
+    private static string Expected(Type type) =>
+        type == typeof(int) ? "a whole number" : type == typeof(bool) ? "true or false" : "a text value";
+
+    private static string Kind(YamlNode? node) => node switch
+    {
+        YamlMappingNode => "a mapping of keys",
+        YamlSequenceNode => "a list",
+        YamlScalarNode s => $"the value '{Truncate(s.Value)}'",
+        _ => "nothing",
+    };
+
+    private static string Truncate(string? value) =>
+        value is null ? string.Empty : value.Length > 30 ? value[..30] + "…" : value;
+
+    private static string Describe(YamlException ex)
+    {
+        var message = ex.InnerException?.Message ?? ex.Message;
+        // YamlDotNet prefixes messages with "(Line: 1, Col: 2, Idx: 3) - (...): "; the position is reported separately.
+        var cut = message.IndexOf("): ", StringComparison.Ordinal);
+        return cut > 0 && message.StartsWith("(Line", StringComparison.Ordinal) ? message[(cut + 3)..] : message;
+    }
+}

@@ -1,0 +1,79 @@
+using System.Collections.Concurrent;
+using ComplianceBot.Core.Text;
+using Lucene.Net.Tartarus.Snowball.Ext;
+
+namespace ComplianceBot.Core.Matching;
+
+/// <summary>
+/// English (and any other Latin-script or digit) text: words split on spaces, stop words dropped, terms stemmed
+/// with the Snowball (Porter2) English stemmer, so "fined", "fines" and "fine" are one term.
+/// </summary>
+public sealed class EnglishTokenizer : ITokenizer
+{
+    // Function words and chat filler that never tell two compliance topics apart. Content words such as "can",
+    // "allowed" or "legal" stay out of this list only when they discriminate; "can" does not.
+    private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
+    {
+        "a", "an", "the", "is", "are", "am", "was", "were", "be", "been", "being", "to", "of", "in", "on", "at", "by",
+        "for", "with", "from", "into", "about", "as", "and", "or", "but", "so", "if", "then", "than", "that", "this",
+        "these", "those", "there", "here", "it", "its", "i", "me", "my", "mine", "we", "us", "our", "ours", "you",
+        "your", "yours", "u", "ur", "r", "he", "she", "him", "her", "his", "they", "them", "their", "do", "does",
+        "did", "doing", "done", "can", "could", "would", "should", "will", "shall", "may", "might", "have", "has",
+        "had", "what", "whats", "which", "who", "whom", "whose", "when", "where", "why", "how", "hows", "whether",
+        "any", "some", "all", "just", "also", "too", "very", "really", "please", "pls", "plz", "hi", "hello", "hey",
+        "thanks", "thank", "thx", "ok", "okay", "im", "ive", "id", "ill", "dont", "doesnt", "didnt", "isnt", "arent",
+        "wasnt", "cant", "cannot", "wont", "not", "no", "yes", "yeah", "get", "got", "know", "tell", "want", "wanna",
+        "need", "there", "theres", "theyre", "youre", "were", "weve", "lets", "let", "one", "ones", "anyone",
+        "someone", "something", "anything", "thing", "things", "like", "still", "even", "ever", "again", "now",
+        "w", "wrt", "re", "s", "t", "d", "ll", "m", "ve", "bot", "question", "quick", "hmm", "um", "uh",
+        "lol", "btw", "fyi", "asap", "gonna", "gotta", "kinda", "sort", "kind", "actually", "basically", "etc",
+        "say", "says", "said", "mean", "means", "explain", "other", "such", "same", "each", "every", "both",
+        "own", "out", "up", "over", "only", "more", "most", "much", "many", "few", "well", "make", "makes",
+    };
+
+    private readonly ConcurrentDictionary<string, string> _stems = new(StringComparer.Ordinal);
+
+    /// <inheritdoc />
+    public Language Language => Language.English;
+
+    /// <inheritdoc />
+    public bool SupportsSpellingCorrection => true;
+
+    /// <inheritdoc />
+    public bool Handles(char ch) => !Scripts.IsHan(ch) && ch != ' ';
+
+    /// <summary>True when <paramref name="word"/> (normalised, lowercase) is an English stop word.</summary>
+    public static bool IsStopWord(string word) => StopWords.Contains(word);
+
+    /// <inheritdoc />
+    public void Tokenize(string run, List<string> words)
+    {
+        foreach (var word in run.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!StopWords.Contains(word))
+            {
+                words.Add(word);
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public string ToTerm(string word) => _stems.GetOrAdd(word, static w =>
+    {
+        if (w.Length <= 2 || !w.All(char.IsAsciiLetter))
+        {
+            return w;
+        }
+
+        var stemmer = new EnglishStemmer();
+        stemmer.SetCurrent(w);
+        stemmer.Stem();
+        return stemmer.Current;
+    });
+
+    /// <inheritdoc />
+    public void AddWord(string word)
+    {
+        // English words are delimited by spaces; multi-word synonyms are handled by SynonymMap.
+    }
+}

@@ -1,0 +1,6 @@
+namespace ComplianceBot.Core.Matching;
+
+/// <summary>Something a question can be matched to: a topic (its id) or a decision dialog (<c>dialog:&lt;id&gt;</c>).</summary>
+/// <param name="Id">The id reported in <see cref="MatchCandidate.Id"/>.</param>
+/// <param name="Phrasings">Example utterances in any language; each becomes one indexed document.</param>
+public sealed record MatchTarget(string Id, IReadOnlyList<string> Phrasings);

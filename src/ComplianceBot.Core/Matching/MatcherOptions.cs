@@ -1,0 +1,59 @@
+namespace ComplianceBot.Core.Matching;
+
+/// <summary>Thresholds of the question matcher (configuration section <c>Matching</c>). All scores are in [0, 1].</summary>
+public sealed class MatcherOptions
+{
+    /// <summary>Configuration section name.</summary>
+    public const string SectionName = "Matching";
+
+    /// <summary>Minimum confidence to answer directly. Default 0.5.</summary>
+    public double AnswerThreshold { get; set; } = 0.5;
+
+    /// <summary>Minimum confidence to offer a candidate in a clarify reply; below it the bot falls back. Default 0.3.</summary>
+    public double ClarifyThreshold { get; set; } = 0.3;
+
+    /// <summary>
+    /// How far the best candidate must lead the second-best (of another target) to answer without asking.
+    /// Default 0.06.
+    /// </summary>
+    public double AmbiguityMargin { get; set; } = 0.06;
+
+    /// <summary>Candidates within this distance of the best are offered when clarifying. Default 0.15.</summary>
+    public double ClarifyBand { get; set; } = 0.15;
+
+    /// <summary>Most candidates offered when clarifying (2 or 3). Default 3.</summary>
+    public int MaxClarifyCandidates { get; set; } = 3;
+
+    /// <summary>Weight of the fuzzy (typo-tolerant) score against the term-index score. Default 0.3.</summary>
+    public double FuzzyWeight { get; set; } = 0.3;
+
+    /// <summary>Returns one message per invalid setting; empty when the options are usable.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        void InRange(string name, double value)
+        {
+            if (double.IsNaN(value) || value is < 0 or > 1)
+            {
+                errors.Add($"{SectionName}:{name} must be between 0 and 1 (was {value}).");
+            }
+        }
+
+        InRange(nameof(AnswerThreshold), AnswerThreshold);
+        InRange(nameof(ClarifyThreshold), ClarifyThreshold);
+        InRange(nameof(AmbiguityMargin), AmbiguityMargin);
+        InRange(nameof(ClarifyBand), ClarifyBand);
+        InRange(nameof(FuzzyWeight), FuzzyWeight);
+        if (ClarifyThreshold > AnswerThreshold)
+        {
+            errors.Add($"{SectionName}:{nameof(ClarifyThreshold)} ({ClarifyThreshold}) must not exceed {nameof(AnswerThreshold)} ({AnswerThreshold}).");
+        }
+
+        if (MaxClarifyCandidates is < 2 or > 3)
+        {
+            errors.Add($"{SectionName}:{nameof(MaxClarifyCandidates)} must be 2 or 3 (was {MaxClarifyCandidates}).");
+        }
+
+        return errors;
+    }
+}

@@ -1,0 +1,139 @@
+using ComplianceBot.Core.Knowledge;
+using ComplianceBot.Core.Text;
+
+namespace ComplianceBot.Core.Matching;
+
+/// <summary>
+/// The one pipeline from raw text to index terms, shared by indexing and querying: normalise, split into script
+/// runs, tokenise each run with its language's <see cref="ITokenizer"/>, correct misspellings (queries only), map
+/// words to terms, and fold synonyms into canonical terms.
+/// </summary>
+/// <remarks>Configure (synonyms, vocabulary) before use; afterwards <see cref="Analyze"/> is thread-safe.</remarks>
+public sealed class TextAnalyzer
+{
+    private readonly IReadOnlyList<ITokenizer> _tokenizers;
+    private readonly SynonymMap _synonyms = new();
+    private SpellingCorrector? _speller;
+    private HashSet<string> _knownTerms = new(StringComparer.Ordinal);
+
+    /// <summary>Creates an analyzer over <paramref name="tokenizers"/>; the last one takes characters no other handles.</summary>
+    /// <exception cref="ArgumentException">No tokenizer given.</exception>
+    public TextAnalyzer(IReadOnlyList<ITokenizer> tokenizers)
+    {
+        if (tokenizers.Count == 0)
+        {
+            throw new ArgumentException("At least one tokenizer is required.", nameof(tokenizers));
+        }
+
+        _tokenizers = tokenizers;
+    }
+
+    /// <summary>An analyzer for English and Chinese, the languages the knowledge base is written in.</summary>
+    public static TextAnalyzer CreateDefault() => new([new ChineseTokenizer(), new EnglishTokenizer()]);
+
+    /// <summary>Registers synonym groups; terms are analysed with this same pipeline (without correction).</summary>
+    public void AddSynonyms(IEnumerable<SynonymGroup> groups)
+    {
+        foreach (var group in groups)
+        {
+            foreach (var (language, terms) in group.Terms)
+            {
+                foreach (var term in terms)
+                {
+                    var tokenizer = _tokenizers.FirstOrDefault(t => t.Language == language);
+                    tokenizer?.AddWord(TextNormalizer.Normalize(term));
+                    var analyzed = Analyze(term, correctSpelling: false, applySynonyms: false);
+                    _synonyms.Add(analyzed.Terms, group.Id);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Sets the vocabulary that query words are corrected towards: surface words with their frequency, and the
+    /// set of index terms (a word whose term is already known is never "corrected").
+    /// </summary>
+    public void SetVocabulary(IReadOnlyDictionary<string, int> words, IEnumerable<string> terms)
+    {
+        _speller = new SpellingCorrector(words);
+        _knownTerms = new HashSet<string>(terms, StringComparer.Ordinal);
+    }
+
+    /// <summary>Analyses <paramref name="text"/>; null or empty text gives an empty result.</summary>
+    /// <param name="text">Raw text as typed or as written in content.</param>
+    /// <param name="correctSpelling">True for user utterances; false for content.</param>
+    /// <param name="applySynonyms">False only while synonyms themselves are being analysed.</param>
+    public AnalyzedText Analyze(string? text, bool correctSpelling = true, bool applySynonyms = true)
+    {
+        var normalized = TextNormalizer.Normalize(text);
+        var words = new List<string>();
+        var terms = new List<string>();
+        foreach (var (tokenizer, run) in Runs(normalized))
+        {
+            var start = words.Count;
+            tokenizer.Tokenize(run, words);
+            for (var i = start; i < words.Count; i++)
+            {
+                var term = tokenizer.ToTerm(words[i]);
+                if (correctSpelling && tokenizer.SupportsSpellingCorrection && _speller is not null
+                    && !_knownTerms.Contains(term) && _speller.Correct(words[i]) is { } corrected)
+                {
+                    words[i] = corrected;
+                    term = tokenizer.ToTerm(corrected);
+                }
+
+                terms.Add(term);
+            }
+        }
+
+        if (applySynonyms)
+        {
+            _synonyms.Apply(terms);
+        }
+
+        return new AnalyzedText(normalized, words, terms, LanguageDetector.Detect(normalized));
+    }
+
+    private IEnumerable<(ITokenizer Tokenizer, string Run)> Runs(string normalized)
+    {
+        var start = 0;
+        ITokenizer? current = null;
+        for (var i = 0; i < normalized.Length; i++)
+        {
+            var ch = normalized[i];
+            if (ch == ' ')
+            {
+                continue;
+            }
+
+            var tokenizer = TokenizerFor(ch);
+            if (current is null)
+            {
+                (current, start) = (tokenizer, i);
+            }
+            else if (!ReferenceEquals(tokenizer, current))
+            {
+                yield return (current, normalized[start..i]);
+                (current, start) = (tokenizer, i);
+            }
+        }
+
+        if (current is not null)
+        {
+            yield return (current, normalized[start..]);
+        }
+    }
+
+    private ITokenizer TokenizerFor(char ch)
+    {
+        foreach (var tokenizer in _tokenizers)
+        {
+            if (tokenizer.Handles(ch))
+            {
+                return tokenizer;
+            }
+        }
+
+        return _tokenizers[^1];
+    }
+}

@@ -1,0 +1,59 @@
+using System.Text;
+using ComplianceBot.Core.Conversation;
+using Microsoft.Bot.Schema;
+using Newtonsoft.Json.Linq;
+
+namespace ComplianceBot.Bot;
+
+/// <summary>
+/// Renders a channel-neutral <see cref="BotReply"/> as a Bot Framework message activity: Markdown text with a
+/// "Sources" line and small-print footer, buttons as suggested actions (<c>messageBack</c> carrying the button's
+/// value), and the machine-readable <c>value</c> object of contract section 3.
+/// </summary>
+public static class ActivityRenderer
+{
+    /// <summary>The Markdown text of <paramref name="reply"/>: body, then "Sources", then the footer in italics.</summary>
+    public static string ToMarkdown(BotReply reply)
+    {
+        var text = new StringBuilder(reply.Text.Trim());
+        if (reply.Sources.Count > 0)
+        {
+            text.Append("\n\n**Sources:** ").Append(string.Join("; ", reply.Sources.Select(s => s.Text)));
+        }
+
+        if (!string.IsNullOrWhiteSpace(reply.Footer))
+        {
+            text.Append("\n\n_").Append(reply.Footer.Trim()).Append('_');
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>Builds the message activity for <paramref name="reply"/>.</summary>
+    public static Activity ToActivity(BotReply reply)
+    {
+        var activity = new Activity { Type = ActivityTypes.Message, Text = ToMarkdown(reply) };
+        activity.TextFormat = TextFormatTypes.Markdown;
+        if (reply.Actions.Count > 0)
+        {
+            activity.SuggestedActions = new SuggestedActions
+            {
+                Actions = reply.Actions.Select(a => new CardAction
+                {
+                    Type = ActionTypes.MessageBack,
+                    Title = a.Title,
+                    Text = a.Title,
+                    DisplayText = a.Title,
+                    Value = JObject.FromObject(a.Value),
+                }).ToList(),
+            };
+        }
+
+        if (reply.Value is not null)
+        {
+            activity.Value = JObject.Parse(reply.Value.ToJson().ToJsonString());
+        }
+
+        return activity;
+    }
+}

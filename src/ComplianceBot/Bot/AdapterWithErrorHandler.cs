@@ -1,0 +1,36 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Connector.Authentication;
+
+namespace ComplianceBot.Bot;
+
+/// <summary>
+/// The Bot Framework <see cref="CloudAdapter"/> with an on-turn error handler: the exception is logged, the user
+/// is told something went wrong and that they can go on, and conversation state is kept so the conversation stays usable.
+/// </summary>
+/// <remarks>One constructor only: CloudAdapter's own two are ambiguous for dependency injection.</remarks>
+public sealed class AdapterWithErrorHandler : CloudAdapter
+{
+    /// <summary>The message users see when a turn fails.</summary>
+    public const string ErrorMessage =
+        "Sorry, something went wrong on my side while handling that message. Your conversation is still here: please try again or rephrase.";
+
+    /// <summary>Creates the adapter with <paramref name="authentication"/> (from configuration) and the error handler.</summary>
+    public AdapterWithErrorHandler(BotFrameworkAuthentication authentication, ILogger<AdapterWithErrorHandler> logger)
+        : base(authentication, logger)
+    {
+        OnTurnError = async (turnContext, exception) =>
+        {
+            logger.LogError(exception, "Unhandled error in turn {ActivityType} {ActivityId} of conversation {ConversationId}",
+                turnContext.Activity?.Type, turnContext.Activity?.Id, turnContext.Activity?.Conversation?.Id);
+            try
+            {
+                await turnContext.SendActivityAsync(ErrorMessage);
+            }
+            catch (Exception sendError)
+            {
+                logger.LogError(sendError, "Could not tell the user about the error");
+            }
+        };
+    }
+}

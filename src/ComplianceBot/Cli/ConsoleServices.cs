@@ -1,0 +1,48 @@
+using ComplianceBot.Content;
+using ComplianceBot.Hosting;
+
+namespace ComplianceBot.Cli;
+
+/// <summary>The bot's services for command-line use: same registrations and configuration as the web host, quieter logs.</summary>
+public static class ConsoleServices
+{
+    /// <summary>
+    /// Builds the service provider and loads the content. Configuration: <c>appsettings.json</c> in the content
+    /// root, then environment variables. Logs at Warning and above go to standard error.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The content has errors (listed in the message).</exception>
+    public static ServiceProvider Create()
+    {
+        var root = ContentRootLocator.Find();
+        var configuration = new ConfigurationBuilder()
+            .SetBasePath(root)
+            .AddJsonFile("appsettings.json", optional: true)
+            .AddEnvironmentVariables()
+            .Build();
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddSingleton<IHostEnvironment>(new ConsoleEnvironment(root));
+        services.AddLogging(logging => logging
+            .AddConfiguration(configuration.GetSection("Logging"))
+            .SetMinimumLevel(LogLevel.Warning)
+            .AddSimpleConsole(o => o.SingleLine = true)
+            .AddFilter((_, level) => level >= LogLevel.Warning));
+        services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        services.AddComplianceBot(configuration);
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        provider.GetRequiredService<ContentStore>().LoadOrThrow();
+        return provider;
+    }
+
+    private sealed class ConsoleEnvironment(string root) : IHostEnvironment
+    {
+        public string EnvironmentName { get; set; } = "Production";
+
+        public string ApplicationName { get; set; } = "ComplianceBot";
+
+        public string ContentRootPath { get; set; } = root;
+
+        public Microsoft.Extensions.FileProviders.IFileProvider ContentRootFileProvider { get; set; } =
+            new Microsoft.Extensions.FileProviders.PhysicalFileProvider(root);
+    }
+}

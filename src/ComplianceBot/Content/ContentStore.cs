@@ -1,0 +1,104 @@
+using ComplianceBot.Core.Conversation;
+using ComplianceBot.Core.Loading;
+using ComplianceBot.Core.Matching;
+using ComplianceBot.Core.Validation;
+using ComplianceBot.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace ComplianceBot.Content;
+
+/// <summary>
+/// Holds the content the bot serves and replaces it atomically on <see cref="Reload"/>. Invalid content is
+/// never served: a failed reload is logged with the validator's messages and the last good content stays.
+/// </summary>
+public sealed class ContentStore : IContentProvider
+{
+    private readonly ILogger<ContentStore> _logger;
+    private readonly MatcherOptions _matcherOptions;
+    private readonly TimeProvider _time;
+    private readonly object _reloadGate = new();
+    private ServedContent? _current;
+
+    /// <summary>Creates the store; content is loaded by the first <see cref="Reload"/>.</summary>
+    public ContentStore(IOptions<ContentOptions> options, IOptions<MatcherOptions> matcherOptions, IHostEnvironment environment,
+        ILogger<ContentStore> logger, TimeProvider time)
+    {
+        KnowledgePath = Path.GetFullPath(options.Value.KnowledgePath, environment.ContentRootPath);
+        DialogsPath = Path.GetFullPath(options.Value.DialogsPath, environment.ContentRootPath);
+        _matcherOptions = matcherOptions.Value;
+        _logger = logger;
+        _time = time;
+    }
+
+    /// <summary>Absolute path of the knowledge folder.</summary>
+    public string KnowledgePath { get; }
+
+    /// <summary>Absolute path of the dialogs folder.</summary>
+    public string DialogsPath { get; }
+
+    /// <summary>The content being served.</summary>
+    /// <exception cref="InvalidOperationException">Nothing valid has been loaded yet.</exception>
+    public ServedContent Current => _current ?? throw new InvalidOperationException("Content has not been loaded.");
+
+    /// <summary>The outcome of the last load attempt (successful or not).</summary>
+    public ContentLoadResult? LastResult { get; private set; }
+
+    /// <summary>When the last load attempt failed, its error messages; otherwise empty.</summary>
+    public IReadOnlyList<ValidationMessage> LastErrors { get; private set; } = [];
+
+    /// <summary>Loads the content for the first time.</summary>
+    /// <exception cref="InvalidOperationException">The content has errors; the message lists each with file, line and column.</exception>
+    public void LoadOrThrow()
+    {
+        var result = Reload();
+        if (result.Content is null)
+        {
+            throw new InvalidOperationException(
+                $"The content in {KnowledgePath} has errors; fix them and start again:{Environment.NewLine}"
+                + string.Join(Environment.NewLine, LastErrors));
+        }
+    }
+
+    /// <summary>
+    /// Loads the folders again. On success the new content is served from the next turn; on failure the
+    /// previous content stays and the errors are logged. Returns the load result either way.
+    /// </summary>
+    public ContentLoadResult Reload()
+    {
+        lock (_reloadGate)
+        {
+            ContentLoadResult result;
+            try
+            {
+                result = ContentLoader.Load(KnowledgePath, _time);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                var message = new ValidationMessage(KnowledgePath, 0, 0, Severity.Error, "cannot read content: " + ex.Message);
+                result = new ContentLoadResult(null, _current?.Snapshot.Version ?? new(string.Empty, _time.GetUtcNow(), default), [message]);
+            }
+
+            LastResult = result;
+            if (result.Content is null)
+            {
+                LastErrors = result.Messages.Where(m => m.Severity == Severity.Error).ToList();
+                _logger.LogError("Content in {Path} is invalid; {Action}:{NewLine}{Errors}", KnowledgePath,
+                    _current is null ? "nothing to serve" : "still serving version " + _current.Snapshot.Version.ShortHash,
+                    Environment.NewLine, string.Join(Environment.NewLine, LastErrors));
+                return result;
+            }
+
+            _current = ServedContent.Create(result.Content, _matcherOptions);
+            LastErrors = [];
+            foreach (var warning in result.Messages.Where(m => m.Severity == Severity.Warning))
+            {
+                _logger.LogWarning("{Message}", warning.ToString());
+            }
+
+            _logger.LogInformation("Loaded content version {Version}: {Topics} topics, {Regulations} regulations, {Documents} indexed phrasings",
+                result.Content.Version.ShortHash, result.Content.Knowledge.Topics.Count, result.Content.Knowledge.Regulations.Count,
+                _current.Matcher.DocumentCount);
+            return result;
+        }
+    }
+}

@@ -1,0 +1,34 @@
+using ComplianceBot.Bot;
+using ComplianceBot.Content;
+
+namespace ComplianceBot.Hosting;
+
+/// <summary>Builds the web host (used by <c>Program</c>, by tests and by anything that embeds the bot).</summary>
+public static class BotHost
+{
+    /// <summary>
+    /// Creates the web application: configuration from <c>appsettings.json</c> in the content root (see
+    /// <see cref="ContentRootLocator"/>), environment variables and <paramref name="args"/>; services; the content
+    /// loaded and checked; and the endpoints <c>POST /api/messages</c> and <c>GET /healthz</c>.
+    /// </summary>
+    /// <param name="args">Command-line configuration, e.g. <c>--urls http://localhost:3978</c>.</param>
+    /// <param name="configure">Optional last changes to the builder (tests replace settings or services here).</param>
+    /// <exception cref="InvalidOperationException">The content has errors: the message lists them with file and line.</exception>
+    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">A setting in appsettings.json is invalid.</exception>
+    public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = ContentRootLocator.Find(),
+        });
+        builder.Services.AddComplianceBot(builder.Configuration);
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        app.Services.GetRequiredService<ContentStore>().LoadOrThrow();
+        app.MapBotMessages();
+        app.MapGet("/healthz", () => Results.Text("ok"));
+        return app;
+    }
+}

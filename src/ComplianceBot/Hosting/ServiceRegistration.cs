@@ -1,0 +1,46 @@
+using ComplianceBot.Bot;
+using ComplianceBot.Content;
+using ComplianceBot.Core.Conversation;
+using ComplianceBot.Core.Matching;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace ComplianceBot.Hosting;
+
+/// <summary>Registers the bot's services; shared by the web host and the command line so both run the same logic.</summary>
+public static class ServiceRegistration
+{
+    /// <summary>
+    /// Adds typed options (validated at start-up), the content store, the assistant, conversation state (in memory),
+    /// the Bot Framework adapter with its authentication from configuration, and the bot.
+    /// </summary>
+    public static IServiceCollection AddComplianceBot(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ContentOptions>().Bind(configuration.GetSection(ContentOptions.SectionName))
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<MatcherOptions>().Bind(configuration.GetSection(MatcherOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<MatcherOptions>, MatcherOptionsValidator>();
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<ContentStore>();
+        services.AddSingleton<IContentProvider>(sp => sp.GetRequiredService<ContentStore>());
+        services.AddSingleton<ComplianceAssistant>();
+
+        services.AddSingleton<IStorage, MemoryStorage>();
+        services.AddSingleton<ConversationState>();
+        services.AddSingleton<BotFrameworkAuthentication, ConfigurationBotFrameworkAuthentication>();
+        services.AddSingleton<AdapterWithErrorHandler>();
+        services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<AdapterWithErrorHandler>());
+        services.AddTransient<IBot, ComplianceAssistantBot>();
+        return services;
+    }
+
+    /// <summary>Reports each invalid matching setting by name.</summary>
+    private sealed class MatcherOptionsValidator : IValidateOptions<MatcherOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, MatcherOptions options) =>
+            options.Validate() is { Count: > 0 } errors ? ValidateOptionsResult.Fail(errors) : ValidateOptionsResult.Success;
+    }
+}
