@@ -31,6 +31,10 @@ public sealed record EvalReport(IReadOnlyList<EvalResult> Results)
     public double AnsweredOrOffered => Ratio(
         Results.Count(r => !r.Case.IsOutOfScope && (r.Correct || r.Candidates.Any(c => r.Case.Expect.Contains(c)))), InScope);
 
+    /// <summary>Share of in-scope questions where an expected id was ranked first, answered or offered first, in [0, 1].</summary>
+    public double RankedFirst => Ratio(
+        Results.Count(r => !r.Case.IsOutOfScope && (r.Correct || (r.Candidates.Count > 0 && r.Case.Expect.Contains(r.Candidates[0])))), InScope);
+
     /// <summary>The questions the bot got wrong.</summary>
     public IEnumerable<EvalResult> Misses => Results.Where(r => !r.Correct);
 

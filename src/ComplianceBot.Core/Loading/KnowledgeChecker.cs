@@ -46,12 +46,14 @@ internal sealed partial class KnowledgeChecker
         }
 
         var byId = regulations.ToDictionary(r => r.Id, StringComparer.Ordinal);
-        var topicIds = _topics.Where(f => f.Dto?.Id is not null).Select(f => f.Dto!.Id!).ToHashSet(StringComparer.Ordinal);
+        // Files that failed on their own still count as existing, so one broken file gives one error, not a cascade.
+        var brokenRegulations = _regulations.Where(f => !byId.ContainsKey(FileId(f))).Select(FileId).ToHashSet(StringComparer.Ordinal);
+        var topicIds = _topics.Select(FileId).ToHashSet(StringComparer.Ordinal);
         var topics = new List<Topic>();
         var seenTopics = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var file in _topics)
         {
-            if (file.Dto is { } dto && CheckTopic(file, dto, byId, topicIds, seenTopics, messages) is { } topic)
+            if (file.Dto is { } dto && CheckTopic(file, dto, byId, brokenRegulations, topicIds, seenTopics, messages) is { } topic)
             {
                 topics.Add(topic);
             }
@@ -146,7 +148,7 @@ internal sealed partial class KnowledgeChecker
     }
 
     private Topic? CheckTopic(ParsedFile<TopicDto> file, TopicDto dto, Dictionary<string, Regulation> regulations,
-        HashSet<string> topicIds, Dictionary<string, string> seen, List<ValidationMessage> messages)
+        HashSet<string> brokenRegulations, HashSet<string> topicIds, Dictionary<string, string> seen, List<ValidationMessage> messages)
     {
         var ok = CheckId(file, dto.Id, seen, "topic", messages);
         ok &= CheckVersion(file, dto.Version, messages);
@@ -208,7 +210,7 @@ internal sealed partial class KnowledgeChecker
         {
             for (var i = 0; i < dto.Citations.Count; i++)
             {
-                if (CheckCitation(file, dto.Citations[i], $"/citations/{i}", regulations, messages) is { } citation)
+                if (CheckCitation(file, dto.Citations[i], $"/citations/{i}", regulations, brokenRegulations, messages) is { } citation)
                 {
                     citations.Add(citation);
                 }
@@ -267,12 +269,17 @@ internal sealed partial class KnowledgeChecker
     }
 
     private static Citation? CheckCitation(ParsedFile<TopicDto> file, CitationDto dto, string at,
-        Dictionary<string, Regulation> regulations, List<ValidationMessage> messages)
+        Dictionary<string, Regulation> regulations, HashSet<string> brokenRegulations, List<ValidationMessage> messages)
     {
         if (string.IsNullOrWhiteSpace(dto.Regulation))
         {
             messages.Add(Missing(file, at + "/regulation", "the id of a regulation entry"));
             return null;
+        }
+
+        if (brokenRegulations.Contains(dto.Regulation))
+        {
+            return null; // the regulation's own file has errors; they are reported there
         }
 
         if (!regulations.TryGetValue(dto.Regulation, out var regulation))
@@ -447,6 +454,9 @@ internal sealed partial class KnowledgeChecker
             ? file.At(pointer, Severity.Error, $"'{key}'{where} is empty; expected {what}")
             : file.At(parent, Severity.Error, $"missing required key '{key}'{where}: {what}");
     }
+
+    private static string FileId<T>(ParsedFile<T> file)
+        where T : class => Path.GetFileNameWithoutExtension(file.Path);
 
     private static IReadOnlyList<string> Clean(List<string>? values) =>
         values?.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v.Trim()).ToList() ?? [];

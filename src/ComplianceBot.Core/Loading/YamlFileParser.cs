@@ -51,6 +51,14 @@ internal static class YamlFileParser
                 "YAML syntax: " + Describe(ex)));
             return new ParsedFile<T>(path, null, null, values, keys);
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner fails this way on some malformed flow collections; find where it stopped.
+            var (line, column) = LastReadablePosition(text);
+            messages.Add(new ValidationMessage(path, line, column, Severity.Error,
+                "YAML syntax: cannot read the value starting here; check for an unclosed '[', '{' or quote"));
+            return new ParsedFile<T>(path, null, null, values, keys);
+        }
 
         var file = new ParsedFile<T>(path, null, root, values, keys);
         if (root is not YamlMappingNode)
@@ -78,6 +86,25 @@ internal static class YamlFileParser
                 Describe(ex)));
             return file;
         }
+    }
+
+    private static (int Line, int Column) LastReadablePosition(string text)
+    {
+        var scanner = new Scanner(new StringReader(text));
+        var last = (1, 1);
+        try
+        {
+            while (scanner.MoveNext())
+            {
+                last = ((int)scanner.Current!.Start.Line, (int)scanner.Current.Start.Column);
+            }
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or YamlException)
+        {
+            // the position of the last token read is the best location we have
+        }
+
+        return last;
     }
 
     private static void Index(YamlNode node, string pointer,

@@ -24,8 +24,20 @@ public sealed class MatcherOptions
     /// <summary>Most candidates offered when clarifying (2 or 3). Default 3.</summary>
     public int MaxClarifyCandidates { get; set; } = 3;
 
-    /// <summary>Weight of the fuzzy (typo-tolerant) score against the term-index score. Default 0.3.</summary>
-    public double FuzzyWeight { get; set; } = 0.3;
+    /// <summary>Weight of the best single phrasing's similarity (idf-weighted cosine). Default 0.5.</summary>
+    public double PhrasingWeight { get; set; } = 0.5;
+
+    /// <summary>Weight of the share of the question's words found among all of a target's phrasings. Default 0.3.</summary>
+    public double CoverageWeight { get; set; } = 0.3;
+
+    /// <summary>Weight of the share of the question's words found in the target's description (its answer). Default 0.2.</summary>
+    public double DescriptionWeight { get; set; } = 0.2;
+
+    /// <summary>
+    /// Weight of the fuzzy (typo-tolerant) similarity to the best phrasing; only similarity above 50% counts.
+    /// Default 0.15. The four weights are normalised to sum to 1.
+    /// </summary>
+    public double FuzzyWeight { get; set; } = 0.15;
 
     /// <summary>Returns one message per invalid setting; empty when the options are usable.</summary>
     public IReadOnlyList<string> Validate()
@@ -43,7 +55,14 @@ public sealed class MatcherOptions
         InRange(nameof(ClarifyThreshold), ClarifyThreshold);
         InRange(nameof(AmbiguityMargin), AmbiguityMargin);
         InRange(nameof(ClarifyBand), ClarifyBand);
+        InRange(nameof(PhrasingWeight), PhrasingWeight);
+        InRange(nameof(CoverageWeight), CoverageWeight);
+        InRange(nameof(DescriptionWeight), DescriptionWeight);
         InRange(nameof(FuzzyWeight), FuzzyWeight);
+        if (PhrasingWeight + CoverageWeight + DescriptionWeight + FuzzyWeight <= 0)
+        {
+            errors.Add($"{SectionName}: at least one of the weights must be above 0.");
+        }
         if (ClarifyThreshold > AnswerThreshold)
         {
             errors.Add($"{SectionName}:{nameof(ClarifyThreshold)} ({ClarifyThreshold}) must not exceed {nameof(AnswerThreshold)} ({AnswerThreshold}).");

@@ -6,13 +6,19 @@ namespace ComplianceBot.Core.Matching;
 
 /// <summary>
 /// Matches an utterance to topics and dialogs. Every phrasing (and title) of every target is one document in an
-/// inverted index of terms. A document's score blends two signals:
+/// inverted index of terms; a target's description (its answer) is indexed separately. A target's confidence is a
+/// weighted blend (weights in <see cref="MatcherOptions"/>) of four signals, each in [0, 1]:
 /// <list type="bullet">
-/// <item>the cosine similarity of idf-weighted term sets (terms absent from the index count against the query at the
-/// highest idf, so unrelated questions score low), and</item>
-/// <item>FuzzySharp's token-sort ratio of the content words, which tolerates typos the spelling corrector missed.</item>
+/// <item><b>phrasing</b>: the idf-weighted cosine similarity to the target's closest phrasing;</item>
+/// <item><b>coverage</b>: the idf-weighted share of the question's terms that occur anywhere in the target's phrasings;</item>
+/// <item><b>description</b>: the same share measured against the target's description;</item>
+/// <item><b>fuzzy</b>: FuzzySharp's token-sort ratio to the closest phrasing, counted only above 50%, for typos the
+/// spelling corrector missed.</item>
 /// </list>
-/// A target's confidence is its best document's score. Immutable after construction and thread-safe.
+/// Terms the index has never seen count against the question at the highest idf, so unrelated questions score low.
+/// A question that is (nearly) one of the phrasings scores at least cosine x fuzzy ratio of that phrasing, so an
+/// exact phrasing is certain (1.0) whatever the other signals say.
+/// Immutable after construction and thread-safe.
 /// </summary>
 public sealed class TopicMatcher
 {
@@ -20,13 +26,17 @@ public sealed class TopicMatcher
     private readonly MatcherOptions _options;
     private readonly string[] _targetIds;
     private readonly int[] _docTarget;
-    private readonly int[][] _docTerms;
     private readonly double[] _docNorm;
     private readonly string[] _docContent;
     private readonly Dictionary<string, int> _termIds;
-    private readonly double[] _idf;
+    private readonly double[] _docIdf;
+    private readonly double[] _targetIdf;
     private readonly int[][] _postings;
-    private readonly double _unknownIdf;
+    private readonly int[][] _phrasingTargets;
+    private readonly int[][] _descriptionTargets;
+    private readonly double _unknownDocIdf;
+    private readonly double _unknownTargetIdf;
+    private readonly double _weightSum;
 
     /// <summary>Builds the index over <paramref name="targets"/> with <paramref name="analyzer"/> (synonyms already added).</summary>
     /// <exception cref="ArgumentException">The options are invalid (see <see cref="MatcherOptions.Validate"/>).</exception>
@@ -40,57 +50,82 @@ public sealed class TopicMatcher
 
         _analyzer = analyzer;
         _options = options;
+        _weightSum = options.PhrasingWeight + options.CoverageWeight + options.DescriptionWeight + options.FuzzyWeight;
         _targetIds = targets.Select(t => t.Id).ToArray();
+        _termIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        int TermId(string term)
+        {
+            if (!_termIds.TryGetValue(term, out var id))
+            {
+                _termIds[term] = id = _termIds.Count;
+            }
 
-        var docs = new List<(int Target, AnalyzedText Text)>();
+            return id;
+        }
+
+        var docTerms = new List<int[]>();
+        var docTarget = new List<int>();
+        var docContent = new List<string>();
+        var phrasingVocabulary = new HashSet<int>[targets.Count];
+        var descriptionVocabulary = new HashSet<int>[targets.Count];
+        var words = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var t = 0; t < targets.Count; t++)
         {
+            phrasingVocabulary[t] = [];
+            descriptionVocabulary[t] = [];
             foreach (var phrasing in targets[t].Phrasings.Distinct(StringComparer.Ordinal))
             {
                 var analyzed = analyzer.Analyze(phrasing, correctSpelling: false);
-                if (!analyzed.IsEmpty)
+                if (analyzed.IsEmpty)
                 {
-                    docs.Add((t, analyzed));
+                    continue;
+                }
+
+                var ids = analyzed.Terms.Select(TermId).Distinct().ToArray();
+                docTerms.Add(ids);
+                docTarget.Add(t);
+                docContent.Add(analyzed.ContentText);
+                phrasingVocabulary[t].UnionWith(ids);
+                foreach (var word in analyzed.Words)
+                {
+                    words[word] = words.GetValueOrDefault(word) + 1;
+                }
+            }
+
+            foreach (var text in targets[t].Description ?? [])
+            {
+                var analyzed = analyzer.Analyze(text, correctSpelling: false);
+                descriptionVocabulary[t].UnionWith(analyzed.Terms.Select(TermId));
+                foreach (var word in analyzed.Words)
+                {
+                    words[word] = words.GetValueOrDefault(word) + 1;
                 }
             }
         }
 
-        _termIds = new Dictionary<string, int>(StringComparer.Ordinal);
-        var postings = new List<List<int>>();
-        var words = new Dictionary<string, int>(StringComparer.Ordinal);
-        _docTarget = new int[docs.Count];
-        _docTerms = new int[docs.Count][];
-        _docContent = new string[docs.Count];
-        for (var d = 0; d < docs.Count; d++)
+        var termCount = _termIds.Count;
+        var postings = Enumerable.Range(0, termCount).Select(_ => new List<int>()).ToArray();
+        for (var d = 0; d < docTerms.Count; d++)
         {
-            var (target, text) = docs[d];
-            _docTarget[d] = target;
-            _docContent[d] = text.ContentText;
-            var ids = new List<int>();
-            foreach (var term in text.Terms.Distinct(StringComparer.Ordinal))
+            foreach (var id in docTerms[d])
             {
-                if (!_termIds.TryGetValue(term, out var id))
-                {
-                    _termIds[term] = id = postings.Count;
-                    postings.Add([]);
-                }
-
                 postings[id].Add(d);
-                ids.Add(id);
-            }
-
-            _docTerms[d] = ids.ToArray();
-            foreach (var word in text.Words)
-            {
-                words[word] = words.GetValueOrDefault(word) + 1;
             }
         }
 
-        var n = docs.Count;
         _postings = postings.Select(p => p.ToArray()).ToArray();
-        _idf = _postings.Select(p => Idf(n, p.Length)).ToArray();
-        _unknownIdf = Idf(n, 0);
-        _docNorm = _docTerms.Select(ts => Math.Sqrt(ts.Sum(id => _idf[id] * _idf[id]))).ToArray();
+        _docTarget = docTarget.ToArray();
+        _docContent = docContent.ToArray();
+        _docIdf = _postings.Select(p => Idf(docTerms.Count, p.Length)).ToArray();
+        _unknownDocIdf = Idf(docTerms.Count, 0);
+        _docNorm = docTerms.Select(ts => Math.Sqrt(ts.Sum(id => _docIdf[id] * _docIdf[id]))).ToArray();
+
+        _phrasingTargets = Invert(phrasingVocabulary, termCount);
+        _descriptionTargets = Invert(descriptionVocabulary, termCount);
+        _targetIdf = Enumerable.Range(0, termCount)
+            .Select(id => Idf(targets.Count, _phrasingTargets[id].Union(_descriptionTargets[id]).Count()))
+            .ToArray();
+        _unknownTargetIdf = Idf(targets.Count, 0);
         analyzer.SetVocabulary(words, _termIds.Keys);
     }
 
@@ -101,8 +136,8 @@ public sealed class TopicMatcher
         analyzer.AddSynonyms(knowledge.Synonyms);
         var targets = knowledge.Topics
             .Select(t => new MatchTarget(t.Id,
-                t.Phrasings.Values.SelectMany(p => p)
-                    .Append(t.Title.En).Concat(t.Title.Zh is null ? [] : [t.Title.Zh]).ToList()))
+                t.Phrasings.Values.SelectMany(p => p).Append(t.Title.En).Concat(t.Title.Zh is null ? [] : [t.Title.Zh]).ToList(),
+                t.Answer.Zh is null ? [t.Answer.En] : [t.Answer.En, t.Answer.Zh]))
             .Concat(extraTargets ?? [])
             .ToList();
         return new TopicMatcher(targets, analyzer, options);
@@ -113,6 +148,9 @@ public sealed class TopicMatcher
 
     /// <summary>Number of indexed documents (phrasings and titles).</summary>
     public int DocumentCount => _docTarget.Length;
+
+    /// <summary>Number of distinct terms in the index (phrasings and descriptions).</summary>
+    public int TermCount => _termIds.Count;
 
     /// <summary>Ranks all targets for <paramref name="utterance"/> and decides answer, clarify or fallback.</summary>
     public MatchResult Match(string? utterance)
@@ -130,62 +168,81 @@ public sealed class TopicMatcher
             return [];
         }
 
-        var queryTerms = new List<int>();
-        double queryNormSquared = 0;
-        var known = false;
+        var known = new List<int>();
+        double queryDocNormSquared = 0, queryMass = 0;
         foreach (var term in query.Terms.Distinct(StringComparer.Ordinal))
         {
             if (_termIds.TryGetValue(term, out var id))
             {
-                queryTerms.Add(id);
-                queryNormSquared += _idf[id] * _idf[id];
-                known = true;
+                known.Add(id);
+                queryDocNormSquared += _docIdf[id] * _docIdf[id];
+                queryMass += _targetIdf[id];
             }
             else
             {
-                queryNormSquared += _unknownIdf * _unknownIdf;
+                queryDocNormSquared += _unknownDocIdf * _unknownDocIdf;
+                queryMass += _unknownTargetIdf;
             }
         }
 
-        if (!known)
+        if (known.Count == 0)
         {
             return [];
         }
 
+        var targets = _targetIds.Length;
+        var coverage = new double[targets];
+        var description = new double[targets];
         var dot = new Dictionary<int, double>();
-        foreach (var id in queryTerms)
+        foreach (var id in known)
         {
-            var weight = _idf[id] * _idf[id];
+            foreach (var t in _phrasingTargets[id])
+            {
+                coverage[t] += _targetIdf[id];
+            }
+
+            foreach (var t in _descriptionTargets[id])
+            {
+                description[t] += _targetIdf[id];
+            }
+
+            var weight = _docIdf[id] * _docIdf[id];
             foreach (var doc in _postings[id])
             {
                 dot[doc] = dot.GetValueOrDefault(doc) + weight;
             }
         }
 
-        var queryNorm = Math.Sqrt(queryNormSquared);
-        var best = new double[_targetIds.Length];
-        var fuzzyWeight = _options.FuzzyWeight;
+        var phrasing = new double[targets];
+        var fuzzy = new double[targets];
+        var exact = new double[targets];
+        var queryNorm = Math.Sqrt(queryDocNormSquared);
         var content = query.ContentText;
+        var useFuzzy = _options.FuzzyWeight > 0 && content.Length > 0;
         foreach (var (doc, product) in dot)
         {
+            var t = _docTarget[doc];
             var cosine = product / (queryNorm * _docNorm[doc]);
-            var fuzzy = content.Length == 0 || _docContent[doc].Length == 0
-                ? 0
-                : Fuzz.TokenSortRatio(content, _docContent[doc], PreprocessMode.None) / 100.0;
-            var score = ((1 - fuzzyWeight) * cosine) + (fuzzyWeight * fuzzy);
-            var target = _docTarget[doc];
-            if (score > best[target])
+            phrasing[t] = Math.Max(phrasing[t], cosine);
+            if (useFuzzy && _docContent[doc].Length > 0)
             {
-                best[target] = score;
+                var ratio = Fuzz.TokenSortRatio(content, _docContent[doc], PreprocessMode.None) / 100.0;
+                fuzzy[t] = Math.Max(fuzzy[t], Math.Max(0, (ratio - 0.5) * 2));
+                exact[t] = Math.Max(exact[t], cosine * ratio);
             }
         }
 
         var result = new List<MatchCandidate>();
-        for (var t = 0; t < best.Length; t++)
+        for (var t = 0; t < targets; t++)
         {
-            if (best[t] > 0)
+            var score = ((_options.PhrasingWeight * phrasing[t])
+                         + (_options.CoverageWeight * coverage[t] / queryMass)
+                         + (_options.DescriptionWeight * description[t] / queryMass)
+                         + (_options.FuzzyWeight * fuzzy[t])) / _weightSum;
+            score = Math.Max(score, exact[t]); // a question that is (nearly) one of the phrasings is (nearly) certain
+            if (score > 0)
             {
-                result.Add(new MatchCandidate(_targetIds[t], Math.Round(Math.Clamp(best[t], 0, 1), 4)));
+                result.Add(new MatchCandidate(_targetIds[t], Math.Round(Math.Clamp(score, 0, 1), 4)));
             }
         }
 
@@ -219,6 +276,20 @@ public sealed class TopicMatcher
         return offered.Count >= 2
             ? new MatchResult(MatchOutcome.Clarify, offered, query)
             : new MatchResult(top.Confidence >= _options.AnswerThreshold ? MatchOutcome.Answer : MatchOutcome.Fallback, [top], query);
+    }
+
+    private static int[][] Invert(HashSet<int>[] vocabularies, int termCount)
+    {
+        var lists = Enumerable.Range(0, termCount).Select(_ => new List<int>()).ToArray();
+        for (var t = 0; t < vocabularies.Length; t++)
+        {
+            foreach (var id in vocabularies[t])
+            {
+                lists[id].Add(t);
+            }
+        }
+
+        return lists.Select(l => l.ToArray()).ToArray();
     }
 
     private static double Idf(int documents, int frequency) =>

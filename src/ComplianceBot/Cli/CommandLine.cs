@@ -20,31 +20,49 @@ public static class CommandLine
         {
             TreatUnmatchedTokensAsErrors = false,
         };
-        root.SetAction((result, cancellationToken) => ServeAsync([.. result.UnmatchedTokens], cancellationToken));
+        root.SetAction((result, cancellationToken) => Guard(() => ServeAsync([.. result.UnmatchedTokens], cancellationToken)));
 
         var serve = new Command("serve", "Start the web host: POST /api/messages on http://localhost:3978 by default.")
         {
             TreatUnmatchedTokensAsErrors = false,
         };
-        serve.SetAction((result, cancellationToken) => ServeAsync([.. result.UnmatchedTokens], cancellationToken));
+        serve.SetAction((result, cancellationToken) => Guard(() => ServeAsync([.. result.UnmatchedTokens], cancellationToken)));
         root.Subcommands.Add(serve);
 
         var question = new Argument<string>("question") { Description = "The question, in quotes." };
         var json = new Option<bool>("--json") { Description = "Print the machine-readable value object(s) instead of the text." };
         var ask = new Command("ask", "Ask one question and print the answer.") { question, json };
-        ask.SetAction((result, cancellationToken) => AskAsync(result.GetRequiredValue(question), result.GetValue(json), output, cancellationToken));
+        ask.SetAction((result, cancellationToken) =>
+            Guard(() => AskAsync(result.GetRequiredValue(question), result.GetValue(json), output, cancellationToken)));
         root.Subcommands.Add(ask);
 
         var chat = new Command("chat", "Talk to the bot in the terminal (type a button's number to click it; 'exit' or Ctrl+D to leave).");
-        chat.SetAction((_, cancellationToken) => ChatAsync(input, output, cancellationToken));
+        chat.SetAction((_, cancellationToken) => Guard(() => ChatAsync(input, output, cancellationToken)));
         root.Subcommands.Add(chat);
 
         var file = new Argument<FileInfo>("file") { Description = "A JSON Lines file of {\"text\": ..., \"expect\": [ids]}." };
         var verbose = new Option<bool>("--verbose") { Description = "Also list the questions answered correctly." };
         var eval = new Command("eval", "Measure matching accuracy on a question set and list the misses.") { file, verbose };
-        eval.SetAction(result => Eval(result.GetRequiredValue(file), result.GetValue(verbose), output));
+        eval.SetAction((result, _) => Guard(() => Task.FromResult(Eval(result.GetRequiredValue(file), result.GetValue(verbose), output))));
         root.Subcommands.Add(eval);
         return root;
+    }
+
+    /// <summary>Exit code when the content or the configuration is invalid.</summary>
+    public const int InvalidSetupExitCode = 1;
+
+    /// <summary>Runs a command; invalid content or settings end it with their message (no stack trace) and exit code 1.</summary>
+    private static async Task<int> Guard(Func<Task<int>> command)
+    {
+        try
+        {
+            return await command();
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or Microsoft.Extensions.Options.OptionsValidationException)
+        {
+            await Console.Error.WriteLineAsync("error: " + ex.Message);
+            return InvalidSetupExitCode;
+        }
     }
 
     private static async Task<int> ServeAsync(string[] args, CancellationToken cancellationToken)
@@ -108,6 +126,7 @@ public static class CommandLine
         output.WriteLine($"out-of-scope fallback:  {report.OutOfScopeRejection:P1}");
         output.WriteLine($"clarify rate:           {report.ClarifyRate:P1}");
         output.WriteLine($"answered or offered:    {report.AnsweredOrOffered:P1}");
+        output.WriteLine($"ranked first:           {report.RankedFirst:P1}");
         var misses = report.Misses.ToList();
         output.WriteLine(misses.Count == 0 ? "misses: none" : $"misses ({misses.Count}):");
         foreach (var miss in misses)

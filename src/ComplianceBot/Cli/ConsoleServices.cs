@@ -26,7 +26,8 @@ public static class ConsoleServices
             .AddConfiguration(configuration.GetSection("Logging"))
             .SetMinimumLevel(LogLevel.Warning)
             .AddSimpleConsole(o => o.SingleLine = true)
-            .AddFilter((_, level) => level >= LogLevel.Warning));
+            .AddFilter((_, level) => level >= LogLevel.Warning)
+            .AddFilter<Microsoft.Extensions.Logging.Console.ConsoleLoggerProvider>(typeof(ContentStore).FullName, LogLevel.None)); // commands print content errors themselves
         services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         services.AddComplianceBot(configuration);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });

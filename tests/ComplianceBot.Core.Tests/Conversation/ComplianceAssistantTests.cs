@@ -1,0 +1,147 @@
+using ComplianceBot.Core.Conversation;
+using ComplianceBot.Core.Tests.Support;
+
+namespace ComplianceBot.Core.Tests.Conversation;
+
+public class ComplianceAssistantTests
+{
+    private const string PaidVpnQuestion = "Is it illegal for individuals to use paid international VPN services?";
+
+    private readonly ComplianceAssistant _assistant = RealContent.Assistant();
+
+    [Fact]
+    public void An_answer_carries_the_faq_text_sources_related_topics_and_the_contract_value()
+    {
+        var reply = Assert.Single(_assistant.Respond(new TurnInput(PaidVpnQuestion), new ConversationData()));
+
+        Assert.Equal(ReplyKind.Answer, reply.Kind);
+        var topic = RealContent.Served.Snapshot.Knowledge.FindTopic("personal-paid-vpn")!;
+        Assert.Equal(topic.Answer.En.Trim(), reply.Text);
+        Assert.NotEmpty(reply.Sources);
+        Assert.Contains(reply.Sources, s => s.RegulationId == "interim-provisions-international-networking");
+        Assert.Equal(topic.Related, reply.Actions.Where(a => a.Value.ContainsKey("topic")).Select(a => a.Value["topic"]));
+
+        var value = reply.Value!.ToJson();
+        Assert.Equal("answer", (string?)value["type"]);
+        Assert.Equal("personal-paid-vpn", (string?)value["id"]);
+        Assert.InRange((double)value["confidence"]!, 0.0, 1.0);
+        Assert.Contains("interim-provisions-international-networking", value["citations"]!.AsArray().Select(c => (string?)c));
+        Assert.Equal(RealContent.Served.Snapshot.Version.ShortHash, (string?)value["contentVersion"]);
+    }
+
+    [Fact]
+    public void Only_the_first_answer_of_a_conversation_carries_the_legal_notice()
+    {
+        var state = new ConversationData();
+
+        var first = _assistant.Respond(new TurnInput(PaidVpnQuestion), state).Single();
+        var second = _assistant.Respond(new TurnInput("what are the penalties for individuals"), state).Single();
+
+        Assert.Contains("not legal advice", first.Footer);
+        Assert.DoesNotContain("not legal advice", second.Footer);
+        Assert.Contains("As of", second.Footer);
+    }
+
+    [Fact]
+    public void Unverified_sources_are_flagged_for_the_reader()
+    {
+        var reply = _assistant.Respond(new TurnInput(PaidVpnQuestion), new ConversationData()).Single();
+
+        Assert.Contains(reply.Sources, s => !s.Verified && s.Text.Contains("UNVERIFIED"));
+    }
+
+    [Fact]
+    public void Out_of_scope_questions_fall_back_and_offer_the_main_topics()
+    {
+        var reply = _assistant.Respond(new TurnInput("What's the weather tomorrow?"), new ConversationData()).Single();
+
+        Assert.Equal(ReplyKind.Fallback, reply.Kind);
+        Assert.Equal("fallback", (string?)reply.Value!.ToJson()["type"]);
+        Assert.InRange(reply.Actions.Count, 3, 5);
+        Assert.All(reply.Actions, a => Assert.NotNull(RealContent.Served.Snapshot.Knowledge.FindTopic(a.Value["topic"])));
+    }
+
+    [Fact]
+    public void A_topic_button_answers_that_topic_with_full_confidence()
+    {
+        var value = new Dictionary<string, string> { ["topic"] = "travelers" };
+
+        var reply = _assistant.Respond(new TurnInput("Travelling to China", value), new ConversationData()).Single();
+
+        Assert.Equal("travelers", (string?)reply.Value!.ToJson()["id"]);
+        Assert.Equal(1.0, (double)reply.Value!.ToJson()["confidence"]!);
+    }
+
+    [Fact]
+    public void A_button_for_a_topic_that_no_longer_exists_gets_a_helpful_fallback()
+    {
+        var reply = _assistant.Respond(new TurnInput(null, new Dictionary<string, string> { ["topic"] = "removed-topic" }), new ConversationData()).Single();
+
+        Assert.Equal(ReplyKind.Fallback, reply.Kind);
+        Assert.Contains("no longer available", reply.Text);
+    }
+
+    [Theory]
+    [InlineData(null, 0, "Type a question")]
+    [InlineData("", 0, "Type a question")]
+    [InlineData("  ", 0, "Type a question")]
+    [InlineData(null, 1, "only read text")]
+    [InlineData("🙂", 0, "Type a question")]
+    public void Messages_without_usable_text_get_a_helpful_reply(string? text, int attachments, string expected)
+    {
+        var reply = _assistant.Respond(new TurnInput(text, AttachmentCount: attachments), new ConversationData()).Single();
+
+        Assert.Equal(ReplyKind.NoText, reply.Kind);
+        Assert.Contains(expected, reply.Text);
+        Assert.Null(reply.Value);
+    }
+
+    [Fact]
+    public void A_chinese_question_is_answered_in_chinese()
+    {
+        var reply = _assistant.Respond(new TurnInput("个人用付费VPN违法吗"), new ConversationData()).Single();
+
+        Assert.Equal("personal-paid-vpn", (string?)reply.Value!.ToJson()["id"]);
+        Assert.Equal(RealContent.Served.Snapshot.Knowledge.FindTopic("personal-paid-vpn")!.Answer.Zh!.Trim(), reply.Text);
+        Assert.Contains("一般性指引", reply.Footer);
+    }
+
+    [Fact]
+    public void Each_member_is_welcomed_once()
+    {
+        var state = new ConversationData();
+
+        Assert.Single(_assistant.Welcome("user-1", state));
+        Assert.Empty(_assistant.Welcome("user-1", state));
+        Assert.Single(_assistant.Welcome("user-2", state));
+    }
+
+    [Fact]
+    public void Greetings_and_thanks_get_a_short_reply_without_knowledge_value()
+    {
+        var hello = _assistant.Respond(new TurnInput("Hello!"), new ConversationData()).Single();
+        var thanks = _assistant.Respond(new TurnInput("thanks"), new ConversationData()).Single();
+
+        Assert.Equal(ReplyKind.SmallTalk, hello.Kind);
+        Assert.Equal(ReplyKind.SmallTalk, thanks.Kind);
+        Assert.Null(hello.Value);
+    }
+
+    [Fact]
+    public void Questions_that_fall_back_are_recorded_without_identity()
+    {
+        var log = new RecordingLog();
+        var assistant = new ComplianceAssistant(new FixedContentProvider(RealContent.Served), log);
+
+        assistant.Respond(new TurnInput("What's the  WEATHER tomorrow?"), new ConversationData());
+
+        Assert.Equal([("whats the weather tomorrow", UnansweredReason.FellBack)], log.Entries);
+    }
+
+    private sealed class RecordingLog : IUnansweredLog
+    {
+        public List<(string, UnansweredReason)> Entries { get; } = [];
+
+        public void Record(string normalizedText, UnansweredReason reason) => Entries.Add((normalizedText, reason));
+    }
+}
