@@ -21,6 +21,9 @@ public sealed record BotReply
     /// <summary>Buttons offered with the reply, in order.</summary>
     public IReadOnlyList<ReplyAction> Actions { get; init; } = [];
 
+    /// <summary>For <see cref="ReplyKind.Verdict"/> replies, the verdict's parts for card rendering; otherwise null.</summary>
+    public VerdictDetails? Verdict { get; init; }
+
     /// <summary>The machine-readable value of contract section 3; null for replies that carry no knowledge (welcome, small talk).</summary>
     public ReplyValue? Value { get; init; }
 }

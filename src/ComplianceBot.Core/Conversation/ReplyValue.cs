@@ -84,3 +84,59 @@ public sealed record FallbackValue : ReplyValue
     {
     }
 }
+
+/// <summary>One choice offered by a dialog prompt.</summary>
+/// <param name="Value">The value id (contract section 2), e.g. <c>licensed-operator</c>.</param>
+/// <param name="Title">The label shown on the button.</param>
+public sealed record PromptChoice(string Value, string Title);
+
+/// <summary>
+/// <c>{"type":"prompt","dialog":"&lt;dialog id&gt;","slot":"&lt;slot id&gt;","choices":[{"value":"&lt;value id&gt;","title":"&lt;label&gt;"}, ...]}</c>:
+/// a decision dialog asks for one fact.
+/// </summary>
+/// <param name="Dialog">The dialog id.</param>
+/// <param name="Slot">The slot being asked for.</param>
+/// <param name="Choices">The values the user may pick, in the dialog file's order.</param>
+public sealed record PromptValue(string Dialog, string Slot, IReadOnlyList<PromptChoice> Choices) : ReplyValue
+{
+    /// <inheritdoc />
+    public override string Type => "prompt";
+
+    /// <inheritdoc />
+    protected override void WriteFields(JsonObject json)
+    {
+        json["dialog"] = Dialog;
+        json["slot"] = Slot;
+        json["choices"] = new JsonArray(Choices
+            .Select(c => (JsonNode?)new JsonObject { ["value"] = c.Value, ["title"] = c.Title })
+            .ToArray());
+    }
+}
+
+/// <summary>
+/// <c>{"type":"verdict","dialog":"&lt;dialog id&gt;","verdict":"&lt;verdict&gt;","facts":{"&lt;slot id&gt;":"&lt;value id&gt;", ...},"citations":["&lt;regulation id&gt;", ...]}</c>.
+/// </summary>
+/// <param name="Dialog">The dialog id.</param>
+/// <param name="Verdict"><c>permitted</c>, <c>conditional</c>, <c>not-permitted</c> or <c>needs-review</c>.</param>
+/// <param name="Facts">The slot values the verdict relied on, in the dialog's slot order.</param>
+/// <param name="Citations">Distinct regulation ids cited by the verdict.</param>
+public sealed record VerdictValue(string Dialog, string Verdict, IReadOnlyList<KeyValuePair<string, string>> Facts, IReadOnlyList<string> Citations) : ReplyValue
+{
+    /// <inheritdoc />
+    public override string Type => "verdict";
+
+    /// <inheritdoc />
+    protected override void WriteFields(JsonObject json)
+    {
+        json["dialog"] = Dialog;
+        json["verdict"] = Verdict;
+        var facts = new JsonObject();
+        foreach (var (slot, value) in Facts)
+        {
+            facts[slot] = value;
+        }
+
+        json["facts"] = facts;
+        json["citations"] = Strings(Citations);
+    }
+}

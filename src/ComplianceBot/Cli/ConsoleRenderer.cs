@@ -12,6 +12,15 @@ public static partial class ConsoleRenderer
     [GeneratedRegex(@"(?<![\w*])_(.+?)_(?!\w)")]
     private static partial Regex Italic();
 
+    /// <summary>Writes each of <paramref name="activities"/> to <paramref name="output"/>.</summary>
+    public static void WriteAll(IEnumerable<Activity> activities, TextWriter output)
+    {
+        foreach (var activity in activities)
+        {
+            Write(activity, output);
+        }
+    }
+
     /// <summary>Writes <paramref name="activity"/> to <paramref name="output"/>.</summary>
     public static void Write(Activity activity, TextWriter output)
     {

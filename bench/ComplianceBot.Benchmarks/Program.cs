@@ -1,0 +1,4 @@
+using BenchmarkDotNet.Running;
+
+// dotnet run -c Release --project bench/ComplianceBot.Benchmarks -- --filter '*'
+BenchmarkSwitcher.FromAssembly(typeof(ComplianceBot.Benchmarks.MatchingBenchmarks).Assembly).Run(args);

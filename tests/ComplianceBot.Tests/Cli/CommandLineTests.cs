@@ -1,0 +1,84 @@
+using System.CommandLine;
+using ComplianceBot.Cli;
+using Newtonsoft.Json.Linq;
+
+namespace ComplianceBot.Tests.Cli;
+
+public class CommandLineTests
+{
+    private static async Task<(int ExitCode, string Output)> RunAsync(string input, params string[] args)
+    {
+        var output = new StringWriter();
+        var root = CommandLine.Build(output, new StringReader(input));
+        var exitCode = await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = output });
+        return (exitCode, output.ToString());
+    }
+
+    [Fact]
+    public async Task Ask_prints_the_answer_with_sources_and_buttons()
+    {
+        var (exitCode, output) = await RunAsync(string.Empty, "ask", "Is it illegal for individuals to use paid international VPN services?");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("Sources:", output);
+        Assert.Contains("[1] ", output);
+        Assert.DoesNotContain("**", output); // Markdown emphasis is removed for the terminal
+    }
+
+    [Fact]
+    public async Task Ask_with_json_prints_the_value_object()
+    {
+        var (exitCode, output) = await RunAsync(string.Empty, "ask", "Is it illegal for individuals to use paid international VPN services?", "--json");
+
+        Assert.Equal(0, exitCode);
+        var value = JObject.Parse(output.Trim());
+        Assert.Equal("answer", (string?)value["type"]);
+        Assert.Equal("personal-paid-vpn", (string?)value["id"]);
+    }
+
+    [Fact]
+    public async Task Chat_welcomes_answers_and_lets_the_user_click_a_button_by_number()
+    {
+        var (exitCode, output) = await RunAsync("what are the penalties for individuals\n1\nexit\n", "chat");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("Hi! I'm ComplianceBot", output);
+        var answers = output.Split("Sources:").Length - 1;
+        Assert.Equal(2, answers); // the question and the first related topic clicked by number
+    }
+
+    [Fact]
+    public async Task Eval_reports_accuracy_rejection_and_misses()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"eval-{Guid.NewGuid():N}.jsonl");
+        await File.WriteAllLinesAsync(file,
+        [
+            """{"text": "Is it illegal for individuals to use paid international VPN services?", "expect": ["personal-paid-vpn"]}""",
+            """{"text": "what is the weather tomorrow", "expect": ["fallback"]}""",
+            """{"text": "what is the weather tomorrow", "expect": ["travelers"]}""",
+        ]);
+        try
+        {
+            var (exitCode, output) = await RunAsync(string.Empty, "eval", file);
+
+            Assert.Equal(0, exitCode);
+            Assert.Contains("questions: 3 (2 in scope, 1 out of scope)", output);
+            Assert.Contains("top-1 accuracy:         50.0", output);
+            Assert.Contains("out-of-scope fallback:  100.0", output);
+            Assert.Contains("line 3: \"what is the weather tomorrow\" expected travelers, got fallback", output);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task Eval_of_a_missing_file_says_so()
+    {
+        var (exitCode, output) = await RunAsync(string.Empty, "eval", "/nonexistent/questions.jsonl");
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("does not exist", output);
+    }
+}
