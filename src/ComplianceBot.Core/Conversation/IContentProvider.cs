@@ -4,13 +4,16 @@ using ComplianceBot.Core.Matching;
 namespace ComplianceBot.Core.Conversation;
 
 /// <summary>The content being served right now together with the matcher built from it.</summary>
-/// <param name="Snapshot">The validated knowledge (and its version).</param>
-/// <param name="Matcher">The question matcher indexed over <paramref name="Snapshot"/>.</param>
+/// <param name="Snapshot">The validated knowledge and dialogs (and their version).</param>
+/// <param name="Matcher">The question matcher indexed over <paramref name="Snapshot"/>'s topics and dialog triggers.</param>
 public sealed record ServedContent(ContentSnapshot Snapshot, TopicMatcher Matcher)
 {
-    /// <summary>Builds the matcher for <paramref name="snapshot"/> with <paramref name="options"/>.</summary>
+    /// <summary>
+    /// Builds the matcher for <paramref name="snapshot"/> with <paramref name="options"/>: every topic, and every
+    /// dialog's trigger phrasings as the target <c>dialog:&lt;id&gt;</c>.
+    /// </summary>
     public static ServedContent Create(ContentSnapshot snapshot, MatcherOptions options) =>
-        new(snapshot, TopicMatcher.Create(snapshot.Knowledge, options));
+        new(snapshot, TopicMatcher.Create(snapshot.Knowledge, options, snapshot.Dialogs.Select(d => d.ToMatchTarget())));
 }
 
 /// <summary>
