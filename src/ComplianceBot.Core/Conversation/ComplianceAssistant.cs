@@ -197,8 +197,8 @@ public sealed class ComplianceAssistant
     /// The dialog a message should start: a confident match to the dialog itself, a clarify whose best candidate is
     /// a dialog and whose other candidates belong to it, or, for a statement describing a situation (not a question), a
     /// dialog linked to the match (the dialog itself or offered by a matched topic) for which the statement gives at
-    /// least <see cref="DialogEngine.SlotsForDirectStart"/> facts (one more when the matcher was not confident enough
-    /// to answer at all).
+    /// least <see cref="DialogEngine.SlotsForDirectStart"/> facts: one when the writer speaks of their own situation,
+    /// one more when the matcher was not confident enough to answer at all.
     /// </summary>
     private static DialogDefinition? DialogToStart(ServedContent content, MatchResult match, string text)
     {
@@ -223,11 +223,15 @@ public sealed class ComplianceAssistant
             return null; // a general question gets its FAQ answer (which offers the check), even if it names facts
         }
 
+        // A statement describes a situation; one about the writer's own ("I'm travelling to China") needs one fact.
+        var needed = match.Outcome == MatchOutcome.Fallback ? DialogEngine.SlotsForDirectStart + 1
+            : QuestionForm.IsAboutOwnSituation(text) ? 1
+            : DialogEngine.SlotsForDirectStart;
         return match.Candidates
             .SelectMany(c => DialogOf(snapshot, c.Id) is { } d ? [d] : Offered(snapshot, c.Id))
             .DistinctBy(d => d.Id)
             .Select(d => (Dialog: d, Stated: DialogEngine.SlotsStated(d, text)))
-            .Where(x => x.Stated >= DialogEngine.SlotsForDirectStart + (match.Outcome == MatchOutcome.Fallback ? 1 : 0))
+            .Where(x => x.Stated >= needed)
             .OrderByDescending(x => x.Stated)
             .Select(x => x.Dialog)
             .FirstOrDefault();

@@ -11,11 +11,30 @@ public static class QuestionForm
         "did", "should", "would", "will", "may", "must", "isnt", "arent", "cant", "any",
     };
 
-    private static readonly string[] ChineseMarkers = ["吗", "呢", "什么", "怎么", "哪些", "哪个", "多少", "是否", "能否", "可否", "为什么", "如何"];
+    // An auxiliary right before its subject asks something wherever it stands: "if we sublease, can we get fined".
+    private static readonly HashSet<string> Auxiliaries = new(StringComparer.Ordinal)
+        { "can", "could", "do", "does", "did", "is", "are", "am", "should", "would", "will", "may", "must", "shall" };
+
+    private static readonly HashSet<string> Subjects = new(StringComparer.Ordinal)
+        { "i", "we", "you", "they", "it", "he", "she", "this", "that", "there", "my", "our", "your", "their" };
+
+    private static readonly string[] ChineseMarkers =
+        ["吗", "呢", "什么", "怎么", "哪些", "哪个", "多少", "是否", "能否", "可否", "为什么", "如何", "能不能", "可不可以", "是不是", "有没有",
+         "行不行", "会不会", "要不要", "可以不"];
+
+    private static readonly HashSet<string> FirstPerson = new(StringComparer.Ordinal)
+        { "i", "im", "ive", "id", "ill", "my", "me", "we", "were", "weve", "our", "us", "ours" };
+
+    /// <summary>True when <paramref name="text"/> speaks in the first person ("can we…", "I'm…", "我们…"), i.e. about the writer's own situation.</summary>
+    public static bool IsAboutOwnSituation(string? text)
+    {
+        var normalized = TextNormalizer.Normalize(text);
+        return normalized.Split(' ').Any(FirstPerson.Contains) || normalized.Contains('我', StringComparison.Ordinal);
+    }
 
     /// <summary>
-    /// True when <paramref name="text"/> ends with a question mark, one of its clauses starts with a question word, or
-    /// (Chinese) it carries a question particle or question word.
+    /// True when <paramref name="text"/> ends with a question mark, one of its clauses starts with a question word or
+    /// puts an auxiliary before its subject ("can we"), or (Chinese) it carries a question particle or question word.
     /// </summary>
     public static bool IsQuestion(string? text)
     {
@@ -27,9 +46,13 @@ public static class QuestionForm
 
         // Any clause may carry the question: "my boss asked me, is a paid vpn even legal".
         var clauses = trimmed.Split([',', ';', ':', '.', '!', '，', '；', '：', '。', '！'], StringSplitOptions.RemoveEmptyEntries);
-        if (clauses.Any(c => QuestionWords.Contains(TextNormalizer.Normalize(c).Split(' ')[0])))
+        foreach (var clause in clauses)
         {
-            return true;
+            var words = TextNormalizer.Normalize(clause).Split(' ');
+            if (QuestionWords.Contains(words[0]) || words.Zip(words.Skip(1)).Any(p => Auxiliaries.Contains(p.First) && Subjects.Contains(p.Second)))
+            {
+                return true;
+            }
         }
 
         var normalized = TextNormalizer.Normalize(trimmed);
