@@ -72,8 +72,9 @@ public sealed class DialogEngine
             case (null, var removed):
                 return removed;
             case ({ } restarted, { Count: > 0 } notice):
-                return Begin(restarted, state, ControlWords.Read(input.Text) == DialogCommand.None ? input.Text : null,
-                    notice.Select(n => n.Text));
+                // A typed answer still counts for the restarted check; a button of the old version does not.
+                var typed = input.Value is null && ControlWords.Read(input.Text) == DialogCommand.None ? input.Text : null;
+                return Begin(restarted, state, typed, notice.Select(n => n.Text));
         }
 
         var dialog = _content.Snapshot.FindDialog(ds.DialogId)!;

@@ -34,6 +34,7 @@ public static class ScriptFile
         }
 
         var scripts = new List<ConversationScript>();
+        var names = new HashSet<string>(StringComparer.Ordinal);
         var dtos = parsed.Dto.Scripts ?? [];
         if (dtos.Count == 0)
         {
@@ -47,6 +48,10 @@ public static class ScriptFile
             if (string.IsNullOrWhiteSpace(dto.Name))
             {
                 messages.Add(parsed.At(at, Severity.Error, "a script needs a 'name'"));
+            }
+            else if (!names.Add(dto.Name))
+            {
+                messages.Add(parsed.At(at + "/name", Severity.Error, $"another script in this file is also named '{dto.Name}'; names must be unique"));
             }
 
             if (dto.Steps is not { Count: > 0 })
