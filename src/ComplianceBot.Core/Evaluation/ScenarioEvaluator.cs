@@ -39,6 +39,7 @@ public static class ScenarioEvaluator
     {
         var transcript = new List<string>();
         var input = new TurnInput(scenario.Start);
+        string? answered = null;
         for (var turn = 0; turn <= MaxTurns; turn++)
         {
             transcript.Add("> " + Describe(input));
@@ -63,6 +64,12 @@ public static class ScenarioEvaluator
             }
 
             var slot = decisive.Slot!;
+            if (slot == answered)
+            {
+                return new ScenarioResult(scenario, false, $"the answer for '{slot}' ({Describe(input)}) was not understood: asked again", transcript);
+            }
+
+            answered = slot;
             if (!scenario.Facts.TryGetValue(slot, out var fact))
             {
                 return new ScenarioResult(scenario, false, $"asked for '{slot}', which the scenario's facts do not give", transcript);
