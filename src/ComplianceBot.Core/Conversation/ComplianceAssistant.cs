@@ -11,13 +11,14 @@ namespace ComplianceBot.Core.Conversation;
 /// only translate in and out.
 /// </summary>
 /// <remarks>
+/// Thread-safe; holds no per-conversation data itself.
 /// Routing order: a <c>{"start": id}</c> or dialog control button; the active decision dialog (it gets the first
 /// chance at every message; an unrelated question is answered and the dialog resumes); "start over" / "change an
-/// answer" after a verdict; then the FAQ matcher. A match to a dialog, or a question that states at least
-/// <see cref="DialogEngine.SlotsForDirectStart"/> facts of a dialog linked to the match, starts that dialog with a
-/// visible "Let's check your situation" line; other answers offer their dialogs as a "Check my situation" button.
+/// answer" after a verdict; then matching. A confident match to a dialog's triggers, or a statement that gives facts
+/// of a dialog linked to the match, starts that dialog with a visible "Let's check your situation" line. Everything
+/// else is answered by the topics-only matcher (<see cref="ServedContent.TopicsMatcher"/>), exactly as without
+/// dialogs; answers offer their dialogs as a "Check my situation" button.
 /// </remarks>
-/// <remarks>Thread-safe; holds no per-conversation data itself.</remarks>
 public sealed class ComplianceAssistant
 {
     private static readonly HashSet<string> Greetings = new(StringComparer.Ordinal)
@@ -30,6 +31,15 @@ public sealed class ComplianceAssistant
         { "help", "menu", "start", "帮助", "菜单" };
 
     private const string AboutTopicId = "about-bot";
+
+    // A dialog matched at least this confidently starts even when a topic is ranked close behind it.
+    private const double DialogStartConfidence = 0.5;
+
+    // How far behind a weakly matched dialog a topic may be ranked and still be answered instead.
+    private const double AlternativeTopicMargin = 0.15;
+
+    // How many of the best-ranked targets link a described situation to a dialog (directly or by a topic's offers).
+    private const int LinkedCandidates = 3;
 
     private readonly IContentProvider _content;
     private readonly IUnansweredLog? _unanswered;
@@ -121,7 +131,10 @@ public sealed class ComplianceAssistant
 
         if (Greetings.Contains(normalized))
         {
-            return [new BotReply { Kind = ReplyKind.SmallTalk, Text = Phrases.Greeting(language), Actions = replies.MainTopics() }];
+            // A greeting is answered with what the bot does (the about-bot topic), introduced by a hello.
+            return content.Snapshot.Knowledge.FindTopic(AboutTopicId) is { } intro
+                ? [replies.Answer(intro, 1.0, state) with { Text = Phrases.Greeting(language) + "\n\n" + intro.Answer.For(language).Trim() }]
+                : [new BotReply { Kind = ReplyKind.SmallTalk, Text = Phrases.Greeting(language), Actions = replies.MainTopics() }];
         }
 
         if (Thanks.Contains(normalized))
@@ -134,17 +147,14 @@ public sealed class ComplianceAssistant
             return [replies.Answer(about, 1.0, state)];
         }
 
-        var match = content.Matcher.Match(text);
-        if (DialogToStart(content, match, text) is { } situation)
+        var withDialogs = content.Matcher.Match(text);
+        if (DialogToStart(content, withDialogs, content.Matcher.Rank(withDialogs.Query), text) is { } situation)
         {
             return dialogs.Start(situation, state, text);
         }
 
-        if (SameFamily(content, match) is { } single && content.Snapshot.Knowledge.FindTopic(single.Id) is { } familyTopic)
-        {
-            return [replies.Answer(familyTopic, single.Confidence, state)];
-        }
-
+        // Not a dialog: the FAQ answer comes from the topics alone, as if there were no dialogs.
+        var match = ReferenceEquals(content.TopicsMatcher, content.Matcher) ? withDialogs : content.TopicsMatcher.Match(text);
         switch (match.Outcome)
         {
             case MatchOutcome.Answer when content.Snapshot.Knowledge.FindTopic(match.Top!.Id) is { } topic:
@@ -154,7 +164,12 @@ public sealed class ComplianceAssistant
                 return [replies.Clarify(match.Candidates)];
             default:
                 _unanswered?.Record(match.Query.Normalized, UnansweredReason.FellBack);
-                return [replies.Fallback(Phrases.Fallback(language))];
+                var declined = match.Top is { } oos && oos.Id.StartsWith(Knowledge.OutOfScopeGroup.TargetPrefix, StringComparison.Ordinal)
+                    ? content.Snapshot.Knowledge.FindOutOfScope(oos.Id[Knowledge.OutOfScopeGroup.TargetPrefix.Length..])
+                    : null;
+                return declined is null
+                    ? [replies.Fallback(Phrases.Fallback(language))]
+                    : [replies.Fallback(declined.Reply.For(language) + " " + Phrases.WhatICover(language), declined.Id)];
         }
     }
 
@@ -182,7 +197,7 @@ public sealed class ComplianceAssistant
             return [new BotReply { Kind = ReplyKind.SmallTalk, Text = Phrases.Thanks(language) }];
         }
 
-        var match = content.Matcher.Match(input.Text);
+        var match = content.TopicsMatcher.Match(input.Text);
         if (match.Outcome == MatchOutcome.Answer && knowledge.FindTopic(match.Top!.Id) is { } topic)
         {
             return [replies.Answer(topic, match.Top.Confidence, state)];
@@ -200,7 +215,7 @@ public sealed class ComplianceAssistant
     /// least <see cref="DialogEngine.SlotsForDirectStart"/> facts: one when the writer speaks of their own situation,
     /// one more when the matcher was not confident enough to answer at all.
     /// </summary>
-    private static DialogDefinition? DialogToStart(ServedContent content, MatchResult match, string text)
+    private static DialogDefinition? DialogToStart(ServedContent content, MatchResult match, IReadOnlyList<MatchCandidate> ranked, string text)
     {
         if (match.Top is null)
         {
@@ -208,7 +223,8 @@ public sealed class ComplianceAssistant
         }
 
         var snapshot = content.Snapshot;
-        if (match.Outcome == MatchOutcome.Answer && DialogOf(snapshot, match.Top.Id) is { } matched)
+        if (match.Outcome == MatchOutcome.Answer && DialogOf(snapshot, match.Top.Id) is { } matched
+            && (match.Top.Confidence >= DialogStartConfidence || AlternativeTopic(content, match, ranked) is null))
         {
             return matched;
         }
@@ -227,7 +243,7 @@ public sealed class ComplianceAssistant
         var needed = match.Outcome == MatchOutcome.Fallback ? DialogEngine.SlotsForDirectStart + 1
             : QuestionForm.IsAboutOwnSituation(text) ? 1
             : DialogEngine.SlotsForDirectStart;
-        return match.Candidates
+        return ranked.Take(LinkedCandidates)
             .SelectMany(c => DialogOf(snapshot, c.Id) is { } d ? [d] : Offered(snapshot, c.Id))
             .DistinctBy(d => d.Id)
             .Select(d => (Dialog: d, Stated: DialogEngine.SlotsStated(d, text)))
@@ -235,6 +251,18 @@ public sealed class ComplianceAssistant
             .OrderByDescending(x => x.Stated)
             .Select(x => x.Dialog)
             .FirstOrDefault();
+    }
+
+    /// <summary>
+    /// When a dialog is matched without much confidence, the best topic ranked close behind it: the question is then
+    /// answered from the FAQ (with its "Check my situation" offer), since a generic question such as "cite the
+    /// regulation for vpn use" should get an answer, not a questionnaire. Null when no topic is that close.
+    /// </summary>
+    private static MatchCandidate? AlternativeTopic(ServedContent content, MatchResult match, IReadOnlyList<MatchCandidate> ranked)
+    {
+        var top = match.Top!;
+        return ranked.FirstOrDefault(c => content.Snapshot.Knowledge.FindTopic(c.Id) is not null
+                                          && c.Confidence >= top.Confidence - AlternativeTopicMargin);
     }
 
     /// <summary>

@@ -22,14 +22,29 @@ public static class QuestionForm
         ["吗", "呢", "什么", "怎么", "哪些", "哪个", "多少", "是否", "能否", "可否", "为什么", "如何", "能不能", "可不可以", "是不是", "有没有",
          "行不行", "会不会", "要不要", "可以不"];
 
-    private static readonly HashSet<string> FirstPerson = new(StringComparer.Ordinal)
-        { "i", "im", "ive", "id", "ill", "my", "me", "we", "were", "weve", "our", "us", "ours" };
+    private static readonly HashSet<string> FirstPersonSingular = new(StringComparer.Ordinal) { "i", "im", "ive", "id", "ill", "my", "me", "mine" };
 
-    /// <summary>True when <paramref name="text"/> speaks in the first person ("can we…", "I'm…", "我们…"), i.e. about the writer's own situation.</summary>
+    /// <summary>
+    /// True when <paramref name="text"/> speaks of the writer's own situation in the first person singular ("I'm…",
+    /// "my…", "我…" but not "我们…"). "We"/"our" is left out: it is as often a company's general question.
+    /// </summary>
     public static bool IsAboutOwnSituation(string? text)
     {
         var normalized = TextNormalizer.Normalize(text);
-        return normalized.Split(' ').Any(FirstPerson.Contains) || normalized.Contains('我', StringComparison.Ordinal);
+        if (normalized.Split(' ').Any(FirstPersonSingular.Contains))
+        {
+            return true;
+        }
+
+        for (var i = normalized.IndexOf('我'); i >= 0; i = normalized.IndexOf('我', i + 1))
+        {
+            if (i + 1 >= normalized.Length || normalized[i + 1] != '们')
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
