@@ -140,19 +140,13 @@ internal sealed class DialogReplies
         };
     }
 
-    /// <summary>"Which answer do you want to change?" with one button per known fact.</summary>
+    /// <summary>"Which answer do you want to change?" with one button per known fact ("Label: value").</summary>
     public BotReply ChangeMenu(DialogDefinition dialog, DialogState state, string heading)
     {
         var known = dialog.Slots.Where(s => state.Facts.ContainsKey(s.Id)).ToList();
-        var text = new StringBuilder(heading);
-        for (var i = 0; i < known.Count; i++)
-        {
-            text.Append('\n').Append(i + 1).Append(". ").Append(known[i].Label.For(_language))
-                .Append(DialogPhrases.Colon(_language)).Append(ValueLabel(dialog, known[i].Id, state.Facts[known[i].Id]));
-        }
-
-        return Notice(text.ToString(), known
-            .Select(s => DialogActions.ChangeSlot($"{s.Label.For(_language)}: {ValueLabel(dialog, s.Id, state.Facts[s.Id])}", dialog.Id, s.Id))
+        return Notice(heading, known
+            .Select(s => DialogActions.ChangeSlot(
+                s.Label.For(_language) + DialogPhrases.Colon(_language) + ValueLabel(dialog, s.Id, state.Facts[s.Id]), dialog.Id, s.Id))
             .ToList());
     }
 
