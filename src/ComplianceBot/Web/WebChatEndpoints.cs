@@ -16,7 +16,8 @@ namespace ComplianceBot.Web;
 /// <item><c>POST /api/webchat/conversations</c> with optional <c>{"locale": "zh-CN", "user": {"id": "…"}}</c>: starts a
 /// conversation; answers <c>{"conversationId": "…", "activities": [welcome…]}</c>.</item>
 /// <item><c>POST /api/webchat/conversations/{id}/activities</c> with a Bot Framework message activity (<c>text</c>
-/// and/or <c>value</c>): runs the turn; answers <c>{"id": "…", "activities": [replies…]}</c>.</item>
+/// and/or <c>value</c>): runs the turn; answers <c>{"id": "…", "timestamp": "…", "activities": [replies…]}</c> (the id and
+/// time the message was received, then the bot's replies).</item>
 /// </list>
 /// The API is unauthenticated and so answers callers on this machine only unless
 /// <see cref="HostingOptions.AllowRemoteWithoutAuthentication"/> is set. Malformed requests get 400 with a reason.
@@ -123,7 +124,12 @@ public static partial class WebChatEndpoints
             .Select(a => new Attachment { ContentType = (string?)a["contentType"], Name = (string?)a["name"] })
             .ToList();
         var replies = await adapter.ProcessAsync(message, bot, context.RequestAborted);
-        return Json(new JObject { ["id"] = id, ["activities"] = JArray.FromObject(replies, JsonSerializer.Create(Serializer)) });
+        return Json(new JObject
+        {
+            ["id"] = id,
+            ["timestamp"] = message.Timestamp!.Value.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+            ["activities"] = JArray.FromObject(replies, JsonSerializer.Create(Serializer)),
+        });
     }
 
     private static ChannelAccount User(JToken? id)
