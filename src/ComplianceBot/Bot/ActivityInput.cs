@@ -52,7 +52,7 @@ public static class ActivityInput
         // Teams' messageBack submit from an Adaptive Card may carry the button's data only in msteams.value.
         if (pairs.Count == 0 && json["msteams"]?["value"] is { } inner && inner.Type is JTokenType.String or JTokenType.Object)
         {
-            return ReadValue(inner.Type == JTokenType.String ? (string?)inner : inner);
+            return ReadValue(inner.Type == JTokenType.String ? (object?)(string?)inner : inner);
         }
 
         return pairs.Count > 0 ? pairs : null;

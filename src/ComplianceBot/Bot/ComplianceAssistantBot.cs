@@ -46,13 +46,20 @@ public sealed class ComplianceAssistantBot : ActivityHandler
     }
 
     /// <summary>
-    /// Welcomes people once per conversation. In Teams team channels and group chats the bot introduces itself
-    /// once when it is added and does not greet every person who later joins the team; in personal chats (and
-    /// other channels) each human member is welcomed once. Repeated <c>conversationUpdate</c> activities welcome
-    /// nobody twice.
+    /// Welcomes people once per conversation. In Teams the bot introduces itself once when it is installed (the
+    /// update then lists only the bot, which the SDK's default would ignore), and in team channels and group chats
+    /// it does not greet every person who later joins; elsewhere each human member is welcomed once. Repeated
+    /// <c>conversationUpdate</c> activities welcome nobody twice.
     /// </summary>
-    protected override async Task OnMembersAddedAsync(IList<ChannelAccount> membersAdded, ITurnContext<IConversationUpdateActivity> turnContext,
-        CancellationToken cancellationToken)
+    protected override async Task OnConversationUpdateActivityAsync(ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
+    {
+        if (turnContext.Activity.MembersAdded is { Count: > 0 } membersAdded)
+        {
+            await WelcomeAsync(membersAdded, turnContext, cancellationToken);
+        }
+    }
+
+    private async Task WelcomeAsync(IList<ChannelAccount> membersAdded, ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
     {
         var activity = turnContext.Activity;
         var botId = activity.Recipient?.Id;
