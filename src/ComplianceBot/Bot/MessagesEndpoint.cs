@@ -23,9 +23,18 @@ public static class MessagesEndpoint
 
     private static async Task HandleAsync(HttpContext context, IBotFrameworkHttpAdapter adapter, IBot bot, IConfiguration configuration, LocalAccess access)
     {
-        if (string.IsNullOrWhiteSpace(configuration["MicrosoftAppId"]) && !access.Allows(context))
+        var authenticated = !string.IsNullOrWhiteSpace(configuration["MicrosoftAppId"]);
+        if (!authenticated && !access.Allows(context))
         {
             await LocalAccess.Refusal("Without MicrosoftAppId/MicrosoftAppPassword (channel authentication) this endpoint").ExecuteAsync(context);
+            return;
+        }
+
+        if (authenticated && !ChannelToken.IsReadable(context.Request.Headers.Authorization))
+        {
+            // The SDK validates the token itself; a header that is not "Bearer <JWT>" at all would make it throw (500).
+            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            await context.Response.WriteAsJsonAsync(new { error = "A Bot Framework channel token is required: Authorization: Bearer <JWT>." }, context.RequestAborted);
             return;
         }
 
