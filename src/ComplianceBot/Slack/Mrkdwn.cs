@@ -22,7 +22,7 @@ public static class Mrkdwn
     {
         var document = Markdown.Parse(markdown, Pipeline);
         var output = new StringBuilder();
-        WriteBlocks(document, output, indent: string.Empty);
+        WriteBlocks(document, output, indent: string.Empty, markdown);
         return output.ToString().Trim();
     }
 
@@ -30,7 +30,7 @@ public static class Mrkdwn
     public static string Escape(string text) =>
         text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
 
-    private static void WriteBlocks(ContainerBlock container, StringBuilder output, string indent)
+    private static void WriteBlocks(ContainerBlock container, StringBuilder output, string indent, string source)
     {
         Block? previous = null;
         foreach (var block in container)
@@ -38,16 +38,16 @@ public static class Mrkdwn
             if (previous is not null)
             {
                 // A list that directly follows its lead-in line stays attached to it, as in the Markdown source.
-                var tight = block is ListBlock && previous is ParagraphBlock paragraph && paragraph.Line + paragraph.Lines.Count == block.Line;
+                var tight = block is ListBlock && previous is ParagraphBlock && !HasBlankLine(source, previous.Span.End, block.Span.Start);
                 output.Append(tight ? "\n" : "\n\n");
             }
 
-            WriteBlock(block, output, indent);
+            WriteBlock(block, output, indent, source);
             previous = block;
         }
     }
 
-    private static void WriteBlock(Block block, StringBuilder output, string indent)
+    private static void WriteBlock(Block block, StringBuilder output, string indent, string source)
     {
         switch (block)
         {
@@ -58,11 +58,11 @@ public static class Mrkdwn
                 output.Append(indent).Append(Inlines(paragraph.Inline).Replace("\n", "\n" + indent, StringComparison.Ordinal));
                 break;
             case ListBlock list:
-                WriteList(list, output, indent);
+                WriteList(list, output, indent, source);
                 break;
             case QuoteBlock quote:
                 var inner = new StringBuilder();
-                WriteBlocks(quote, inner, string.Empty);
+                WriteBlocks(quote, inner, string.Empty, source);
                 output.Append(string.Join("\n", inner.ToString().Split('\n').Select(line => indent + "> " + line)));
                 break;
             case FencedCodeBlock or CodeBlock:
@@ -76,12 +76,12 @@ public static class Mrkdwn
                 output.Append(indent).Append(Escape(leaf.Lines.ToString()));
                 break;
             case ContainerBlock other:
-                WriteBlocks(other, output, indent);
+                WriteBlocks(other, output, indent, source);
                 break;
         }
     }
 
-    private static void WriteList(ListBlock list, StringBuilder output, string indent)
+    private static void WriteList(ListBlock list, StringBuilder output, string indent, string source)
     {
         var number = int.TryParse(list.OrderedStart, out var start) ? start : 1;
         var first = true;
@@ -95,7 +95,7 @@ public static class Mrkdwn
             first = false;
             var marker = list.IsOrdered ? $"{number++}. " : "• ";
             var body = new StringBuilder();
-            WriteBlocks(item, body, string.Empty);
+            WriteBlocks(item, body, string.Empty, source);
             var lines = body.ToString().Split('\n');
             output.Append(indent).Append(marker).Append(lines[0]);
             foreach (var line in lines.Skip(1))
@@ -103,6 +103,21 @@ public static class Mrkdwn
                 output.Append('\n').Append(line.Length == 0 ? string.Empty : indent + "    " + line);
             }
         }
+    }
+
+    private static bool HasBlankLine(string source, int from, int to)
+    {
+        var between = source.AsSpan(Math.Clamp(from + 1, 0, source.Length), Math.Max(0, Math.Min(to, source.Length) - Math.Clamp(from + 1, 0, source.Length)));
+        var newlines = 0;
+        foreach (var ch in between)
+        {
+            if (ch == '\n' && ++newlines > 1)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string Inlines(ContainerInline? container)
