@@ -83,7 +83,7 @@ public sealed class TeamsChannelTests : IAsyncLifetime
     [Fact]
     public async Task Another_persons_mention_stays_as_their_plain_name_and_the_question_still_leads()
     {
-        var text = "<at>Compliance Bot</at> <at>Grace Hopper</at> asks: is a paid vpn legal in china";
+        var text = "<at>Compliance Bot</at> is it illegal for <at>Grace Hopper</at> to use paid international VPN services?";
 
         await _bot.PostAsync(TeamsActivities.ChannelMessage(_connector.Address, text, TeamsActivities.BotMention(), TeamsActivities.PersonMention("Grace Hopper")));
 
