@@ -49,7 +49,7 @@ public sealed class SlackRenderer : IChannelRenderer
         string fallback;
         if (reply is { Kind: ReplyKind.Verdict, Verdict: { } verdict })
         {
-            fallback = $"{VerdictStyle.For(verdict.Verdict).Symbol} {verdict.Headline}";
+            fallback = $"{VerdictStyle.For(verdict.Verdict).Symbol} {VerdictStyle.Label(verdict.Verdict, verdict.Headline + verdict.Reason)}: {verdict.Headline}";
             AddVerdict(blocks, verdict, ReplyWords.For(verdict.Headline + verdict.Reason));
         }
         else
@@ -108,7 +108,8 @@ public sealed class SlackRenderer : IChannelRenderer
             ["type"] = "header",
             ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = Truncate(verdict.DialogTitle, 150), ["emoji"] = true },
         });
-        blocks.Add(Section($"{VerdictStyle.For(verdict.Verdict).Symbol} *{Mrkdwn.Escape(verdict.Headline)}*"));
+        var label = VerdictStyle.Label(verdict.Verdict, verdict.Headline + verdict.Reason);
+        blocks.Add(Section($"{VerdictStyle.For(verdict.Verdict).Symbol} *{Mrkdwn.Escape(label)}*\n{Mrkdwn.Escape(verdict.Headline)}"));
         foreach (var facts in verdict.Facts.Chunk(10))
         {
             blocks.Add(new JsonObject

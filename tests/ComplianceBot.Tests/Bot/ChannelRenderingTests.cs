@@ -32,7 +32,7 @@ public sealed class ChannelRenderingTests
         var activity = Assert.Single(new TeamsRenderer().Render(SampleReplies.Verdict()));
 
         Assert.Null(activity.Text);
-        Assert.Equal("Not permitted: this connection is an unauthorized channel.", activity.Summary);
+        Assert.Equal("Not permitted: This connection is an unauthorized channel.", activity.Summary);
         Assert.Equal("verdict", (string?)((JObject)activity.Value)["type"]);
         var attachment = Assert.Single(activity.Attachments);
         Assert.Equal("application/vnd.microsoft.card.adaptive", attachment.ContentType);
@@ -41,8 +41,9 @@ public sealed class ChannelRenderingTests
         var body = (JArray)card["body"]!;
         var texts = body.SelectTokens("$..text").Select(t => (string?)t).ToList();
         Assert.Contains("Can I use this VPN?", texts);
-        Assert.Contains("⛔ Not permitted: this connection is an unauthorized channel.", texts);
-        Assert.Contains("1. Stop using the service.", texts);
+        Assert.Contains("⛔ Not permitted", texts);
+        Assert.Contains("This connection is an unauthorized channel.", texts);
+        Assert.Contains("1. Stop using the service.\r2. Use a licensed operator's international service or your employer's approved channel.", texts);
         Assert.Contains(texts, t => t!.StartsWith("Sources: Interim Provisions on International Networking, Art. 6"));
         Assert.Equal("attention", (string?)body[1]!["style"]);
         var facts = body.First(b => (string?)b["type"] == "FactSet")["facts"]!;

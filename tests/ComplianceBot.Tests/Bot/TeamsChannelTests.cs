@@ -53,7 +53,7 @@ public sealed class TeamsChannelTests : IAsyncLifetime
         {
             Assert.Equal("messageBack", (string?)b["type"]);
             Assert.Equal((string?)b["title"], (string?)b["displayText"]);
-            Assert.NotNull(b["value"]!["topic"]);
+            Assert.True(b["value"]!["topic"] is not null || b["value"]!["start"] is not null, b.ToString());
         });
     }
 

@@ -54,11 +54,11 @@ public sealed class SlackFormattingTests
         var blocks = message["blocks"]!.AsArray();
         Assert.Equal(["header", "section", "section", "section", "section", "context", "context", "actions"], blocks.Select(b => (string)b!["type"]!));
         Assert.Equal("Can I use this VPN?", (string?)blocks[0]!["text"]!["text"]);
-        Assert.Equal("⛔ *Not permitted: this connection is an unauthorized channel.*", (string?)blocks[1]!["text"]!["text"]);
+        Assert.Equal("⛔ *Not permitted*\nThis connection is an unauthorized channel.", (string?)blocks[1]!["text"]!["text"]);
         Assert.Equal("*Provider*\nA third-party VPN service", (string?)blocks[2]!["fields"]![1]!["text"]);
         Assert.Equal("*Next steps*\n1. Stop using the service.\n2. Use a licensed operator's international service or your employer's approved channel.",
             (string?)blocks[4]!["text"]!["text"]);
-        Assert.Equal("⛔ Not permitted: this connection is an unauthorized channel.", (string?)message["text"]);
+        Assert.Equal("⛔ Not permitted: This connection is an unauthorized channel.", (string?)message["text"]);
         Assert.Equal("not-permitted", (string?)message["metadata"]!["event_payload"]!["verdict"]);
         Assert.Equal("Start over", (string?)blocks[7]!["elements"]![1]!["text"]!["text"]);
     }

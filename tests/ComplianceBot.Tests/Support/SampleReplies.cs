@@ -40,7 +40,7 @@ public static class SampleReplies
             "personal-vpn-check",
             "Can I use this VPN?",
             "not-permitted",
-            "Not permitted: this connection is an unauthorized channel.",
+            "This connection is an unauthorized channel.",
             [
                 new VerdictFact("location", "Where", "mainland-china", "In mainland China"),
                 new VerdictFact("provider", "Provider", "unlicensed-service", "A third-party VPN service"),

@@ -12,15 +12,15 @@ public static class ChannelRenderers
     private static readonly IChannelRenderer Default = new DefaultRenderer();
 
     /// <summary>
-    /// <c>msteams</c>: <see cref="TeamsRenderer"/>; <c>slack</c>: <see cref="SlackRenderer"/>; <c>webchat</c>,
-    /// <c>emulator</c>, <c>directline</c>: <see cref="WebChatRenderer"/>; anything else (the console, unknown
-    /// channels): <see cref="DefaultRenderer"/>. Comparison ignores case.
+    /// <c>msteams</c>: <see cref="TeamsRenderer"/>; <c>slack</c>: <see cref="SlackRenderer"/>; <c>webchat</c> (the
+    /// chat page): <see cref="WebChatRenderer"/>; anything else (the Emulator, Direct Line clients, the console,
+    /// unknown channels): <see cref="DefaultRenderer"/>, whose text is always complete. Comparison ignores case.
     /// </summary>
     public static IChannelRenderer For(string? channelId) => channelId?.ToLowerInvariant() switch
     {
         TeamsRenderer.ChannelId => Teams,
         SlackRenderer.ChannelId => Slack,
-        "webchat" or "emulator" or "directline" => WebChat,
+        Web.WebChatAdapter.ChannelId => WebChat,
         _ => Default,
     };
 }

@@ -40,7 +40,9 @@ public static class VerdictCard
             {
                 ["type"] = "Container",
                 ["style"] = style.ContainerStyle,
-                ["items"] = new JsonArray(Text($"{style.Symbol} {verdict.Headline}", weight: "Bolder", color: style.Color)),
+                ["items"] = new JsonArray(
+                    Text($"{style.Symbol} {VerdictStyle.Label(verdict.Verdict, verdict.Headline + verdict.Reason)}", size: "Medium", weight: "Bolder", color: style.Color),
+                    Text(verdict.Headline, spacing: "Small")),
             },
         };
 
@@ -64,10 +66,8 @@ public static class VerdictCard
         if (verdict.NextSteps.Count > 0)
         {
             body.Add(Text(words.NextSteps, weight: "Bolder"));
-            for (var i = 0; i < verdict.NextSteps.Count; i++)
-            {
-                body.Add(Text($"{i + 1}. {verdict.NextSteps[i]}", spacing: "Small"));
-            }
+            // One block with "\r" between items: the numbered-list form Teams documents and Web Chat's renderer reads.
+            body.Add(Text(string.Join("\r", verdict.NextSteps.Select((step, i) => $"{i + 1}. {step}")), spacing: "Small"));
         }
 
         if (reply.Sources.Count > 0)

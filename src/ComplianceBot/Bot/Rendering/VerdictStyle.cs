@@ -7,6 +7,23 @@ namespace ComplianceBot.Bot.Rendering;
 public sealed record VerdictStyle(string Symbol, string Color, string ContainerStyle)
 {
     /// <summary>
+    /// The verdict in words, in the language <paramref name="sample"/> is written in: Permitted / Permitted with
+    /// conditions / Not permitted / Needs review (允许 / 有条件允许 / 不允许 / 需要合规团队审核); an unknown id as is.
+    /// </summary>
+    public static string Label(string verdict, string? sample)
+    {
+        var chinese = Core.Text.LanguageDetector.Detect(sample) == Core.Text.Language.Chinese;
+        return verdict switch
+        {
+            "permitted" => chinese ? "允许" : "Permitted",
+            "conditional" => chinese ? "有条件允许" : "Permitted with conditions",
+            "not-permitted" => chinese ? "不允许" : "Not permitted",
+            "needs-review" => chinese ? "需要合规团队审核" : "Needs review",
+            _ => verdict,
+        };
+    }
+
+    /// <summary>
     /// The style of <paramref name="verdict"/>: <c>permitted</c> ✅ good, <c>conditional</c> ⚠️ warning,
     /// <c>not-permitted</c> ⛔ attention; <c>needs-review</c> and any unknown id 🔎 emphasis.
     /// </summary>

@@ -4,9 +4,9 @@ using Microsoft.Bot.Schema;
 namespace ComplianceBot.Bot.Rendering;
 
 /// <summary>
-/// For Bot Framework Web Chat, the Emulator and Direct Line clients: like <see cref="DefaultRenderer"/> (Markdown,
-/// buttons as suggested actions, which these clients show above the send box and hide once used), except that a
-/// verdict is an Adaptive Card (<see cref="VerdictCard"/>) with its buttons as suggested actions below it.
+/// For the web chat page (Bot Framework Web Chat, channel <c>webchat</c>): like <see cref="DefaultRenderer"/>
+/// (Markdown, buttons as suggested actions, which Web Chat shows above the send box and hides once used), except that
+/// a verdict is an Adaptive Card (<see cref="VerdictCard"/>) with its buttons as suggested actions below it.
 /// </summary>
 public sealed class WebChatRenderer : IChannelRenderer
 {
