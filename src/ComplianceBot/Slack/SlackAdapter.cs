@@ -16,11 +16,13 @@ namespace ComplianceBot.Slack;
 public sealed class SlackAdapter : BotAdapter
 {
     private readonly SlackApiClient _api;
+    private readonly ILogger<SlackAdapter> _logger;
 
     /// <summary>Creates the adapter sending through <paramref name="api"/>.</summary>
     public SlackAdapter(SlackApiClient api, ILogger<SlackAdapter> logger)
     {
         _api = api;
+        _logger = logger;
         OnTurnError = async (turnContext, exception) =>
         {
             logger.LogError(exception, "Unhandled error in Slack turn for conversation {ConversationId}", turnContext.Activity?.Conversation?.Id);
@@ -35,9 +37,25 @@ public sealed class SlackAdapter : BotAdapter
         };
     }
 
-    /// <summary>Runs one turn for <paramref name="turn"/> through <paramref name="bot"/>.</summary>
+    /// <summary>
+    /// Runs one turn for <paramref name="turn"/> through <paramref name="bot"/>. For a click on a dialog choice the
+    /// prompt is first updated (<c>chat.update</c>) to show the choice instead of its buttons; if that fails it is
+    /// logged and the turn still runs.
+    /// </summary>
     public async Task ProcessAsync(SlackTurn turn, IBot bot, CancellationToken cancellationToken)
     {
+        if (turn.AnsweredPrompt is { } prompt)
+        {
+            try
+            {
+                await _api.UpdateMessageAsync(turn.ChannelId, turn.MessageTs, (string?)prompt["text"] ?? turn.Text, prompt["blocks"]!.AsArray(), cancellationToken);
+            }
+            catch (Exception ex) when (ex is SlackApiException or HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+            {
+                _logger.LogWarning(ex, "Could not mark the answered prompt {Ts} in {Channel}", turn.MessageTs, turn.ChannelId);
+            }
+        }
+
         using var context = new TurnContext(this, ToActivity(turn));
         context.TurnState.Add(turn);
         await RunPipelineAsync(context, bot.OnTurnAsync, cancellationToken);

@@ -143,6 +143,7 @@ public sealed class SlackEventTriage
         var isDirect = channel.StartsWith('D');
         var threadTs = String(message, "thread_ts");
         var label = action.TryGetProperty("text", out var text) ? String(text, "text") : null;
+        var answered = value.ContainsKey("slot") ? AnsweredPrompt(message, String(action, "block_id"), user, label ?? string.Empty) : null;
         return SlackDecision.Answer(new SlackTurn(
             payload.TryGetProperty("team", out var team) && team.ValueKind == JsonValueKind.Object ? String(team, "id") ?? string.Empty : string.Empty,
             channel,
@@ -153,7 +154,42 @@ public sealed class SlackEventTriage
             value,
             0,
             _options.BotUserId.Length > 0 ? _options.BotUserId : null,
-            messageTs));
+            messageTs,
+            answered));
+    }
+
+    /// <summary>The prompt's text and blocks, the clicked actions block replaced by "✓ @user chose *label*"; null when the message has no such block.</summary>
+    private static System.Text.Json.Nodes.JsonObject? AnsweredPrompt(JsonElement message, string? blockId, string user, string label)
+    {
+        if (blockId is null || !message.TryGetProperty("blocks", out var blocks) || blocks.ValueKind != JsonValueKind.Array)
+        {
+            return null;
+        }
+
+        var result = new System.Text.Json.Nodes.JsonArray();
+        var replaced = false;
+        foreach (var block in blocks.EnumerateArray())
+        {
+            if (String(block, "type") == "actions" && String(block, "block_id") == blockId)
+            {
+                replaced = true;
+                result.Add(new System.Text.Json.Nodes.JsonObject
+                {
+                    ["type"] = "context",
+                    ["elements"] = new System.Text.Json.Nodes.JsonArray(new System.Text.Json.Nodes.JsonObject
+                    {
+                        ["type"] = "mrkdwn",
+                        ["text"] = $"✓ <@{user}> chose *{Mrkdwn.Escape(label)}*",
+                    }),
+                });
+            }
+            else
+            {
+                result.Add(System.Text.Json.Nodes.JsonNode.Parse(block.GetRawText()));
+            }
+        }
+
+        return replaced ? new System.Text.Json.Nodes.JsonObject { ["text"] = String(message, "text") ?? label, ["blocks"] = result } : null;
     }
 
     private string? BotUserId(JsonElement payload)

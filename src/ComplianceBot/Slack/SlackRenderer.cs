@@ -73,11 +73,13 @@ public sealed class SlackRenderer : IChannelRenderer
         }
 
         var index = 0;
+        var block = 0;
         foreach (var chunk in reply.Actions.Chunk(MaxButtonsPerBlock))
         {
             blocks.Add(new JsonObject
             {
                 ["type"] = "actions",
+                ["block_id"] = $"compliancebot-actions-{block++}",
                 ["elements"] = new JsonArray(chunk.Select(a => (JsonNode?)Button(a, index++)).ToArray()),
             });
         }

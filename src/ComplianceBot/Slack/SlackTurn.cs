@@ -14,6 +14,10 @@ namespace ComplianceBot.Slack;
 /// <param name="FileCount">Files shared with the message (the bot reads text only).</param>
 /// <param name="BotUserId">The bot's user id in this workspace, when known.</param>
 /// <param name="MessageTs">The <c>ts</c> of the user's message, or of the message holding the clicked button.</param>
+/// <param name="AnsweredPrompt">
+/// For a click on a dialog choice (a value with <c>slot</c>): the prompt message's new <c>text</c> and <c>blocks</c>, the
+/// clicked buttons replaced by a line saying who chose what, so the prompt is not answered twice; null otherwise.
+/// </param>
 public sealed record SlackTurn(
     string TeamId,
     string ChannelId,
@@ -24,7 +28,8 @@ public sealed record SlackTurn(
     IReadOnlyDictionary<string, string>? Value,
     int FileCount,
     string? BotUserId,
-    string MessageTs)
+    string MessageTs,
+    System.Text.Json.Nodes.JsonObject? AnsweredPrompt = null)
 {
     /// <summary>
     /// The conversation whose state this turn reads and writes: the direct-message channel as a whole, or one

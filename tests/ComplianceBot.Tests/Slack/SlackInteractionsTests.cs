@@ -45,6 +45,34 @@ public sealed class SlackInteractionsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Clicking_a_dialog_choice_replaces_the_prompts_buttons_with_the_choice_before_answering()
+    {
+        var prompt = JObject.Parse(ComplianceBot.Slack.SlackRenderer.ToMessage(SampleReplies.Prompt()).ToJsonString());
+        var thread = SlackRequests.NewTs();
+        var message = new JObject
+        {
+            ["type"] = "message", ["bot_id"] = "B0COMPLIAN", ["text"] = prompt["text"], ["blocks"] = prompt["blocks"],
+            ["ts"] = "1732875699.000200", ["thread_ts"] = thread,
+        };
+        var button = (JObject)prompt["blocks"]!.Single(b => (string?)b["type"] == "actions")["elements"]![1]!;
+
+        var (status, _) = await SlackRequests.PostAsync(_bot.Client, Interactions, SlackRequests.BlockActions(Channel, message, button),
+            "application/x-www-form-urlencoded");
+
+        Assert.Equal(200, status);
+        var calls = await _slack.WaitForAsync(2);
+        Assert.Equal("/chat.update", calls[0].Path);
+        Assert.Equal("Bearer " + SlackRequests.BotToken, calls[0].Header("Authorization"));
+        var update = calls[0].Json;
+        Assert.Equal(Channel, (string?)update["channel"]);
+        Assert.Equal("1732875699.000200", (string?)update["ts"]);
+        Assert.Equal(["section", "context"], update["blocks"]!.Select(b => (string)b["type"]!));
+        Assert.Equal($"✓ <@{SlackRequests.UserId}> chose *My employer's approved channel*", (string?)update["blocks"]![1]!["elements"]![0]!["text"]);
+        Assert.Equal("/chat.postMessage", calls[1].Path);
+        Assert.Equal(thread, (string?)calls[1].Json["thread_ts"]);
+    }
+
+    [Fact]
     public async Task A_tampered_interaction_is_refused_with_401()
     {
         var button = new JObject { ["action_id"] = "compliancebot-0", ["text"] = new JObject { ["type"] = "plain_text", ["text"] = "Travellers" }, ["value"] = "{\"topic\":\"travelers\"}" };

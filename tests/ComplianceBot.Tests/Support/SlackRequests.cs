@@ -62,6 +62,7 @@ public static class SlackRequests
         ["team"] = TeamId, ["channel"] = channel, ["event_ts"] = ts, ["channel_type"] = channelType,
     };
 
+    /// <summary>A block_actions payload for a click on <paramref name="button"/> (found in <paramref name="clickedMessage"/>'s blocks).</summary>
     public static string BlockActions(string channel, JObject clickedMessage, JObject button) => "payload=" + Uri.EscapeDataString(new JObject
     {
         ["type"] = "block_actions",
@@ -76,10 +77,14 @@ public static class SlackRequests
         ["response_url"] = "https://hooks.example.invalid/actions/T0ACME0001/1/abc",
         ["actions"] = new JArray(new JObject
         {
-            ["action_id"] = button["action_id"], ["block_id"] = "b1", ["text"] = button["text"], ["value"] = button["value"],
+            ["action_id"] = button["action_id"], ["block_id"] = BlockIdOf(clickedMessage, button), ["text"] = button["text"], ["value"] = button["value"],
             ["type"] = "button", ["action_ts"] = NewTs(),
         }),
     }.ToString(Newtonsoft.Json.Formatting.None));
+
+    private static string BlockIdOf(JObject message, JObject button) =>
+        (string?)(message["blocks"] as JArray)?.FirstOrDefault(b => (b["elements"] as JArray)?.Any(e => (string?)e["action_id"] == (string?)button["action_id"]) == true)?["block_id"]
+        ?? "b1";
 
     /// <summary>Posts <paramref name="body"/> signed with <paramref name="secret"/> at <paramref name="timestamp"/> (now by default).</summary>
     public static async Task<(int Status, string Body)> PostAsync(HttpClient client, string route, string body, string contentType = "application/json",
