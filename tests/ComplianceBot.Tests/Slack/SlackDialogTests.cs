@@ -47,12 +47,13 @@ public sealed class SlackDialogTests : IAsyncLifetime
                 ["ts"] = $"1700000000.{prompt.Index:D6}", ["thread_ts"] = thread,
             };
 
+            var before = _slack.Requests.Count;
             var (status, _) = await SlackRequests.PostAsync(_bot.Client, "/api/slack/interactions",
                 SlackRequests.BlockActions(Channel, message, (JObject)button), "application/x-www-form-urlencoded");
 
             Assert.Equal(200, status);
             clicked.Add(slot);
-            var after = await _slack.WaitForAsync(_slack.Requests.Count + 2); // chat.update of the prompt, then the next message
+            var after = await _slack.WaitForAsync(before + 2); // chat.update of the prompt, then the next message
             Assert.Contains(after, r => r.Path == "/chat.update" && (string?)r.Json["ts"] == $"1700000000.{prompt.Index:D6}");
         }
 
