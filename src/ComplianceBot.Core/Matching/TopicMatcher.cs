@@ -28,6 +28,7 @@ public sealed class TopicMatcher
     private readonly int[] _docTarget;
     private readonly double[] _docNorm;
     private readonly string[] _docContent;
+    private readonly string[] _docSorted;
     private readonly Dictionary<string, int> _termIds;
     private readonly double[] _docIdf;
     private readonly double[] _targetIdf;
@@ -37,7 +38,11 @@ public sealed class TopicMatcher
     private readonly double _unknownDocIdf;
     private readonly double _unknownTargetIdf;
     private readonly double _weightSum;
+    /// <summary>Weight of a term the index has never seen, as a share of the highest idf (it counts against the question).</summary>
     private const double UnknownFactor = 0.75;
+
+    /// <summary>How many of the term-closest documents are also compared fuzzily.</summary>
+    private const int FuzzyCandidates = 25;
     private readonly Dictionary<int, int>[] _termCounts;
     private readonly double[] _countTotals;
 
@@ -69,6 +74,7 @@ public sealed class TopicMatcher
         var docTerms = new List<int[]>();
         var docTarget = new List<int>();
         var docContent = new List<string>();
+        var docWords = new List<IReadOnlyList<string>>();
         var phrasingVocabulary = new HashSet<int>[targets.Count];
         var descriptionVocabulary = new HashSet<int>[targets.Count];
         var words = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -88,6 +94,7 @@ public sealed class TopicMatcher
                 docTerms.Add(ids);
                 docTarget.Add(t);
                 docContent.Add(analyzed.ContentText);
+                docWords.Add(analyzed.Words);
                 phrasingVocabulary[t].UnionWith(ids);
                 foreach (var word in analyzed.Words)
                 {
@@ -129,6 +136,7 @@ public sealed class TopicMatcher
         _postings = postings.Select(p => p.ToArray()).ToArray();
         _docTarget = docTarget.ToArray();
         _docContent = docContent.ToArray();
+        _docSorted = docWords.Select(SortWords).ToArray();
         _docIdf = _postings.Select(p => Idf(docTerms.Count, p.Length)).ToArray();
         _unknownDocIdf = UnknownFactor * Idf(docTerms.Count, 0);
         _docNorm = docTerms.Select(ts => Math.Sqrt(ts.Sum(id => _docIdf[id] * _docIdf[id]))).ToArray();
@@ -223,7 +231,8 @@ public sealed class TopicMatcher
         var targets = _targetIds.Length;
         var coverage = new double[targets];
         var description = new double[targets];
-        var dot = new Dictionary<int, double>();
+        var dot = new double[_docTarget.Length];
+        var touched = new List<int>();
         foreach (var id in known)
         {
             foreach (var t in _phrasingTargets[id])
@@ -239,7 +248,12 @@ public sealed class TopicMatcher
             var weight = _docIdf[id] * _docIdf[id];
             foreach (var doc in _postings[id])
             {
-                dot[doc] = dot.GetValueOrDefault(doc) + weight;
+                if (dot[doc] == 0)
+                {
+                    touched.Add(doc);
+                }
+
+                dot[doc] += weight;
             }
         }
 
@@ -249,23 +263,40 @@ public sealed class TopicMatcher
         var bestDocument = new int[targets];
         Array.Fill(bestDocument, -1);
         var queryNorm = Math.Sqrt(queryDocNormSquared);
-        var content = query.ContentText;
-        var useFuzzy = _options.FuzzyWeight > 0 && content.Length > 0;
-        foreach (var (doc, product) in dot)
+        var cosines = new double[touched.Count];
+        for (var i = 0; i < touched.Count; i++)
         {
+            var doc = touched[i];
             var t = _docTarget[doc];
-            var cosine = product / (queryNorm * _docNorm[doc]);
+            var cosine = dot[doc] / (queryNorm * _docNorm[doc]);
+            cosines[i] = cosine;
             if (cosine > phrasing[t])
             {
                 phrasing[t] = cosine;
                 bestDocument[t] = doc;
             }
+        }
 
-            if (useFuzzy && _docContent[doc].Length > 0)
+        // Fuzzy comparison is the expensive part: only the documents closest by terms are compared character by
+        // character (a typo-laden question still shares most of its terms with the phrasing it resembles).
+        var content = query.ContentText;
+        if (_options.FuzzyWeight > 0 && content.Length > 0)
+        {
+            var sortedContent = SortWords(query.Words);
+            var order = touched.ToArray();
+            Array.Sort(cosines, order);
+            for (var i = order.Length - 1; i >= Math.Max(0, order.Length - FuzzyCandidates); i--)
             {
-                var ratio = Fuzz.TokenSortRatio(content, _docContent[doc], PreprocessMode.None) / 100.0;
+                var doc = order[i];
+                if (_docContent[doc].Length == 0)
+                {
+                    continue;
+                }
+
+                var t = _docTarget[doc];
+                var ratio = Fuzz.Ratio(sortedContent, _docSorted[doc], PreprocessMode.None) / 100.0; // token-sort ratio
                 fuzzy[t] = Math.Max(fuzzy[t], Math.Max(0, (ratio - 0.5) * 2));
-                exact[t] = Math.Max(exact[t], cosine * ratio);
+                exact[t] = Math.Max(exact[t], cosines[i] * ratio);
             }
         }
 
@@ -370,6 +401,9 @@ public sealed class TopicMatcher
 
     private static bool IsOutOfScope(MatchCandidate candidate) =>
         candidate.Id.StartsWith(OutOfScopeGroup.TargetPrefix, StringComparison.Ordinal);
+
+    /// <summary>The words in ordinal order joined by spaces: comparing two such strings is FuzzySharp's token-sort ratio.</summary>
+    private static string SortWords(IReadOnlyList<string> words) => string.Join(' ', words.Order(StringComparer.Ordinal));
 
     private static int[][] Invert(HashSet<int>[] vocabularies, int termCount)
     {
