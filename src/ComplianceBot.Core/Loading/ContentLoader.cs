@@ -8,6 +8,7 @@ namespace ComplianceBot.Core.Loading;
 /// <summary>
 /// Reads <c>knowledge/</c> (regulations, topics, synonyms), checks every file and builds a <see cref="ContentSnapshot"/>.
 /// Never throws for bad content: every problem becomes a <see cref="ValidationMessage"/> with file, line and column.
+/// The one pipeline of checks (see <see cref="ContentValidator"/>): the <c>validate</c> command and the running bot both use it.
 /// </summary>
 public static class ContentLoader
 {
@@ -73,6 +74,8 @@ public static class ContentLoader
 
         var checker = new KnowledgeChecker(regulations, topics, synonyms, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
         var knowledge = checker.Check(messages);
+        var schemas = ContentSchemas.Load(Path.Combine(root, ContentSchemas.Folder), displayBase, messages);
+        ContentValidator.Run(new KnowledgeFiles(regulations, topics, synonyms), knowledge, schemas, messages);
         var ordered = messages.OrderBy(m => m.Path, StringComparer.Ordinal).ThenBy(m => m.Line).ThenBy(m => m.Column).ToList();
         var version = new ContentVersion(Hash(files), time.GetUtcNow(),
             knowledge?.Topics.Select(t => t.LastReviewed).DefaultIfEmpty().Max() ?? default);

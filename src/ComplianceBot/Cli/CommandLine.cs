@@ -33,6 +33,7 @@ public static class CommandLine
         root.Subcommands.Add(AskCommand.Create(output));
         root.Subcommands.Add(ChatCommand.Create(output, input));
         root.Subcommands.Add(EvalCommand.Create(output));
+        root.Subcommands.Add(ValidateCommand.Create(output));
         return root;
     }
 

@@ -35,6 +35,24 @@ public static class ConsoleServices
         return provider;
     }
 
+    /// <summary>
+    /// The content folders named by configuration (<c>Content</c> section of <c>appsettings.json</c> in the content
+    /// root, then environment variables), as absolute paths. Does not load or check the content.
+    /// </summary>
+    public static (string KnowledgePath, string DialogsPath) ContentPaths()
+    {
+        var root = ContentRootLocator.Find();
+        var options = new ContentOptions();
+        new ConfigurationBuilder()
+            .SetBasePath(root)
+            .AddJsonFile("appsettings.json", optional: true)
+            .AddEnvironmentVariables()
+            .Build()
+            .GetSection(ContentOptions.SectionName)
+            .Bind(options);
+        return (Path.GetFullPath(options.KnowledgePath, root), Path.GetFullPath(options.DialogsPath, root));
+    }
+
     private sealed class ConsoleEnvironment(string root) : IHostEnvironment
     {
         public string EnvironmentName { get; set; } = "Production";

@@ -1,0 +1,66 @@
+using System.Text.Json;
+using Json.Schema;
+
+namespace ComplianceBot.Core.Validation;
+
+/// <summary>
+/// The JSON Schema files of the content formats (<c>knowledge/schema/*.schema.json</c>). Editors use them while
+/// typing (each content file names its schema in a <c># yaml-language-server: $schema=...</c> comment); the
+/// loader checks every file against them as its last per-file step.
+/// </summary>
+internal sealed class ContentSchemas
+{
+    /// <summary>Folder of the schema files inside the knowledge folder.</summary>
+    public const string Folder = "schema";
+
+    /// <summary>Schema of <c>topics/*.yaml</c>.</summary>
+    public const string TopicFile = "topic.schema.json";
+
+    /// <summary>Schema of <c>regulations/*.yaml</c>.</summary>
+    public const string RegulationFile = "regulation.schema.json";
+
+    /// <summary>Schema of <c>synonyms.yaml</c>.</summary>
+    public const string SynonymsFile = "synonyms.schema.json";
+
+    private readonly Dictionary<string, JsonSchema> _schemas;
+
+    private ContentSchemas(Dictionary<string, JsonSchema> schemas)
+    {
+        _schemas = schemas;
+    }
+
+    /// <summary>The schema named <paramref name="fileName"/>, or null when it is missing or unreadable (already reported).</summary>
+    public JsonSchema? Get(string fileName) => _schemas.GetValueOrDefault(fileName);
+
+    /// <summary>
+    /// Reads the schemas in <paramref name="folder"/>. A missing or broken schema file becomes an error message at
+    /// that file (paths shown relative to <paramref name="displayBase"/>), so a broken schema is refused like broken content.
+    /// </summary>
+    public static ContentSchemas Load(string folder, string displayBase, List<ValidationMessage> messages)
+    {
+        var schemas = new Dictionary<string, JsonSchema>(StringComparer.Ordinal);
+        foreach (var name in new[] { TopicFile, RegulationFile, SynonymsFile })
+        {
+            var path = Path.Combine(folder, name);
+            var display = Path.GetRelativePath(displayBase, path).Replace('\\', '/');
+            if (!File.Exists(path))
+            {
+                messages.Add(new ValidationMessage(display, 0, 0, Severity.Error,
+                    "schema file is missing; restore it from version control (editors and the validator need it)"));
+                continue;
+            }
+
+            try
+            {
+                var options = new BuildOptions { SchemaRegistry = new SchemaRegistry() };
+                schemas[name] = JsonSchema.FromText(File.ReadAllText(path), options, new Uri(Path.GetFullPath(path)));
+            }
+            catch (Exception ex) when (ex is JsonException or ArgumentException or InvalidOperationException or RefResolutionException)
+            {
+                messages.Add(new ValidationMessage(display, 1, 1, Severity.Error, "schema file is not a valid JSON Schema: " + ex.Message));
+            }
+        }
+
+        return new ContentSchemas(schemas);
+    }
+}
