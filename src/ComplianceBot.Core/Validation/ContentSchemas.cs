@@ -22,15 +22,15 @@ internal sealed class ContentSchemas
     /// <summary>Schema of <c>synonyms.yaml</c>.</summary>
     public const string SynonymsFile = "synonyms.schema.json";
 
-    private readonly Dictionary<string, JsonSchema> _schemas;
+    private readonly Dictionary<string, ContentSchema> _schemas;
 
-    private ContentSchemas(Dictionary<string, JsonSchema> schemas)
+    private ContentSchemas(Dictionary<string, ContentSchema> schemas)
     {
         _schemas = schemas;
     }
 
     /// <summary>The schema named <paramref name="fileName"/>, or null when it is missing or unreadable (already reported).</summary>
-    public JsonSchema? Get(string fileName) => _schemas.GetValueOrDefault(fileName);
+    public ContentSchema? Get(string fileName) => _schemas.GetValueOrDefault(fileName);
 
     /// <summary>
     /// Reads the schemas in <paramref name="folder"/>. A missing or broken schema file becomes an error message at
@@ -38,7 +38,7 @@ internal sealed class ContentSchemas
     /// </summary>
     public static ContentSchemas Load(string folder, string displayBase, List<ValidationMessage> messages)
     {
-        var schemas = new Dictionary<string, JsonSchema>(StringComparer.Ordinal);
+        var schemas = new Dictionary<string, ContentSchema>(StringComparer.Ordinal);
         foreach (var name in new[] { TopicFile, RegulationFile, SynonymsFile })
         {
             var path = Path.Combine(folder, name);
@@ -52,8 +52,10 @@ internal sealed class ContentSchemas
 
             try
             {
+                var text = File.ReadAllText(path);
                 var options = new BuildOptions { SchemaRegistry = new SchemaRegistry() };
-                schemas[name] = JsonSchema.FromText(File.ReadAllText(path), options, new Uri(Path.GetFullPath(path)));
+                var schema = JsonSchema.FromText(text, options, new Uri(Path.GetFullPath(path)));
+                schemas[name] = new ContentSchema(schema, JsonDocument.Parse(text).RootElement.Clone());
             }
             catch (Exception ex) when (ex is JsonException or ArgumentException or InvalidOperationException or RefResolutionException)
             {
@@ -62,5 +64,48 @@ internal sealed class ContentSchemas
         }
 
         return new ContentSchemas(schemas);
+    }
+}
+
+/// <summary>One compiled schema and its JSON text (to quote a rule, e.g. the pattern a value missed, in a message).</summary>
+/// <param name="Schema">The compiled schema.</param>
+/// <param name="Document">The schema as written.</param>
+internal sealed record ContentSchema(JsonSchema Schema, JsonElement Document)
+{
+    /// <summary>
+    /// The subschema reached by <paramref name="evaluationPath"/> (e.g. <c>/properties/title/$ref</c>), following
+    /// local <c>$ref</c>s; null when the path leaves this document.
+    /// </summary>
+    public JsonElement? At(string evaluationPath)
+    {
+        var node = Document;
+        foreach (var part in evaluationPath.Split('/', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var key = part.Replace("~1", "/").Replace("~0", "~");
+            if (key == "$ref")
+            {
+                if (!node.TryGetProperty("$ref", out var reference) || reference.GetString() is not { } target
+                    || !target.StartsWith('#') || At(target.TrimStart('#')) is not { } resolved)
+                {
+                    return null;
+                }
+
+                node = resolved;
+            }
+            else if (node.ValueKind == JsonValueKind.Object && node.TryGetProperty(key, out var child))
+            {
+                node = child;
+            }
+            else if (node.ValueKind == JsonValueKind.Array && int.TryParse(key, out var i) && i < node.GetArrayLength())
+            {
+                node = node[i];
+            }
+            else
+            {
+                return null;
+            }
+        }
+
+        return node;
     }
 }

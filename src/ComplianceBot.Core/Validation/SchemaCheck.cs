@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using ComplianceBot.Core.Loading;
 using Json.Schema;
 
@@ -14,7 +15,7 @@ internal static class SchemaCheck
     private static readonly EvaluationOptions Options = new() { OutputFormat = OutputFormat.List };
 
     /// <summary>Adds one message per violated rule of <paramref name="schema"/> (named <paramref name="schemaName"/>) in <paramref name="file"/>.</summary>
-    public static void Check<T>(ParsedFile<T> file, JsonSchema schema, string schemaName, List<ValidationMessage> messages)
+    public static void Check<T>(ParsedFile<T> file, ContentSchema schema, string schemaName, List<ValidationMessage> messages)
         where T : class
     {
         if (file.Root is null)
@@ -22,8 +23,8 @@ internal static class SchemaCheck
             return;
         }
 
-        var instance = JsonSerializer.SerializeToElement(YamlJson.ToJson(file.Root));
-        var results = schema.Evaluate(instance, Options);
+        var instance = YamlJson.ToJson(file.Root);
+        var results = schema.Schema.Evaluate(JsonSerializer.SerializeToElement(instance), Options);
         if (results.IsValid)
         {
             return;
@@ -38,9 +39,10 @@ internal static class SchemaCheck
             }
 
             var pointer = detail.InstanceLocation.ToString();
+            var rules = schema.At(detail.EvaluationPath.ToString());
             foreach (var (keyword, error) in errors)
             {
-                var text = Describe(pointer, keyword, error);
+                var text = Describe(pointer, Find(instance, pointer), keyword, error, rules);
                 if (seen.Add(pointer + "\n" + text))
                 {
                     messages.Add(file.At(pointer, Severity.Error, $"{text} (schema {schemaName})"));
@@ -49,11 +51,49 @@ internal static class SchemaCheck
         }
     }
 
-    private static string Describe(string pointer, string keyword, string error)
+    private static string Describe(string pointer, JsonNode? value, string keyword, string error, JsonElement? rules)
     {
-        var where = pointer.Length == 0 ? "the file" : $"'{pointer.TrimStart('/').Replace('/', '.')}'";
-        return keyword == "false" || error.Contains("false schema", StringComparison.OrdinalIgnoreCase)
-            ? $"{where} is not allowed here"
-            : $"{where}: {error.TrimEnd('.')}";
+        var where = pointer.Length == 0 ? "the file" : $"'{Readable(pointer)}'";
+        var shown = value is JsonValue ? $" is '{value}', which" : string.Empty;
+        if (keyword == "false" || error.Contains("false schema", StringComparison.OrdinalIgnoreCase))
+        {
+            return $"{where} is not allowed here";
+        }
+
+        if (keyword == "pattern" && Rule(rules, "pattern") is { ValueKind: JsonValueKind.String } pattern)
+        {
+            return $"{where}{shown} does not have the required form {pattern.GetString()}";
+        }
+
+        if (keyword == "enum" && Rule(rules, "enum") is { ValueKind: JsonValueKind.Array } allowed)
+        {
+            return $"{where}{shown} is not one of the allowed values: {string.Join(", ", allowed.EnumerateArray().Select(a => a.ToString()))}";
+        }
+
+        return $"{where}: {error.TrimEnd('.')}";
+    }
+
+    private static JsonElement? Rule(JsonElement? rules, string keyword) =>
+        rules is { ValueKind: JsonValueKind.Object } r && r.TryGetProperty(keyword, out var value) ? value : null;
+
+    // "/citations/0/articles" -> "citations[0].articles"
+    private static string Readable(string pointer) =>
+        string.Concat(pointer.Split('/', StringSplitOptions.RemoveEmptyEntries)
+            .Select((part, i) => int.TryParse(part, out _) ? $"[{part}]" : (i == 0 ? part : "." + part)));
+
+    private static JsonNode? Find(JsonNode? node, string pointer)
+    {
+        foreach (var part in pointer.Split('/', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var key = part.Replace("~1", "/").Replace("~0", "~");
+            node = node switch
+            {
+                JsonObject o => o[key],
+                JsonArray a when int.TryParse(key, out var i) && i < a.Count => a[i],
+                _ => null,
+            };
+        }
+
+        return node;
     }
 }
