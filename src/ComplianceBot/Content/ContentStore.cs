@@ -17,7 +17,7 @@ public sealed class ContentStore : IContentProvider
     private readonly MatcherOptions _matcherOptions;
     private readonly TimeProvider _time;
     private readonly object _reloadGate = new();
-    private ServedContent? _current;
+    private volatile ServedContent? _current;
 
     /// <summary>Creates the store; content is loaded by the first <see cref="Reload"/>.</summary>
     public ContentStore(IOptions<ContentOptions> options, IOptions<MatcherOptions> matcherOptions, IHostEnvironment environment,

@@ -37,6 +37,16 @@ public static class ServiceRegistration
         return services;
     }
 
+    /// <summary>
+    /// Adds what only the long-running web host needs (the command line does not): hot reload of the content
+    /// folders (<see cref="ContentWatcher"/>).
+    /// </summary>
+    public static IServiceCollection AddWebHostServices(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddHostedService<ContentWatcher>();
+        return services;
+    }
+
     /// <summary>Reports each invalid matching setting by name.</summary>
     private sealed class MatcherOptionsValidator : IValidateOptions<MatcherOptions>
     {
