@@ -34,6 +34,7 @@ public static class CommandLine
         root.Subcommands.Add(ChatCommand.Create(output, input));
         root.Subcommands.Add(EvalCommand.Create(output));
         root.Subcommands.Add(ValidateCommand.Create(output));
+        root.Subcommands.Add(ReportCommand.Create(output));
         return root;
     }
 

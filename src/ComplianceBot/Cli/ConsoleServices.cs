@@ -36,20 +36,26 @@ public static class ConsoleServices
     }
 
     /// <summary>
-    /// The content folders named by configuration (<c>Content</c> section of <c>appsettings.json</c> in the content
-    /// root, then environment variables), as absolute paths. Does not load or check the content.
+    /// The configuration commands read without starting the bot: <c>appsettings.json</c> in the content root, then
+    /// environment variables. Returns the content root too (relative paths in settings are resolved against it).
     /// </summary>
-    public static (string KnowledgePath, string DialogsPath) ContentPaths()
+    public static (string Root, IConfiguration Configuration) ReadConfiguration()
     {
         var root = ContentRootLocator.Find();
-        var options = new ContentOptions();
-        new ConfigurationBuilder()
+        var configuration = new ConfigurationBuilder()
             .SetBasePath(root)
             .AddJsonFile("appsettings.json", optional: true)
             .AddEnvironmentVariables()
-            .Build()
-            .GetSection(ContentOptions.SectionName)
-            .Bind(options);
+            .Build();
+        return (root, configuration);
+    }
+
+    /// <summary>The content folders named by configuration, as absolute paths. Does not load or check the content.</summary>
+    public static (string KnowledgePath, string DialogsPath) ContentPaths()
+    {
+        var (root, configuration) = ReadConfiguration();
+        var options = new ContentOptions();
+        configuration.GetSection(ContentOptions.SectionName).Bind(options);
         return (Path.GetFullPath(options.KnowledgePath, root), Path.GetFullPath(options.DialogsPath, root));
     }
 
