@@ -35,6 +35,7 @@ public static class CommandLine
         root.Subcommands.Add(EvalCommand.Create(output));
         root.Subcommands.Add(ValidateCommand.Create(output));
         root.Subcommands.Add(ReportCommand.Create(output));
+        root.Subcommands.Add(ImpactCommand.Create(output));
         return root;
     }
 

@@ -1,0 +1,68 @@
+namespace ComplianceBot.Core.Knowledge;
+
+/// <summary>One topic that cites a regulation.</summary>
+/// <param name="Topic">The citing topic.</param>
+/// <param name="Articles">The articles it cites (all of its citations of the regulation together); empty when it cites the instrument as a whole.</param>
+public sealed record TopicCitation(Topic Topic, IReadOnlyList<string> Articles);
+
+/// <summary>Everything in the content that relies on one regulation (or one of its articles).</summary>
+/// <param name="Regulation">The regulation.</param>
+/// <param name="Article">The article asked about, or null for the whole regulation.</param>
+/// <param name="Topics">FAQ answers citing it, in topic-id order.</param>
+public sealed record ImpactReport(Regulation Regulation, string? Article, IReadOnlyList<TopicCitation> Topics);
+
+/// <summary>
+/// Follows a change in the law through the content: which answers cite a regulation, so the compliance team knows
+/// what to review when an instrument is amended.
+/// </summary>
+public static class ImpactAnalysis
+{
+    /// <summary>
+    /// What cites <paramref name="regulationId"/>; with <paramref name="article"/>, only what cites that article or
+    /// the instrument as a whole. Null when there is no such regulation.
+    /// </summary>
+    /// <exception cref="ArgumentException">The regulation exists but lists no article <paramref name="article"/>.</exception>
+    public static ImpactReport? For(KnowledgeBase knowledge, string regulationId, string? article = null)
+    {
+        if (knowledge.FindRegulation(regulationId) is not { } regulation)
+        {
+            return null;
+        }
+
+        if (article is not null && regulation.FindArticle(article) is null)
+        {
+            throw new ArgumentException(
+                $"regulation '{regulation.Id}' lists no article '{article}' (listed: {string.Join(", ", regulation.Articles.Select(a => a.Number))})",
+                nameof(article));
+        }
+
+        var topics = new List<TopicCitation>();
+        foreach (var topic in knowledge.Topics.OrderBy(t => t.Id, StringComparer.Ordinal))
+        {
+            var citations = topic.Citations.Where(c => c.RegulationId == regulation.Id).ToList();
+            if (citations.Count == 0)
+            {
+                continue;
+            }
+
+            var wholeInstrument = citations.Any(c => c.Articles.Count == 0);
+            var articles = citations.SelectMany(c => c.Articles).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            if (article is null || wholeInstrument || articles.Contains(article, StringComparer.OrdinalIgnoreCase))
+            {
+                topics.Add(new TopicCitation(topic, wholeInstrument ? [] : articles));
+            }
+        }
+
+        return new ImpactReport(regulation, article, topics);
+    }
+
+    /// <summary>The regulation id closest to <paramref name="unknownId"/> if it looks like a typo of it; otherwise null.</summary>
+    public static string? Suggest(KnowledgeBase knowledge, string unknownId)
+    {
+        var best = knowledge.Regulations
+            .Select(r => (r.Id, Score: FuzzySharp.Fuzz.Ratio(unknownId.ToLowerInvariant(), r.Id)))
+            .OrderByDescending(x => x.Score)
+            .FirstOrDefault();
+        return best.Score >= 70 ? best.Id : null;
+    }
+}
