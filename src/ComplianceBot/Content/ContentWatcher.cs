@@ -44,13 +44,14 @@ public sealed class ContentWatcher : BackgroundService
             return;
         }
 
-        var watchers = Folders().Where(Directory.Exists).Select(Watch).ToList();
+        var watchers = new Dictionary<string, FileSystemWatcher>(StringComparer.Ordinal);
         try
         {
             var fingerprint = Fingerprint();
             var poll = _options.PollIntervalSeconds > 0 ? TimeSpan.FromSeconds(_options.PollIntervalSeconds) : Timeout.InfiniteTimeSpan;
             while (!stoppingToken.IsCancellationRequested)
             {
+                Rewatch(watchers);
                 var notified = await WaitForChangeAsync(poll, stoppingToken);
                 if (notified)
                 {
@@ -71,11 +72,40 @@ public sealed class ContentWatcher : BackgroundService
         }
         finally
         {
-            watchers.ForEach(w => w.Dispose());
+            foreach (var watcher in watchers.Values)
+            {
+                watcher.Dispose();
+            }
         }
     }
 
     private IEnumerable<string> Folders() => [_store.KnowledgePath, _store.DialogsPath];
+
+    /// <summary>Watches each folder that exists (one created after start-up, or deleted and created again, included).</summary>
+    private void Rewatch(Dictionary<string, FileSystemWatcher> watchers)
+    {
+        foreach (var folder in Folders())
+        {
+            var exists = Directory.Exists(folder);
+            if (watchers.TryGetValue(folder, out var watcher) && (!exists || !watcher.EnableRaisingEvents))
+            {
+                watcher.Dispose();
+                watchers.Remove(folder);
+            }
+
+            if (exists && !watchers.ContainsKey(folder))
+            {
+                try
+                {
+                    watchers[folder] = Watch(folder);
+                }
+                catch (Exception ex) when (ex is IOException or ArgumentException or UnauthorizedAccessException)
+                {
+                    _logger.LogWarning(ex, "Cannot watch {Folder}; changes there are found by the periodic scan only", folder);
+                }
+            }
+        }
+    }
 
     private FileSystemWatcher Watch(string folder)
     {
