@@ -83,7 +83,10 @@ public sealed class ComplianceAssistant
 
         if (Greetings.Contains(normalized))
         {
-            return [new BotReply { Kind = ReplyKind.SmallTalk, Text = Phrases.Greeting(language), Actions = replies.MainTopics() }];
+            // A greeting is answered with what the bot does (the about-bot topic), introduced by a hello.
+            return content.Snapshot.Knowledge.FindTopic(AboutTopicId) is { } intro
+                ? [replies.Answer(intro, 1.0, state) with { Text = Phrases.Greeting(language) + "\n\n" + intro.Answer.For(language).Trim() }]
+                : [new BotReply { Kind = ReplyKind.SmallTalk, Text = Phrases.Greeting(language), Actions = replies.MainTopics() }];
         }
 
         if (Thanks.Contains(normalized))
@@ -106,7 +109,12 @@ public sealed class ComplianceAssistant
                 return [replies.Clarify(match.Candidates)];
             default:
                 _unanswered?.Record(match.Query.Normalized, UnansweredReason.FellBack);
-                return [replies.Fallback(Phrases.Fallback(language))];
+                var declined = match.Top is { } oos && oos.Id.StartsWith(Knowledge.OutOfScopeGroup.TargetPrefix, StringComparison.Ordinal)
+                    ? content.Snapshot.Knowledge.FindOutOfScope(oos.Id[Knowledge.OutOfScopeGroup.TargetPrefix.Length..])
+                    : null;
+                return declined is null
+                    ? [replies.Fallback(Phrases.Fallback(language))]
+                    : [replies.Fallback(declined.Reply.For(language) + " " + Phrases.WhatICover(language), declined.Id)];
         }
     }
 

@@ -31,6 +31,10 @@ internal static class Phrases
         ? "抱歉，这个问题不在我的知识范围内。我只回答中国 VPN 和跨境联网规定方面的问题。你可以换个说法，或者看看这些主题："
         : "Sorry, I can't answer that one. I only know China's rules on VPNs and cross-border networking. Try rephrasing, or pick one of these topics:";
 
+    public static string WhatICover(Language l) => l == Language.Chinese
+        ? "我可以回答中国 VPN 和跨境联网规定方面的问题，例如："
+        : "What I can help with is China's rules on VPNs and cross-border networking, for example:";
+
     public static string NoText(Language l) => l == Language.Chinese
         ? "我只能读取文字消息，看不了文件或图片。请把你的问题用文字发给我。"
         : "I can only read text, not files or images. Please type your question.";
@@ -40,8 +44,8 @@ internal static class Phrases
         : "Type a question, e.g. \"How can I stay connected on a trip to China?\"";
 
     public static string Greeting(Language l) => l == Language.Chinese
-        ? "你好！有什么关于 VPN 或跨境联网规定的问题吗？"
-        : "Hello! What would you like to know about China's VPN and cross-border networking rules?";
+        ? "你好！"
+        : "Hello!";
 
     public static string Thanks(Language l) => l == Language.Chinese ? "不客气！还有其他问题随时问我。" : "You're welcome! Ask me anything else any time.";
 

@@ -68,13 +68,13 @@ internal sealed class ReplyBuilder
         Value = new ClarifyValue(candidates) { ContentVersion = Version },
     };
 
-    /// <summary>"I can't answer that" with the main topics as buttons.</summary>
-    public BotReply Fallback(string text) => new()
+    /// <summary>"I can't answer that" with the main topics as buttons; <paramref name="reason"/> names a recognised out-of-scope group.</summary>
+    public BotReply Fallback(string text, string? reason = null) => new()
     {
         Kind = ReplyKind.Fallback,
         Text = text,
         Actions = MainTopics(),
-        Value = new FallbackValue { ContentVersion = Version },
+        Value = new FallbackValue { ContentVersion = Version, Reason = reason },
     };
 
     /// <summary>The topics offered when the bot cannot help: those marked featured, else a default set.</summary>

@@ -73,15 +73,25 @@ public sealed record ClarifyValue(IReadOnlyList<MatchCandidate> Candidates) : Re
             .ToArray());
 }
 
-/// <summary><c>{"type":"fallback"}</c>: out of scope, or no confident match.</summary>
+/// <summary>
+/// <c>{"type":"fallback"}</c>: out of scope, or no confident match. When the question was recognised as a kind the
+/// bot declines (knowledge/out-of-scope.yaml), <c>"reason"</c> names that group, e.g. <c>"it-support"</c>.
+/// </summary>
 public sealed record FallbackValue : ReplyValue
 {
+    /// <summary>The out-of-scope group the question was recognised as, or null when nothing matched.</summary>
+    public string? Reason { get; init; }
+
     /// <inheritdoc />
     public override string Type => "fallback";
 
     /// <inheritdoc />
     protected override void WriteFields(JsonObject json)
     {
+        if (Reason is not null)
+        {
+            json["reason"] = Reason;
+        }
     }
 }
 

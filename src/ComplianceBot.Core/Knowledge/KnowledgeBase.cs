@@ -1,7 +1,8 @@
 namespace ComplianceBot.Core.Knowledge;
 
 /// <summary>
-/// An immutable, validated snapshot of <c>knowledge/</c>: regulations, topics and synonym groups, looked up by id.
+/// An immutable, validated snapshot of <c>knowledge/</c>: regulations, topics, synonym groups and out-of-scope groups,
+/// looked up by id.
 /// Built by <see cref="Loading.ContentLoader"/>; replaced as a whole on reload, never mutated.
 /// </summary>
 public sealed class KnowledgeBase
@@ -14,11 +15,13 @@ public sealed class KnowledgeBase
     public KnowledgeBase(
         IReadOnlyList<Regulation> regulations,
         IReadOnlyList<Topic> topics,
-        IReadOnlyList<SynonymGroup> synonyms)
+        IReadOnlyList<SynonymGroup> synonyms,
+        IReadOnlyList<OutOfScopeGroup>? outOfScope = null)
     {
         Regulations = regulations;
         Topics = topics;
         Synonyms = synonyms;
+        OutOfScope = outOfScope ?? [];
         _regulations = regulations.ToDictionary(r => r.Id, StringComparer.Ordinal);
         _topics = topics.ToDictionary(t => t.Id, StringComparer.Ordinal);
     }
@@ -31,6 +34,12 @@ public sealed class KnowledgeBase
 
     /// <summary>All synonym groups, in file order.</summary>
     public IReadOnlyList<SynonymGroup> Synonyms { get; }
+
+    /// <summary>Kinds of questions the bot declines, with their replies.</summary>
+    public IReadOnlyList<OutOfScopeGroup> OutOfScope { get; }
+
+    /// <summary>The out-of-scope group with <paramref name="id"/>, or <see langword="null"/>.</summary>
+    public OutOfScopeGroup? FindOutOfScope(string id) => OutOfScope.FirstOrDefault(g => g.Id == id);
 
     /// <summary>The topic with <paramref name="id"/>, or <see langword="null"/>.</summary>
     public Topic? FindTopic(string id) => _topics.GetValueOrDefault(id);

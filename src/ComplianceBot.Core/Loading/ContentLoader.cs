@@ -6,7 +6,7 @@ using ComplianceBot.Core.Validation;
 namespace ComplianceBot.Core.Loading;
 
 /// <summary>
-/// Reads <c>knowledge/</c> (regulations, topics, synonyms), checks every file and builds a <see cref="ContentSnapshot"/>.
+/// Reads <c>knowledge/</c> (regulations, topics, synonyms, out-of-scope groups), checks every file and builds a <see cref="ContentSnapshot"/>.
 /// Never throws for bad content: every problem becomes a <see cref="ValidationMessage"/> with file, line and column.
 /// The one pipeline of checks (see <see cref="ContentValidator"/>): the <c>validate</c> command and the running bot both use it.
 /// </summary>
@@ -14,6 +14,9 @@ public static class ContentLoader
 {
     /// <summary>File name of the synonym list inside the knowledge folder.</summary>
     public const string SynonymsFile = "synonyms.yaml";
+
+    /// <summary>File name of the out-of-scope groups inside the knowledge folder.</summary>
+    public const string OutOfScopeFile = "out-of-scope.yaml";
 
     /// <summary>Folder of regulation entries inside the knowledge folder.</summary>
     public const string RegulationsFolder = "regulations";
@@ -59,6 +62,8 @@ public static class ContentLoader
         var topics = Yaml(Path.Combine(root, TopicsFolder)).Select(ParseFile<TopicDto>).ToList();
         var synonymsPath = Path.Combine(root, SynonymsFile);
         var synonyms = File.Exists(synonymsPath) ? ParseFile<SynonymsDto>(synonymsPath) : null;
+        var outOfScopePath = Path.Combine(root, OutOfScopeFile);
+        var outOfScope = File.Exists(outOfScopePath) ? ParseFile<OutOfScopeDto>(outOfScopePath) : null;
 
         if (regulations.Count == 0)
         {
@@ -72,10 +77,10 @@ public static class ContentLoader
                 Severity.Error, "no topic entries found (expected *.yaml files here)"));
         }
 
-        var checker = new KnowledgeChecker(regulations, topics, synonyms, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+        var checker = new KnowledgeChecker(regulations, topics, synonyms, outOfScope, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
         var knowledge = checker.Check(messages);
         var schemas = ContentSchemas.Load(Path.Combine(root, ContentSchemas.Folder), displayBase, messages);
-        ContentValidator.Run(new KnowledgeFiles(regulations, topics, synonyms), knowledge, schemas, messages);
+        ContentValidator.Run(new KnowledgeFiles(regulations, topics, synonyms, outOfScope), knowledge, schemas, messages);
         var ordered = messages.OrderBy(m => m.Path, StringComparer.Ordinal).ThenBy(m => m.Line).ThenBy(m => m.Column).ToList();
         var version = new ContentVersion(Hash(files), time.GetUtcNow(),
             knowledge?.Topics.Select(t => t.LastReviewed).DefaultIfEmpty().Max() ?? default);

@@ -80,3 +80,16 @@ internal sealed class SynonymsDto
     public int? Version { get; set; }
     public List<SynonymGroupDto>? Groups { get; set; }
 }
+
+internal sealed class OutOfScopeGroupDto
+{
+    public string? Id { get; set; }
+    public LocalizedTextDto? Reply { get; set; }
+    public PhrasingsDto? Phrasings { get; set; }
+}
+
+internal sealed class OutOfScopeDto
+{
+    public int? Version { get; set; }
+    public List<OutOfScopeGroupDto>? Groups { get; set; }
+}

@@ -18,11 +18,13 @@ internal sealed partial class KnowledgeChecker
     private readonly List<ParsedFile<RegulationDto>> _regulations;
     private readonly List<ParsedFile<TopicDto>> _topics;
     private readonly ParsedFile<SynonymsDto>? _synonyms;
+    private readonly ParsedFile<OutOfScopeDto>? _outOfScope;
     private readonly DateOnly _today;
 
     public KnowledgeChecker(List<ParsedFile<RegulationDto>> regulations, List<ParsedFile<TopicDto>> topics,
-        ParsedFile<SynonymsDto>? synonyms, DateOnly today)
+        ParsedFile<SynonymsDto>? synonyms, ParsedFile<OutOfScopeDto>? outOfScope, DateOnly today)
     {
+        _outOfScope = outOfScope;
         _regulations = regulations;
         _topics = topics;
         _synonyms = synonyms;
@@ -60,10 +62,11 @@ internal sealed partial class KnowledgeChecker
         }
 
         var synonyms = _synonyms?.Dto is { } synonymsDto ? CheckSynonyms(_synonyms, synonymsDto, messages) : [];
+        var outOfScope = _outOfScope?.Dto is { } outOfScopeDto ? CheckOutOfScope(_outOfScope, outOfScopeDto, messages) : [];
         var bound = _regulations.All(f => f.Dto is not null) && _topics.All(f => f.Dto is not null)
-            && (_synonyms is null || _synonyms.Dto is not null);
+            && (_synonyms is null || _synonyms.Dto is not null) && (_outOfScope is null || _outOfScope.Dto is not null);
         return bound && topics.Count == _topics.Count && regulations.Count == _regulations.Count
-            ? new KnowledgeBase(regulations, topics, synonyms)
+            ? new KnowledgeBase(regulations, topics, synonyms, outOfScope)
             : null;
     }
 
@@ -356,6 +359,49 @@ internal sealed partial class KnowledgeChecker
             }
 
             groups.Add(new SynonymGroup(group.Id, terms));
+        }
+
+        return groups;
+    }
+
+    private static List<OutOfScopeGroup> CheckOutOfScope(ParsedFile<OutOfScopeDto> file, OutOfScopeDto dto, List<ValidationMessage> messages)
+    {
+        CheckVersion(file, dto.Version, messages);
+        var groups = new List<OutOfScopeGroup>();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < (dto.Groups?.Count ?? 0); i++)
+        {
+            var group = dto.Groups![i];
+            var at = $"/groups/{i}";
+            if (string.IsNullOrWhiteSpace(group.Id))
+            {
+                messages.Add(Missing(file, at + "/id", "a group id, e.g. it-support"));
+                continue;
+            }
+
+            if (!IdPattern().IsMatch(group.Id) || !ids.Add(group.Id))
+            {
+                messages.Add(file.At(at + "/id", Severity.Error,
+                    $"out-of-scope group id '{group.Id}' must be unique and written as lowercase words joined by hyphens"));
+                continue;
+            }
+
+            var reply = RequireText(file, group.Reply, at + "/reply", messages);
+            var english = Clean(group.Phrasings?.En);
+            if (english.Count == 0)
+            {
+                messages.Add(Missing(file, at + "/phrasings/en", "example questions the bot should decline"));
+                continue;
+            }
+
+            if (reply is not null)
+            {
+                groups.Add(new OutOfScopeGroup(group.Id, reply, new Dictionary<Language, IReadOnlyList<string>>
+                {
+                    [Language.English] = english,
+                    [Language.Chinese] = Clean(group.Phrasings?.Zh),
+                }));
+            }
         }
 
         return groups;

@@ -47,9 +47,9 @@ public sealed class ChineseTokenizer : ITokenizer
         foreach (var segment in segments)
         {
             var word = segment.Trim();
-            if (word.Length > 0 && !StopWords.Contains(word))
+            if (word.Length > 0)
             {
-                words.Add(word);
+                words.Add(StopWords.Contains(word) ? TextAnalyzer.Gap : word);
             }
         }
     }

@@ -16,8 +16,8 @@ public sealed class EnglishTokenizer : ITokenizer
     {
         "a", "an", "the", "is", "are", "am", "was", "were", "be", "been", "being", "to", "of", "in", "on", "at", "by",
         "for", "with", "from", "into", "about", "as", "and", "or", "but", "so", "if", "then", "than", "that", "this",
-        "these", "those", "there", "here", "it", "its", "i", "me", "my", "mine", "we", "us", "our", "ours", "you",
-        "your", "yours", "u", "ur", "r", "he", "she", "him", "her", "his", "they", "them", "their", "do", "does",
+        "these", "those", "there", "here", "it", "its", "i", "me", "my", "mine", "we", "us", "our", "ours",
+        "r", "he", "she", "him", "her", "his", "they", "them", "their", "do", "does",
         "did", "doing", "done", "can", "could", "would", "should", "will", "shall", "may", "might", "have", "has",
         "had", "what", "whats", "which", "who", "whom", "whose", "when", "where", "why", "how", "hows", "whether",
         "any", "some", "all", "just", "also", "too", "very", "really", "please", "pls", "plz", "hi", "hello", "hey",
@@ -25,7 +25,7 @@ public sealed class EnglishTokenizer : ITokenizer
         "wasnt", "cant", "cannot", "wont", "not", "no", "yes", "yeah", "get", "got", "know", "tell", "want", "wanna",
         "need", "there", "theres", "theyre", "youre", "were", "weve", "lets", "let", "one", "ones", "anyone",
         "someone", "something", "anything", "thing", "things", "like", "still", "even", "ever", "again", "now",
-        "w", "wrt", "re", "s", "t", "d", "ll", "m", "ve", "bot", "question", "quick", "hmm", "um", "uh",
+        "w", "wrt", "re", "s", "t", "d", "ll", "m", "ve", "question", "quick", "hmm", "um", "uh",
         "lol", "btw", "fyi", "asap", "gonna", "gotta", "kinda", "sort", "kind", "actually", "basically", "etc",
         "say", "says", "said", "mean", "means", "explain", "other", "such", "same", "each", "every", "both",
         "own", "out", "up", "over", "only", "more", "most", "much", "many", "few", "well", "make", "makes",
@@ -50,10 +50,7 @@ public sealed class EnglishTokenizer : ITokenizer
     {
         foreach (var word in run.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
-            if (!StopWords.Contains(word))
-            {
-                words.Add(word);
-            }
+            words.Add(StopWords.Contains(word) ? TextAnalyzer.Gap : word);
         }
     }
 

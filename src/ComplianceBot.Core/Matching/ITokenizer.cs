@@ -15,7 +15,10 @@ public interface ITokenizer
     /// <summary>True when <paramref name="ch"/> belongs to this tokenizer's script (decides how text is split into runs).</summary>
     bool Handles(char ch);
 
-    /// <summary>Appends the content words of <paramref name="run"/> (already normalised) to <paramref name="words"/>; stop words are left out.</summary>
+    /// <summary>
+    /// Appends the words of <paramref name="run"/> (already normalised) to <paramref name="words"/>, each stop word as
+    /// <see cref="TextAnalyzer.Gap"/> (an empty string), so multi-word synonyms never match across a dropped word.
+    /// </summary>
     void Tokenize(string run, List<string> words);
 
     /// <summary>The index term for a content word (e.g. its stem); must be deterministic and thread-safe.</summary>

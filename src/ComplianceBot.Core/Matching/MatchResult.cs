@@ -22,7 +22,8 @@ public sealed record MatchCandidate(string Id, double Confidence);
 /// <param name="Outcome">Answer, clarify or fallback, by the thresholds of <see cref="MatcherOptions"/>.</param>
 /// <param name="Candidates">
 /// For <see cref="MatchOutcome.Answer"/>, the chosen target first; for <see cref="MatchOutcome.Clarify"/>, the
-/// 2-3 targets to offer; for <see cref="MatchOutcome.Fallback"/>, the best few (possibly none), for logs only.
+/// 2-3 targets to offer; for <see cref="MatchOutcome.Fallback"/>, either nothing or the one out-of-scope group
+/// (<c>oos:&lt;id&gt;</c>) the question was recognised as.
 /// Ordered by descending confidence.
 /// </param>
 /// <param name="Query">The analysed utterance.</param>

@@ -35,9 +35,15 @@ public sealed class MatcherOptions
 
     /// <summary>
     /// Weight of the fuzzy (typo-tolerant) similarity to the best phrasing; only similarity above 50% counts.
-    /// Default 0.15. The four weights are normalised to sum to 1.
+    /// Default 0.15. All weights are normalised to sum to 1.
     /// </summary>
     public double FuzzyWeight { get; set; } = 0.15;
+
+    /// <summary>
+    /// Weight of the naive Bayes posterior of the target given the question's words (times coverage): how strongly the
+    /// words point to this target rather than its neighbours. Default 0.3.
+    /// </summary>
+    public double PosteriorWeight { get; set; } = 0.3;
 
     /// <summary>Returns one message per invalid setting; empty when the options are usable.</summary>
     public IReadOnlyList<string> Validate()
@@ -59,7 +65,8 @@ public sealed class MatcherOptions
         InRange(nameof(CoverageWeight), CoverageWeight);
         InRange(nameof(DescriptionWeight), DescriptionWeight);
         InRange(nameof(FuzzyWeight), FuzzyWeight);
-        if (PhrasingWeight + CoverageWeight + DescriptionWeight + FuzzyWeight <= 0)
+        InRange(nameof(PosteriorWeight), PosteriorWeight);
+        if (PhrasingWeight + CoverageWeight + DescriptionWeight + FuzzyWeight + PosteriorWeight <= 0)
         {
             errors.Add($"{SectionName}: at least one of the weights must be above 0.");
         }

@@ -3,7 +3,8 @@ namespace ComplianceBot.Core.Matching;
 /// <summary>
 /// Replaces every occurrence of a synonym term (one or more index terms, e.g. <c>[jump, wall]</c> or <c>[翻墙]</c>)
 /// with its group's canonical term, longest match first, so "bypass the firewall", "jump the wall", "GFW" and
-/// "翻墙" all become the one term <c>~circumvent</c>.
+/// "翻墙" all become the one term <c>~circumvent</c>. Sequences may hold <see cref="TextAnalyzer.Gap"/> where stop words
+/// were dropped; a gap matches only a gap, so "vpn client" does not match "vpn with a client".
 /// </summary>
 public sealed class SynonymMap
 {

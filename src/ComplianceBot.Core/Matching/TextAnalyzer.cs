@@ -11,6 +11,9 @@ namespace ComplianceBot.Core.Matching;
 /// <remarks>Configure (synonyms, vocabulary) before use; afterwards <see cref="Analyze"/> is thread-safe.</remarks>
 public sealed class TextAnalyzer
 {
+    /// <summary>Stands for a dropped stop word while synonyms are matched; never appears in results.</summary>
+    public const string Gap = "";
+
     private readonly IReadOnlyList<ITokenizer> _tokenizers;
     private readonly SynonymMap _synonyms = new();
     private SpellingCorrector? _speller;
@@ -66,29 +69,48 @@ public sealed class TextAnalyzer
     public AnalyzedText Analyze(string? text, bool correctSpelling = true, bool applySynonyms = true)
     {
         var normalized = TextNormalizer.Normalize(text);
+        var tokens = new List<string>();
         var words = new List<string>();
-        var terms = new List<string>();
+        var terms = new List<string>(); // with gaps (one per run of dropped stop words) until synonyms are folded
         foreach (var (tokenizer, run) in Runs(normalized))
         {
-            var start = words.Count;
-            tokenizer.Tokenize(run, words);
-            for (var i = start; i < words.Count; i++)
+            var start = tokens.Count;
+            tokenizer.Tokenize(run, tokens);
+            for (var i = start; i < tokens.Count; i++)
             {
-                var term = tokenizer.ToTerm(words[i]);
-                if (correctSpelling && tokenizer.SupportsSpellingCorrection && _speller is not null
-                    && !_knownTerms.Contains(term) && _speller.Correct(words[i]) is { } corrected)
+                var word = tokens[i];
+                if (word.Length == 0)
                 {
-                    words[i] = corrected;
+                    if (terms.Count > 0 && terms[^1].Length > 0)
+                    {
+                        terms.Add(Gap);
+                    }
+
+                    continue;
+                }
+
+                var term = tokenizer.ToTerm(word);
+                if (correctSpelling && tokenizer.SupportsSpellingCorrection && _speller is not null
+                    && !_knownTerms.Contains(term) && _speller.Correct(word) is { } corrected)
+                {
+                    word = corrected;
                     term = tokenizer.ToTerm(corrected);
                 }
 
+                words.Add(word);
                 terms.Add(term);
             }
+        }
+
+        if (terms.Count > 0 && terms[^1].Length == 0)
+        {
+            terms.RemoveAt(terms.Count - 1);
         }
 
         if (applySynonyms)
         {
             _synonyms.Apply(terms);
+            terms.RemoveAll(t => t.Length == 0);
         }
 
         return new AnalyzedText(normalized, words, terms, LanguageDetector.Detect(normalized));

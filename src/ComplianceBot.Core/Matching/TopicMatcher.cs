@@ -37,6 +37,8 @@ public sealed class TopicMatcher
     private readonly double _unknownDocIdf;
     private readonly double _unknownTargetIdf;
     private readonly double _weightSum;
+    private readonly Dictionary<int, int>[] _termCounts;
+    private readonly double[] _countTotals;
 
     /// <summary>Builds the index over <paramref name="targets"/> with <paramref name="analyzer"/> (synonyms already added).</summary>
     /// <exception cref="ArgumentException">The options are invalid (see <see cref="MatcherOptions.Validate"/>).</exception>
@@ -50,7 +52,7 @@ public sealed class TopicMatcher
 
         _analyzer = analyzer;
         _options = options;
-        _weightSum = options.PhrasingWeight + options.CoverageWeight + options.DescriptionWeight + options.FuzzyWeight;
+        _weightSum = options.PhrasingWeight + options.CoverageWeight + options.DescriptionWeight + options.FuzzyWeight + options.PosteriorWeight;
         _targetIds = targets.Select(t => t.Id).ToArray();
         _termIds = new Dictionary<string, int>(StringComparer.Ordinal);
         int TermId(string term)
@@ -103,6 +105,16 @@ public sealed class TopicMatcher
             }
         }
 
+        _termCounts = Enumerable.Range(0, targets.Count).Select(_ => new Dictionary<int, int>()).ToArray();
+        for (var d = 0; d < docTerms.Count; d++)
+        {
+            foreach (var id in docTerms[d])
+            {
+                _termCounts[docTarget[d]][id] = _termCounts[docTarget[d]].GetValueOrDefault(id) + 1;
+            }
+        }
+
+        _countTotals = _termCounts.Select(c => (double)c.Values.Sum()).ToArray();
         var termCount = _termIds.Count;
         var postings = Enumerable.Range(0, termCount).Select(_ => new List<int>()).ToArray();
         for (var d = 0; d < docTerms.Count; d++)
@@ -138,6 +150,7 @@ public sealed class TopicMatcher
             .Select(t => new MatchTarget(t.Id,
                 t.Phrasings.Values.SelectMany(p => p).Append(t.Title.En).Concat(t.Title.Zh is null ? [] : [t.Title.Zh]).ToList(),
                 t.Answer.Zh is null ? [t.Answer.En] : [t.Answer.En, t.Answer.Zh]))
+            .Concat(knowledge.OutOfScope.Select(g => new MatchTarget(OutOfScopeGroup.TargetPrefix + g.Id, g.Phrasings.Values.SelectMany(p => p).ToList())))
             .Concat(extraTargets ?? [])
             .ToList();
         return new TopicMatcher(targets, analyzer, options);
@@ -161,7 +174,23 @@ public sealed class TopicMatcher
     }
 
     /// <summary>Scores every target that shares a term with <paramref name="query"/>, best first (confidence &gt; 0 only).</summary>
-    public IReadOnlyList<MatchCandidate> Rank(AnalyzedText query)
+    public IReadOnlyList<MatchCandidate> Rank(AnalyzedText query) =>
+        Score(query).Select(s => new MatchCandidate(_targetIds[s.Target], s.Confidence)).ToList();
+
+    /// <summary>
+    /// How the matcher read <paramref name="utterance"/> and why it ranked the top targets as it did: the terms, and for
+    /// each of the best <paramref name="top"/> targets its signals and closest phrasing. For authors and tuning.
+    /// </summary>
+    public MatchExplanation Explain(string? utterance, int top = 5)
+    {
+        var query = _analyzer.Analyze(utterance);
+        var scores = Score(query);
+        return new MatchExplanation(query, Decide(query, scores.Select(s => new MatchCandidate(_targetIds[s.Target], s.Confidence)).ToList()),
+            scores.Take(top).Select(s => new TargetExplanation(_targetIds[s.Target], s.Confidence, s.Phrasing, s.Coverage, s.Description, s.Fuzzy,
+                s.Posterior, s.BestDocument >= 0 ? _docContent[s.BestDocument] : string.Empty)).ToList());
+    }
+
+    private List<TargetScore> Score(AnalyzedText query)
     {
         if (query.IsEmpty)
         {
@@ -216,6 +245,8 @@ public sealed class TopicMatcher
         var phrasing = new double[targets];
         var fuzzy = new double[targets];
         var exact = new double[targets];
+        var bestDocument = new int[targets];
+        Array.Fill(bestDocument, -1);
         var queryNorm = Math.Sqrt(queryDocNormSquared);
         var content = query.ContentText;
         var useFuzzy = _options.FuzzyWeight > 0 && content.Length > 0;
@@ -223,7 +254,12 @@ public sealed class TopicMatcher
         {
             var t = _docTarget[doc];
             var cosine = product / (queryNorm * _docNorm[doc]);
-            phrasing[t] = Math.Max(phrasing[t], cosine);
+            if (cosine > phrasing[t])
+            {
+                phrasing[t] = cosine;
+                bestDocument[t] = doc;
+            }
+
             if (useFuzzy && _docContent[doc].Length > 0)
             {
                 var ratio = Fuzz.TokenSortRatio(content, _docContent[doc], PreprocessMode.None) / 100.0;
@@ -232,51 +268,107 @@ public sealed class TopicMatcher
             }
         }
 
-        var result = new List<MatchCandidate>();
+        var posterior = Posterior(known);
+        var result = new List<TargetScore>();
         for (var t = 0; t < targets; t++)
         {
-            var score = ((_options.PhrasingWeight * phrasing[t])
-                         + (_options.CoverageWeight * coverage[t] / queryMass)
-                         + (_options.DescriptionWeight * description[t] / queryMass)
-                         + (_options.FuzzyWeight * fuzzy[t])) / _weightSum;
-            score = Math.Max(score, exact[t]); // a question that is (nearly) one of the phrasings is (nearly) certain
+            var signals = new TargetScore(t, 0, phrasing[t], coverage[t] / queryMass, description[t] / queryMass, fuzzy[t], bestDocument[t],
+                posterior[t] * coverage[t] / queryMass);
+            var blend = ((_options.PhrasingWeight * signals.Phrasing)
+                         + (_options.CoverageWeight * signals.Coverage)
+                         + (_options.DescriptionWeight * signals.Description)
+                         + (_options.FuzzyWeight * signals.Fuzzy)
+                         + (_options.PosteriorWeight * signals.Posterior)) / _weightSum;
+            var score = Math.Max(blend, exact[t]); // a question that is (nearly) one of the phrasings is (nearly) certain
             if (score > 0)
             {
-                result.Add(new MatchCandidate(_targetIds[t], Math.Round(Math.Clamp(score, 0, 1), 4)));
+                result.Add(signals with { Confidence = Math.Round(Math.Clamp(score, 0, 1), 4) });
             }
         }
 
-        result.Sort((a, b) => b.Confidence.CompareTo(a.Confidence) is var c && c != 0 ? c : string.CompareOrdinal(a.Id, b.Id));
+        result.Sort((a, b) => b.Confidence.CompareTo(a.Confidence) is var c && c != 0 ? c : string.CompareOrdinal(_targetIds[a.Target], _targetIds[b.Target]));
         return result;
     }
+
+    /// <summary>
+    /// Multinomial naive Bayes posterior P(target | known terms) with add-α smoothing over phrasing term counts and a
+    /// uniform prior: which target the question's words point to, relative to the others (sums to 1).
+    /// </summary>
+    private double[] Posterior(List<int> known)
+    {
+        const double alpha = 0.1;
+        var targets = _targetIds.Length;
+        var logLikelihood = new double[targets];
+        var vocabulary = _termIds.Count;
+        for (var t = 0; t < targets; t++)
+        {
+            var denominator = Math.Log(_countTotals[t] + (alpha * vocabulary));
+            foreach (var id in known)
+            {
+                logLikelihood[t] += Math.Log(_termCounts[t].GetValueOrDefault(id) + alpha) - denominator;
+            }
+        }
+
+        var max = logLikelihood.Max();
+        var sum = 0.0;
+        for (var t = 0; t < targets; t++)
+        {
+            logLikelihood[t] = Math.Exp(logLikelihood[t] - max);
+            sum += logLikelihood[t];
+        }
+
+        for (var t = 0; t < targets; t++)
+        {
+            logLikelihood[t] /= sum;
+        }
+
+        return logLikelihood;
+    }
+
+    private readonly record struct TargetScore(int Target, double Confidence, double Phrasing, double Coverage, double Description, double Fuzzy,
+        int BestDocument, double Posterior);
 
     private MatchResult Decide(AnalyzedText query, IReadOnlyList<MatchCandidate> ranked)
     {
         if (ranked.Count == 0 || ranked[0].Confidence < _options.ClarifyThreshold)
         {
-            return new MatchResult(MatchOutcome.Fallback, ranked.Take(3).ToList(), query);
+            return new MatchResult(MatchOutcome.Fallback, [], query);
         }
 
         var top = ranked[0];
+        if (IsOutOfScope(top))
+        {
+            return new MatchResult(MatchOutcome.Fallback, [top], query); // recognised as a question the bot declines
+        }
+
         var second = ranked.Count > 1 ? ranked[1].Confidence : 0;
         if (top.Confidence >= _options.AnswerThreshold && top.Confidence - second >= _options.AmbiguityMargin)
         {
             return new MatchResult(MatchOutcome.Answer, [top], query);
         }
 
-        var offered = ranked
-            .Where(c => c.Confidence >= top.Confidence - _options.ClarifyBand)
+        var answerable = ranked.Where(c => !IsOutOfScope(c)).ToList();
+        var offered = answerable
+            .Where(c => c.Confidence >= top.Confidence - _options.ClarifyBand && c.Confidence >= _options.ClarifyThreshold)
             .Take(_options.MaxClarifyCandidates)
             .ToList();
-        if (offered.Count < 2 && ranked.Count > 1)
+        if (offered.Count == 1 && answerable.Count > 1 && answerable[1].Confidence >= _options.ClarifyThreshold / 2)
         {
-            offered.Add(ranked[1]); // a clarify reply always offers a choice
+            offered.Add(answerable[1]); // a clarify reply always offers a choice
         }
 
-        return offered.Count >= 2
-            ? new MatchResult(MatchOutcome.Clarify, offered, query)
-            : new MatchResult(top.Confidence >= _options.AnswerThreshold ? MatchOutcome.Answer : MatchOutcome.Fallback, [top], query);
+        if (offered.Count >= 2)
+        {
+            return new MatchResult(MatchOutcome.Clarify, offered, query);
+        }
+
+        return top.Confidence >= _options.AnswerThreshold
+            ? new MatchResult(MatchOutcome.Answer, [top], query)
+            : new MatchResult(MatchOutcome.Fallback, [], query);
     }
+
+    private static bool IsOutOfScope(MatchCandidate candidate) =>
+        candidate.Id.StartsWith(OutOfScopeGroup.TargetPrefix, StringComparison.Ordinal);
 
     private static int[][] Invert(HashSet<int>[] vocabularies, int termCount)
     {

@@ -22,6 +22,9 @@ internal sealed class ContentSchemas
     /// <summary>Schema of <c>synonyms.yaml</c>.</summary>
     public const string SynonymsFile = "synonyms.schema.json";
 
+    /// <summary>Schema of <c>out-of-scope.yaml</c>.</summary>
+    public const string OutOfScopeFile = "out-of-scope.schema.json";
+
     private readonly Dictionary<string, ContentSchema> _schemas;
 
     private ContentSchemas(Dictionary<string, ContentSchema> schemas)
@@ -39,7 +42,7 @@ internal sealed class ContentSchemas
     public static ContentSchemas Load(string folder, string displayBase, List<ValidationMessage> messages)
     {
         var schemas = new Dictionary<string, ContentSchema>(StringComparer.Ordinal);
-        foreach (var name in new[] { TopicFile, RegulationFile, SynonymsFile })
+        foreach (var name in new[] { TopicFile, RegulationFile, SynonymsFile, OutOfScopeFile })
         {
             var path = Path.Combine(folder, name);
             var display = Path.GetRelativePath(displayBase, path).Replace('\\', '/');

@@ -7,14 +7,16 @@ namespace ComplianceBot.Core.Validation;
 /// <param name="Regulations">Parsed <c>regulations/*.yaml</c>, in file-name order.</param>
 /// <param name="Topics">Parsed <c>topics/*.yaml</c>, in file-name order.</param>
 /// <param name="Synonyms">Parsed <c>synonyms.yaml</c>, if present.</param>
+/// <param name="OutOfScope">Parsed <c>out-of-scope.yaml</c>, if present.</param>
 internal sealed record KnowledgeFiles(
     IReadOnlyList<ParsedFile<RegulationDto>> Regulations,
     IReadOnlyList<ParsedFile<TopicDto>> Topics,
-    ParsedFile<SynonymsDto>? Synonyms);
+    ParsedFile<SynonymsDto>? Synonyms,
+    ParsedFile<OutOfScopeDto>? OutOfScope);
 
 /// <summary>
 /// The checks that run once every file has been parsed and the model built, in order: each file against its
-/// JSON Schema; phrasings shared by two topics; topics that predate a revision of a regulation they cite.
+/// JSON Schema; phrasings shared by two topics (or a topic and an out-of-scope group); topics that predate a revision of a regulation they cite.
 /// </summary>
 /// <remarks>
 /// The whole pipeline is <see cref="ContentLoader.Load"/>: syntax and duplicate keys (<see cref="YamlFileParser"/>,
@@ -39,7 +41,12 @@ internal static class ContentValidator
             CheckSchema([files.Synonyms], schemas, ContentSchemas.SynonymsFile, broken, messages);
         }
 
-        PhrasingCollisionCheck.Check(files.Topics, messages);
+        if (files.OutOfScope is not null)
+        {
+            CheckSchema([files.OutOfScope], schemas, ContentSchemas.OutOfScopeFile, broken, messages);
+        }
+
+        PhrasingCollisionCheck.Check(files.Topics, files.OutOfScope, messages);
         if (knowledge is not null)
         {
             RevisionAfterReviewCheck.Check(files.Topics, knowledge, messages);

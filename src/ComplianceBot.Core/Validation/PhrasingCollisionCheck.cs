@@ -5,16 +5,16 @@ using ComplianceBot.Core.Text;
 namespace ComplianceBot.Core.Validation;
 
 /// <summary>
-/// Warns when the same or nearly the same phrasing is listed under two topics: the matcher then cannot tell which
-/// topic is meant and the question flips between them. Phrasings are compared after <see cref="TextNormalizer"/>
+/// Warns when the same or nearly the same phrasing is listed under two topics (or under a topic and an out-of-scope
+/// group, or two out-of-scope groups): the matcher then cannot tell which is meant and the question flips between them. Phrasings are compared after <see cref="TextNormalizer"/>
 /// (case, punctuation, full-width forms) with FuzzySharp's ratio; one warning per phrasing, at the later one in
 /// file order, naming both topics and files.
 /// </summary>
 /// <remarks>
 /// Runs on every load, so it must stay fast with thousands of phrasings: pairs are only scored when their lengths
-/// and their characters could reach <see cref="NearlySameRatio"/> at all (FuzzySharp's ratio is
-/// 1 - insert/delete distance / total length, and that distance is at least the length difference and at least the
-/// characters the two do not share).
+/// and their character pairs could reach <see cref="NearlySameRatio"/> at all. FuzzySharp's ratio is
+/// 1 - d / total length, where d is the insert/delete distance; d is at least the length difference, and (q-gram
+/// lemma) two strings within edit distance k ≤ d share at least max length - 1 - 2k character pairs (bigrams).
 /// </remarks>
 internal static class PhrasingCollisionCheck
 {
@@ -24,12 +24,15 @@ internal static class PhrasingCollisionCheck
     // Slightly looser than the ratio itself (which FuzzySharp rounds), so the cheap filters never drop a real match.
     private const double MaxDistanceShare = 1 - (NearlySameRatio - 1) / 100.0;
 
-    /// <summary>Adds a warning for each phrasing that collides with one of another topic listed before it.</summary>
-    public static void Check(IReadOnlyList<ParsedFile<TopicDto>> topics, List<ValidationMessage> messages)
+    /// <summary>Adds a warning for each phrasing that collides with one of another owner listed before it.</summary>
+    /// <param name="topics">Parsed topic files.</param>
+    /// <param name="outOfScope">Parsed <c>out-of-scope.yaml</c>, if any (compared after the topics).</param>
+    /// <param name="messages">Where the warnings go.</param>
+    public static void Check(IReadOnlyList<ParsedFile<TopicDto>> topics, ParsedFile<OutOfScopeDto>? outOfScope, List<ValidationMessage> messages)
     {
         foreach (var language in new[] { Language.English, Language.Chinese })
         {
-            var entries = Collect(topics, language);
+            var entries = Collect(topics, outOfScope, language);
             var clashes = new Entry?[entries.Count];
             var byLength = entries.OrderBy(e => e.Normalized.Length).ToList();
             for (var i = 0; i < byLength.Count; i++)
@@ -44,7 +47,7 @@ internal static class PhrasingCollisionCheck
                         break; // every later entry is longer still
                     }
 
-                    if (a.TopicId == b.TopicId || !Collides(a, b, total))
+                    if (a.Owner == b.Owner || !Collides(a, b, total))
                     {
                         continue;
                     }
@@ -67,30 +70,42 @@ internal static class PhrasingCollisionCheck
         }
     }
 
-    private static List<Entry> Collect(IReadOnlyList<ParsedFile<TopicDto>> topics, Language language)
+    private static List<Entry> Collect(IReadOnlyList<ParsedFile<TopicDto>> topics, ParsedFile<OutOfScopeDto>? outOfScope, Language language)
     {
         var entries = new List<Entry>();
         foreach (var file in topics)
         {
-            if (file.Dto is not { Id: { } id } dto)
+            if (file.Dto is { Id: { } id } dto)
             {
-                continue;
+                Add(entries, file, $"topic '{id}'", "/phrasings", dto.Phrasings, language);
             }
+        }
 
-            var list = language == Language.English ? dto.Phrasings?.En : dto.Phrasings?.Zh;
-            for (var i = 0; i < (list?.Count ?? 0); i++)
+        var groups = outOfScope?.Dto?.Groups ?? [];
+        for (var g = 0; g < groups.Count; g++)
+        {
+            if (groups[g].Id is { } id)
             {
-                var normalized = TextNormalizer.Normalize(list![i]);
-                if (normalized.Length > 0)
-                {
-                    var letters = normalized.ToCharArray();
-                    Array.Sort(letters);
-                    entries.Add(new Entry(entries.Count, file, id, $"/phrasings/{language.ToCode()}/{i}", list[i].Trim(), normalized, letters));
-                }
+                Add(entries, outOfScope!, $"out-of-scope group '{id}'", $"/groups/{g}/phrasings", groups[g].Phrasings, language);
             }
         }
 
         return entries;
+    }
+
+    private static void Add<T>(List<Entry> entries, ParsedFile<T> file, string owner, string at, PhrasingsDto? phrasings, Language language)
+        where T : class
+    {
+        var list = language == Language.English ? phrasings?.En : phrasings?.Zh;
+        for (var i = 0; i < (list?.Count ?? 0); i++)
+        {
+            var normalized = TextNormalizer.Normalize(list![i]);
+            if (normalized.Length > 0)
+            {
+                var (line, column) = file.ValueAt($"{at}/{language.ToCode()}/{i}");
+                entries.Add(new Entry(entries.Count, file.Path, line, column, owner, list[i].Trim(), normalized, Bigrams(normalized)));
+            }
+        }
     }
 
     private static bool Collides(Entry a, Entry b, int total)
@@ -100,7 +115,8 @@ internal static class PhrasingCollisionCheck
             return true;
         }
 
-        if (total - 2 * SharedLetters(a.Letters, b.Letters) > MaxDistanceShare * total)
+        var longest = Math.Max(a.Normalized.Length, b.Normalized.Length);
+        if (Shared(a.Bigrams, b.Bigrams) < longest - 1 - (2 * MaxDistanceShare * total))
         {
             return false;
         }
@@ -108,8 +124,8 @@ internal static class PhrasingCollisionCheck
         return FuzzySharp.Fuzz.Ratio(a.Normalized, b.Normalized) >= NearlySameRatio;
     }
 
-    // Size of the multiset intersection of two sorted character arrays.
-    private static int SharedLetters(char[] a, char[] b)
+    // Size of the multiset intersection of two sorted arrays.
+    private static int Shared(int[] a, int[] b)
     {
         int i = 0, j = 0, shared = 0;
         while (i < a.Length && j < b.Length)
@@ -133,14 +149,26 @@ internal static class PhrasingCollisionCheck
         return shared;
     }
 
+    // The character pairs of text, as sorted numbers (a multiset).
+    private static int[] Bigrams(string text)
+    {
+        var pairs = new int[Math.Max(0, text.Length - 1)];
+        for (var i = 0; i < pairs.Length; i++)
+        {
+            pairs[i] = (text[i] << 16) | text[i + 1];
+        }
+
+        Array.Sort(pairs);
+        return pairs;
+    }
+
     private static ValidationMessage Warning(Entry entry, Entry clash)
     {
         var how = clash.Normalized == entry.Normalized ? "the same as" : "nearly the same as";
-        var (line, _) = clash.File.ValueAt(clash.Pointer);
-        return entry.File.At(entry.Pointer, Severity.Warning,
-            $"phrasing '{entry.Text}' of topic '{entry.TopicId}' is {how} '{clash.Text}' of topic '{clash.TopicId}' "
-            + $"({clash.File.Path}:{line}); the bot cannot tell the two topics apart: reword one or keep it under one topic");
+        return new ValidationMessage(entry.Path, entry.Line, entry.Column, Severity.Warning,
+            $"phrasing '{entry.Text}' of {entry.Owner} is {how} '{clash.Text}' of {clash.Owner} "
+            + $"({clash.Path}:{clash.Line}); the bot cannot tell the two apart: reword one or keep it in one place");
     }
 
-    private sealed record Entry(int Order, ParsedFile<TopicDto> File, string TopicId, string Pointer, string Text, string Normalized, char[] Letters);
+    private sealed record Entry(int Order, string Path, int Line, int Column, string Owner, string Text, string Normalized, int[] Bigrams);
 }

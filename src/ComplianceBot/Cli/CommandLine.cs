@@ -12,6 +12,9 @@ public static class CommandLine
     /// <summary>Exit code when the content or the configuration is invalid.</summary>
     public const int InvalidSetupExitCode = 1;
 
+    /// <summary>Exit code for a mistyped command.</summary>
+    public const int UsageExitCode = 2;
+
     /// <summary>Builds the root command. Tokens the root does not know are passed to the web host (e.g. <c>--urls</c>).</summary>
     /// <param name="output">Where commands write (standard output in production).</param>
     /// <param name="input">Where <c>chat</c> reads (standard input in production).</param>
@@ -21,7 +24,17 @@ public static class CommandLine
         {
             TreatUnmatchedTokensAsErrors = false,
         };
-        root.SetAction((result, cancellationToken) => Guard(() => ServeAsync([.. result.UnmatchedTokens], cancellationToken)));
+        root.SetAction((result, cancellationToken) =>
+        {
+            // Host settings (--urls ..., --Matching:AnswerThreshold=...) pass through; a bare word is a mistyped command.
+            if (result.UnmatchedTokens.FirstOrDefault() is { } first && !first.StartsWith('-'))
+            {
+                output.WriteLine($"error: unknown command '{first}'. Commands: {string.Join(", ", root.Subcommands.Select(c => c.Name))} (see --help).");
+                return Task.FromResult(UsageExitCode);
+            }
+
+            return Guard(() => ServeAsync([.. result.UnmatchedTokens], cancellationToken));
+        });
 
         var serve = new Command("serve", "Start the web host: POST /api/messages on http://localhost:3978 by default.")
         {
@@ -33,6 +46,7 @@ public static class CommandLine
         root.Subcommands.Add(AskCommand.Create(output));
         root.Subcommands.Add(ChatCommand.Create(output, input));
         root.Subcommands.Add(EvalCommand.Create(output));
+        root.Subcommands.Add(ExplainCommand.Create(output));
         root.Subcommands.Add(ValidateCommand.Create(output));
         root.Subcommands.Add(ReportCommand.Create(output));
         root.Subcommands.Add(ImpactCommand.Create(output));

@@ -56,7 +56,7 @@ public static class ValidateCommand
         var infos = result.Messages.Count(m => m.Severity == Severity.Info);
         var failed = errors > 0 || (warningsAsErrors && warnings > 0);
         var counts = result.Content?.Knowledge is { } k
-            ? $"{k.Topics.Count} topics, {k.Regulations.Count} regulations, {k.Synonyms.Count} synonym groups"
+            ? $"{k.Topics.Count} topics, {k.Regulations.Count} regulations, {k.Synonyms.Count} synonym groups, {k.OutOfScope.Count} out-of-scope groups"
             : "content not loadable";
         output.WriteLine($"{(failed ? "FAILED" : "OK")}: {Plural(errors, "error")}, {Plural(warnings, "warning")}, {Plural(infos, "info")} "
             + $"({counts}; version {result.Version.ShortHash})");

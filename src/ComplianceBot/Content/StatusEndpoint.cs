@@ -42,6 +42,7 @@ public static class StatusEndpoint
                 topics = served.Knowledge.Topics.Count,
                 regulations = served.Knowledge.Regulations.Count,
                 synonymGroups = served.Knowledge.Synonyms.Count,
+                outOfScopeGroups = served.Knowledge.OutOfScope.Count,
             },
             lastReload = last is null ? null : new
             {

@@ -117,14 +117,22 @@ public class ComplianceAssistantTests
     }
 
     [Fact]
-    public void Greetings_and_thanks_get_a_short_reply_without_knowledge_value()
+    public void A_greeting_is_answered_with_what_the_bot_does()
     {
         var hello = _assistant.Respond(new TurnInput("Hello!"), new ConversationData()).Single();
+
+        Assert.StartsWith("Hello!", hello.Text);
+        Assert.Equal("about-bot", (string?)hello.Value!.ToJson()["id"]);
+        Assert.Contains("not legal advice", hello.Text + hello.Footer);
+    }
+
+    [Fact]
+    public void Thanks_get_a_short_reply_without_knowledge_value()
+    {
         var thanks = _assistant.Respond(new TurnInput("thanks"), new ConversationData()).Single();
 
-        Assert.Equal(ReplyKind.SmallTalk, hello.Kind);
         Assert.Equal(ReplyKind.SmallTalk, thanks.Kind);
-        Assert.Null(hello.Value);
+        Assert.Null(thanks.Value);
     }
 
     [Fact]

@@ -67,8 +67,8 @@ public sealed class ContentValidatorTests : IDisposable
         Assert.NotNull(result.Content); // a warning does not stop the bot
         var warning = Assert.Single(result.Messages, m => m.Severity == Severity.Warning);
         Assert.Equal($"knowledge/topics/travelers.yaml:{added}:7: warning: phrasing 'What can you do?' of topic 'travelers' is the same as "
-            + $"'what can you do' of topic 'about-bot' (knowledge/topics/about-bot.yaml:{original}); the bot cannot tell the two topics apart: "
-            + "reword one or keep it under one topic", warning.ToString());
+            + $"'what can you do' of topic 'about-bot' (knowledge/topics/about-bot.yaml:{original}); the bot cannot tell the two apart: "
+            + "reword one or keep it in one place", warning.ToString());
     }
 
     [Fact]
@@ -96,6 +96,22 @@ public sealed class ContentValidatorTests : IDisposable
 
         Assert.Equal(("knowledge/topics/travelers.yaml", added, 7), (warning.Path, warning.Line, warning.Column));
         Assert.Contains("is the same as '你能做什么' of topic 'about-bot'", warning.Text);
+    }
+
+    [Fact]
+    public void An_out_of_scope_phrasing_that_is_also_a_topic_phrasing_is_a_warning_at_the_out_of_scope_file()
+    {
+        var original = _copy.LineOf(Travelers, "- tips for staying online on a trip to china");
+        _copy.Replace("out-of-scope.yaml", "        - my vpn client wont connect\n",
+            "        - my vpn client wont connect\n        - Tips for staying online on a trip to China\n");
+        var added = _copy.LineOf("out-of-scope.yaml", "- Tips for staying online on a trip to China");
+
+        var warning = Assert.Single(_copy.Load().Messages, m => m.Severity == Severity.Warning);
+
+        Assert.Equal($"knowledge/out-of-scope.yaml:{added}:11: warning: phrasing 'Tips for staying online on a trip to China' of out-of-scope group "
+            + "'it-support' is the same as 'tips for staying online on a trip to china' of topic 'travelers' "
+            + $"(knowledge/topics/travelers.yaml:{original}); the bot cannot tell the two apart: reword one or keep it in one place",
+            warning.ToString());
     }
 
     [Fact]
@@ -215,6 +231,7 @@ public sealed class ContentValidatorTests : IDisposable
             var expected = relative switch
             {
                 "synonyms.yaml" => "schema/synonyms.schema.json",
+                "out-of-scope.yaml" => "schema/out-of-scope.schema.json",
                 _ when relative.StartsWith("topics/", StringComparison.Ordinal) => "../schema/topic.schema.json",
                 _ when relative.StartsWith("regulations/", StringComparison.Ordinal) => "../schema/regulation.schema.json",
                 _ => null,

@@ -74,6 +74,15 @@ public class CommandLineTests
     }
 
     [Fact]
+    public async Task An_unknown_command_is_refused_instead_of_starting_the_server()
+    {
+        var (exitCode, output) = await RunAsync(string.Empty, "validat");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("unknown command 'validat'", output);
+    }
+
+    [Fact]
     public async Task Eval_of_a_missing_file_says_so()
     {
         var (exitCode, output) = await RunAsync(string.Empty, "eval", "/nonexistent/questions.jsonl");

@@ -8,6 +8,7 @@ namespace ComplianceBot.Tests.Content;
 /// Editing the knowledge under a running host: a valid edit changes the next answer within seconds, with no restart
 /// and the conversation kept; an invalid edit leaves answers unchanged and shows in <c>GET /api/status</c>.
 /// </summary>
+[Collection(HotReloadCollection.Name)]
 public sealed class HotReloadTests : IAsyncLifetime
 {
     private const string Question = "what are the penalties for individuals";

@@ -1,0 +1,17 @@
+using ComplianceBot.Core.Text;
+
+namespace ComplianceBot.Core.Knowledge;
+
+/// <summary>
+/// A kind of question the bot deliberately does not answer (IT support, travel bookings, other areas of law…),
+/// with examples so the matcher recognises it, and a reply that says where to go instead
+/// (file <c>knowledge/out-of-scope.yaml</c>).
+/// </summary>
+/// <param name="Id">Group id, e.g. <c>it-support</c>; matched as the target <c>oos:&lt;id&gt;</c>.</param>
+/// <param name="Reply">What the bot says instead of an answer.</param>
+/// <param name="Phrasings">Example questions per language.</param>
+public sealed record OutOfScopeGroup(string Id, LocalizedText Reply, IReadOnlyDictionary<Language, IReadOnlyList<string>> Phrasings)
+{
+    /// <summary>Prefix of out-of-scope targets in match results.</summary>
+    public const string TargetPrefix = "oos:";
+}
