@@ -12,7 +12,8 @@ namespace ComplianceBot.Core.Matching;
 /// <remarks>
 /// In order: HTML entities decoded (twice, for double-escaped Teams text); Teams mention elements
 /// (<c>&lt;at&gt;…&lt;/at&gt;</c>) removed; other HTML tags removed; Unicode NFKC (full-width letters, digits and
-/// punctuation become ASCII); lowercase (invariant); apostrophes inside words dropped (<c>what's</c> → <c>whats</c>);
+/// punctuation become ASCII); lowercase (invariant); a final <c>'s</c> dropped (<c>company's</c> → <c>company</c>) and
+/// other apostrophes inside words removed (<c>don't</c> → <c>dont</c>);
 /// every other punctuation mark, symbol, emoji, dash, quote, and every Unicode space or invisible character
 /// (including U+00A0, U+3000, U+200B) becomes one space; runs of spaces collapse.
 /// </remarks>
@@ -57,7 +58,12 @@ public static partial class TextNormalizer
             else if (IsApostrophe(ch) && builder.Length > 0 && !pendingSpace
                      && i + 1 < decoded.Length && char.IsLetter(decoded[i + 1]))
             {
-                // "what's" -> "whats", "don't" -> "dont": keep the word whole.
+                if (char.ToLowerInvariant(decoded[i + 1]) == 's' && (i + 2 == decoded.Length || !char.IsLetter(decoded[i + 2])))
+                {
+                    i++; // possessive or "is": "company's" -> "company", "what's" -> "what"
+                }
+
+                // otherwise keep the word whole: "don't" -> "dont"
             }
             else
             {

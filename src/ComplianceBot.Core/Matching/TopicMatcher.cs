@@ -37,6 +37,7 @@ public sealed class TopicMatcher
     private readonly double _unknownDocIdf;
     private readonly double _unknownTargetIdf;
     private readonly double _weightSum;
+    private const double UnknownFactor = 0.75;
     private readonly Dictionary<int, int>[] _termCounts;
     private readonly double[] _countTotals;
 
@@ -129,7 +130,7 @@ public sealed class TopicMatcher
         _docTarget = docTarget.ToArray();
         _docContent = docContent.ToArray();
         _docIdf = _postings.Select(p => Idf(docTerms.Count, p.Length)).ToArray();
-        _unknownDocIdf = Idf(docTerms.Count, 0);
+        _unknownDocIdf = UnknownFactor * Idf(docTerms.Count, 0);
         _docNorm = docTerms.Select(ts => Math.Sqrt(ts.Sum(id => _docIdf[id] * _docIdf[id]))).ToArray();
 
         _phrasingTargets = Invert(phrasingVocabulary, termCount);
@@ -137,7 +138,7 @@ public sealed class TopicMatcher
         _targetIdf = Enumerable.Range(0, termCount)
             .Select(id => Idf(targets.Count, _phrasingTargets[id].Union(_descriptionTargets[id]).Count()))
             .ToArray();
-        _unknownTargetIdf = Idf(targets.Count, 0);
+        _unknownTargetIdf = UnknownFactor * Idf(targets.Count, 0);
         analyzer.SetVocabulary(words, _termIds.Keys);
     }
 
@@ -296,7 +297,7 @@ public sealed class TopicMatcher
     /// </summary>
     private double[] Posterior(List<int> known)
     {
-        const double alpha = 0.1;
+        const double alpha = 0.05;
         var targets = _targetIds.Length;
         var logLikelihood = new double[targets];
         var vocabulary = _termIds.Count;

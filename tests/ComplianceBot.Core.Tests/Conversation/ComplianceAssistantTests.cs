@@ -143,7 +143,7 @@ public class ComplianceAssistantTests
 
         assistant.Respond(new TurnInput("What's the  WEATHER tomorrow?"), new ConversationData());
 
-        Assert.Equal([("whats the weather tomorrow", UnansweredReason.FellBack)], log.Entries);
+        Assert.Equal([("what the weather tomorrow", UnansweredReason.FellBack)], log.Entries);
     }
 
     private sealed class RecordingLog : IUnansweredLog
