@@ -1,3 +1,5 @@
+using ComplianceBot.Core.Dialogs;
+using ComplianceBot.Core.Knowledge;
 using ComplianceBot.Core.Matching;
 using ComplianceBot.Core.Text;
 
@@ -8,7 +10,15 @@ namespace ComplianceBot.Core.Conversation;
 /// state, returns the replies and updates the state in place. Channel adapters (Bot Framework, Slack, console)
 /// only translate in and out.
 /// </summary>
-/// <remarks>Thread-safe; holds no per-conversation data itself.</remarks>
+/// <remarks>
+/// Thread-safe; holds no per-conversation data itself.
+/// Routing order: a <c>{"start": id}</c> or dialog control button; the active decision dialog (it gets the first
+/// chance at every message; an unrelated question is answered and the dialog resumes); "start over" / "change an
+/// answer" after a verdict; then matching. A confident match to a dialog's triggers, or a statement that gives facts
+/// of a dialog linked to the match, starts that dialog with a visible "Let's check your situation" line. Everything
+/// else is answered by the topics-only matcher (<see cref="ServedContent.TopicsMatcher"/>), exactly as without
+/// dialogs; answers offer their dialogs as a "Check my situation" button.
+/// </remarks>
 public sealed class ComplianceAssistant
 {
     private static readonly HashSet<string> Greetings = new(StringComparer.Ordinal)
@@ -21,6 +31,15 @@ public sealed class ComplianceAssistant
         { "help", "menu", "start", "帮助", "菜单" };
 
     private const string AboutTopicId = "about-bot";
+
+    // A dialog matched at least this confidently starts even when a topic is ranked close behind it.
+    private const double DialogStartConfidence = 0.5;
+
+    // How far behind a weakly matched dialog a topic may be ranked and still be answered instead.
+    private const double AlternativeTopicMargin = 0.15;
+
+    // How many of the best-ranked targets link a described situation to a dialog (directly or by a topic's offers).
+    private const int LinkedCandidates = 3;
 
     private readonly IContentProvider _content;
     private readonly IUnansweredLog? _unanswered;
@@ -64,6 +83,35 @@ public sealed class ComplianceAssistant
         }
 
         var replies = new ReplyBuilder(content, language);
+        var dialogs = new DialogEngine(content, language);
+        if (input.Value is { } buttons)
+        {
+            if (buttons.TryGetValue(DialogActions.StartKey, out var dialogId))
+            {
+                return dialogs.Start(dialogId, state);
+            }
+
+            if (buttons.ContainsKey(DialogActions.DialogKey))
+            {
+                return dialogs.Act(buttons, state);
+            }
+        }
+
+        if (DialogEngine.IsActive(state))
+        {
+            return dialogs.Continue(input, state, aside => Aside(aside, content, replies, state));
+        }
+
+        if (input.Value?.ContainsKey(DialogActions.SlotKey) == true)
+        {
+            return dialogs.OrphanSubmit(state);
+        }
+
+        if (dialogs.AfterVerdict(text, state) is { } afterVerdict)
+        {
+            return afterVerdict;
+        }
+
         if (input.Value is { } value && value.TryGetValue("topic", out var topicId))
         {
             return content.Snapshot.Knowledge.FindTopic(topicId) is { } clicked
@@ -99,7 +147,14 @@ public sealed class ComplianceAssistant
             return [replies.Answer(about, 1.0, state)];
         }
 
-        var match = content.Matcher.Match(text);
+        var withDialogs = content.Matcher.Match(text);
+        if (DialogToStart(content, withDialogs, content.Matcher.Rank(withDialogs.Query), text) is { } situation)
+        {
+            return dialogs.Start(situation, state, text);
+        }
+
+        // Not a dialog: the FAQ answer comes from the topics alone, as if there were no dialogs.
+        var match = ReferenceEquals(content.TopicsMatcher, content.Matcher) ? withDialogs : content.TopicsMatcher.Match(text);
         switch (match.Outcome)
         {
             case MatchOutcome.Answer when content.Snapshot.Knowledge.FindTopic(match.Top!.Id) is { } topic:
@@ -117,6 +172,125 @@ public sealed class ComplianceAssistant
                     : [replies.Fallback(declined.Reply.For(language) + " " + Phrases.WhatICover(language), declined.Id)];
         }
     }
+
+    /// <summary>
+    /// Answers a message sent during a dialog that is not an answer: a topic button, small talk, or a question the
+    /// matcher answers confidently (or, if it ends with a question mark, asks which topic was meant). Null otherwise.
+    /// </summary>
+    private static IReadOnlyList<BotReply>? Aside(TurnInput input, ServedContent content, ReplyBuilder replies, ConversationData state)
+    {
+        var knowledge = content.Snapshot.Knowledge;
+        if (input.Value is { } value && value.TryGetValue("topic", out var topicId))
+        {
+            return knowledge.FindTopic(topicId) is { } clicked ? [replies.Answer(clicked, 1.0, state)] : null;
+        }
+
+        var normalized = TextNormalizer.Normalize(input.Text);
+        var language = LanguageCodes.FromCode(state.Language) ?? Language.English;
+        if (Greetings.Contains(normalized))
+        {
+            return [new BotReply { Kind = ReplyKind.SmallTalk, Text = Phrases.Greeting(language) }];
+        }
+
+        if (Thanks.Contains(normalized))
+        {
+            return [new BotReply { Kind = ReplyKind.SmallTalk, Text = Phrases.Thanks(language) }];
+        }
+
+        var match = content.TopicsMatcher.Match(input.Text);
+        if (match.Outcome == MatchOutcome.Answer && knowledge.FindTopic(match.Top!.Id) is { } topic)
+        {
+            return [replies.Answer(topic, match.Top.Confidence, state)];
+        }
+
+        return match.Outcome == MatchOutcome.Clarify && QuestionForm.IsQuestion(input.Text) && match.Candidates.All(c => knowledge.FindTopic(c.Id) is not null)
+            ? [replies.Clarify(match.Candidates)]
+            : null;
+    }
+
+    /// <summary>
+    /// The dialog a message should start: a confident match to the dialog itself, a clarify whose best candidate is
+    /// a dialog and whose other candidates belong to it, or, for a statement describing a situation (not a question), a
+    /// dialog linked to the match (the dialog itself or offered by a matched topic) for which the statement gives at
+    /// least <see cref="DialogEngine.SlotsForDirectStart"/> facts: one when the writer speaks of their own situation,
+    /// one more when the matcher was not confident enough to answer at all.
+    /// </summary>
+    private static DialogDefinition? DialogToStart(ServedContent content, MatchResult match, IReadOnlyList<MatchCandidate> ranked, string text)
+    {
+        if (match.Top is null)
+        {
+            return null;
+        }
+
+        var snapshot = content.Snapshot;
+        if (match.Outcome == MatchOutcome.Answer && DialogOf(snapshot, match.Top.Id) is { } matched
+            && (match.Top.Confidence >= DialogStartConfidence || AlternativeTopic(content, match, ranked) is null))
+        {
+            return matched;
+        }
+
+        if (SameFamily(content, match) is { } single && DialogOf(snapshot, single.Id) is { } family)
+        {
+            return family;
+        }
+
+        if (QuestionForm.IsQuestion(text))
+        {
+            return null; // a general question gets its FAQ answer (which offers the check), even if it names facts
+        }
+
+        // A statement describes a situation; one about the writer's own ("I'm travelling to China") needs one fact.
+        var needed = match.Outcome == MatchOutcome.Fallback ? DialogEngine.SlotsForDirectStart + 1
+            : QuestionForm.IsAboutOwnSituation(text) ? 1
+            : DialogEngine.SlotsForDirectStart;
+        return ranked.Take(LinkedCandidates)
+            .SelectMany(c => DialogOf(snapshot, c.Id) is { } d ? [d] : Offered(snapshot, c.Id))
+            .DistinctBy(d => d.Id)
+            .Select(d => (Dialog: d, Stated: DialogEngine.SlotsStated(d, text)))
+            .Where(x => x.Stated >= needed)
+            .OrderByDescending(x => x.Stated)
+            .Select(x => x.Dialog)
+            .FirstOrDefault();
+    }
+
+    /// <summary>
+    /// When a dialog is matched without much confidence, the best topic ranked close behind it: the question is then
+    /// answered from the FAQ (with its "Check my situation" offer), since a generic question such as "cite the
+    /// regulation for vpn use" should get an answer, not a questionnaire. Null when no topic is that close.
+    /// </summary>
+    private static MatchCandidate? AlternativeTopic(ServedContent content, MatchResult match, IReadOnlyList<MatchCandidate> ranked)
+    {
+        var top = match.Top!;
+        return ranked.FirstOrDefault(c => content.Snapshot.Knowledge.FindTopic(c.Id) is not null
+                                          && c.Confidence >= top.Confidence - AlternativeTopicMargin);
+    }
+
+    /// <summary>
+    /// For a clarify reply whose candidates are one topic and the dialogs it offers (not a real ambiguity), the best of
+    /// them; otherwise null.
+    /// </summary>
+    private static MatchCandidate? SameFamily(ServedContent content, MatchResult match)
+    {
+        if (match.Outcome != MatchOutcome.Clarify)
+        {
+            return null;
+        }
+
+        var snapshot = content.Snapshot;
+        var topics = match.Candidates.Select(c => snapshot.Knowledge.FindTopic(c.Id)).OfType<Topic>().ToList();
+        var dialogs = match.Candidates.Select(c => DialogOf(snapshot, c.Id)).OfType<DialogDefinition>().ToList();
+        var linked = topics.Count == 1 && dialogs.Count >= 1 && topics.Count + dialogs.Count == match.Candidates.Count
+                     && dialogs.All(d => topics[0].Offers.Contains(d.TargetId));
+        return linked ? match.Candidates[0] : null;
+    }
+
+    private static DialogDefinition? DialogOf(ContentSnapshot snapshot, string targetId) =>
+        targetId.StartsWith(DialogDefinition.TargetPrefix, StringComparison.Ordinal)
+            ? snapshot.FindDialog(targetId[DialogDefinition.TargetPrefix.Length..])
+            : null;
+
+    private static IEnumerable<DialogDefinition> Offered(ContentSnapshot snapshot, string topicId) =>
+        snapshot.Knowledge.FindTopic(topicId)?.Offers.Select(o => DialogOf(snapshot, o)).OfType<DialogDefinition>() ?? [];
 
     private static Language LanguageOf(string? locale, ConversationData state)
     {

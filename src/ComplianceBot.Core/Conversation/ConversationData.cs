@@ -1,3 +1,4 @@
+using ComplianceBot.Core.Dialogs;
 using ComplianceBot.Core.Text;
 
 namespace ComplianceBot.Core.Conversation;
@@ -25,4 +26,7 @@ public sealed class ConversationData
 
     /// <summary>The topic last answered, if any.</summary>
     public string? LastTopicId { get; set; }
+
+    /// <summary>The decision dialog in progress or last finished (kept for "change an answer"); null when none.</summary>
+    public DialogState? Dialog { get; set; }
 }

@@ -3,14 +3,32 @@ using ComplianceBot.Core.Matching;
 
 namespace ComplianceBot.Core.Conversation;
 
-/// <summary>The content being served right now together with the matcher built from it.</summary>
-/// <param name="Snapshot">The validated knowledge (and its version).</param>
-/// <param name="Matcher">The question matcher indexed over <paramref name="Snapshot"/>.</param>
+/// <summary>The content being served right now together with the matchers built from it.</summary>
+/// <param name="Snapshot">The validated knowledge and dialogs (and their version).</param>
+/// <param name="Matcher">
+/// The question matcher indexed over <paramref name="Snapshot"/>'s topics and every dialog's trigger phrasings (as
+/// the target <c>dialog:&lt;id&gt;</c>): it decides whether a message starts a decision dialog.
+/// </param>
 public sealed record ServedContent(ContentSnapshot Snapshot, TopicMatcher Matcher)
 {
-    /// <summary>Builds the matcher for <paramref name="snapshot"/> with <paramref name="options"/>.</summary>
-    public static ServedContent Create(ContentSnapshot snapshot, MatcherOptions options) =>
-        new(snapshot, TopicMatcher.Create(snapshot.Knowledge, options));
+    /// <summary>
+    /// The matcher over the FAQ topics alone, which answers questions: dialog triggers do not shift its term
+    /// statistics, so FAQ answers do not depend on the dialogs. The same object as <see cref="Matcher"/> when there are
+    /// no dialogs.
+    /// </summary>
+    public TopicMatcher TopicsMatcher { get; init; } = Matcher;
+
+    /// <summary>Builds the matchers for <paramref name="snapshot"/> with <paramref name="options"/>.</summary>
+    public static ServedContent Create(ContentSnapshot snapshot, MatcherOptions options)
+    {
+        var topics = TopicMatcher.Create(snapshot.Knowledge, options);
+        return snapshot.Dialogs.Count == 0
+            ? new ServedContent(snapshot, topics)
+            : new ServedContent(snapshot, TopicMatcher.Create(snapshot.Knowledge, options, snapshot.Dialogs.Select(d => d.ToMatchTarget())))
+            {
+                TopicsMatcher = topics,
+            };
+    }
 }
 
 /// <summary>

@@ -1,9 +1,18 @@
+using ComplianceBot.Core.Dialogs;
+
 namespace ComplianceBot.Core.Knowledge;
 
 /// <summary>
-/// Everything the bot serves at one moment: the knowledge base and the version of the files it came from.
-/// Immutable; a reload builds a new snapshot and swaps it in whole.
+/// Everything the bot serves at one moment: the knowledge base, the decision dialogs and the version of the files
+/// they came from. Immutable; a reload builds a new snapshot and swaps it in whole.
 /// </summary>
 /// <param name="Knowledge">Regulations, topics and synonyms.</param>
 /// <param name="Version">Hash, load time and "as of" date of the content.</param>
-public sealed record ContentSnapshot(KnowledgeBase Knowledge, ContentVersion Version);
+public sealed record ContentSnapshot(KnowledgeBase Knowledge, ContentVersion Version)
+{
+    /// <summary>The decision dialogs (<c>dialogs/*.yaml</c>), in file-name order; empty when there are none.</summary>
+    public IReadOnlyList<DialogDefinition> Dialogs { get; init; } = [];
+
+    /// <summary>The dialog with <paramref name="id"/>, or <see langword="null"/>.</summary>
+    public DialogDefinition? FindDialog(string? id) => Dialogs.FirstOrDefault(d => string.Equals(d.Id, id, StringComparison.Ordinal));
+}

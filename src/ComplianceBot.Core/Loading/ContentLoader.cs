@@ -6,7 +6,8 @@ using ComplianceBot.Core.Validation;
 namespace ComplianceBot.Core.Loading;
 
 /// <summary>
-/// Reads <c>knowledge/</c> (regulations, topics, synonyms, out-of-scope groups), checks every file and builds a <see cref="ContentSnapshot"/>.
+/// Reads <c>knowledge/</c> (regulations, topics, synonyms, out-of-scope groups) and <c>dialogs/</c> (decision
+/// dialogs), checks every file and builds a <see cref="ContentSnapshot"/>.
 /// Never throws for bad content: every problem becomes a <see cref="ValidationMessage"/> with file, line and column.
 /// The one pipeline of checks (see <see cref="ContentValidator"/>): the <c>validate</c> command and the running bot both use it.
 /// </summary>
@@ -24,14 +25,22 @@ public static class ContentLoader
     /// <summary>Folder of topic entries inside the knowledge folder.</summary>
     public const string TopicsFolder = "topics";
 
+    /// <summary>Default name of the dialogs folder, next to the knowledge folder.</summary>
+    public const string DialogsFolder = "dialogs";
+
     /// <summary>
-    /// Loads and checks the content under <paramref name="knowledgeDirectory"/>. Message paths are relative to the
-    /// folder's parent (normally the repository root), e.g. <c>knowledge/topics/travelers.yaml</c>.
+    /// Loads and checks the content under <paramref name="knowledgeDirectory"/> and the decision dialogs. Message paths
+    /// are relative to each folder's parent (normally the repository root), e.g. <c>knowledge/topics/travelers.yaml</c>,
+    /// <c>dialogs/travel-check.yaml</c>.
     /// </summary>
     /// <param name="knowledgeDirectory">The <c>knowledge/</c> folder.</param>
     /// <param name="time">Clock for the load time and staleness checks; <see cref="TimeProvider.System"/> when null.</param>
-    /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
-    public static ContentLoadResult Load(string knowledgeDirectory, TimeProvider? time = null)
+    /// <param name="dialogsDirectory">
+    /// The <c>dialogs/</c> folder; when null, the <c>dialogs</c> folder next to <paramref name="knowledgeDirectory"/>.
+    /// A missing folder means no dialogs (and topic <c>offers</c> are then not checked against dialogs).
+    /// </param>
+    /// <exception cref="DirectoryNotFoundException">The knowledge folder does not exist.</exception>
+    public static ContentLoadResult Load(string knowledgeDirectory, TimeProvider? time = null, string? dialogsDirectory = null)
     {
         time ??= TimeProvider.System;
         var root = Path.GetFullPath(knowledgeDirectory);
@@ -50,9 +59,12 @@ public static class ContentLoader
                 : [];
 
         ParsedFile<T> ParseFile<T>(string fullPath)
+            where T : class => ParseFileUnder<T>(displayBase, fullPath);
+
+        ParsedFile<T> ParseFileUnder<T>(string relativeTo, string fullPath)
             where T : class
         {
-            var display = Display(displayBase, fullPath);
+            var display = Display(relativeTo, fullPath);
             var text = File.ReadAllText(fullPath, Encoding.UTF8);
             files.Add((fullPath, display, text));
             return YamlFileParser.Parse<T>(display, text, messages);
@@ -79,6 +91,10 @@ public static class ContentLoader
 
         var checker = new KnowledgeChecker(regulations, topics, synonyms, outOfScope, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
         var knowledge = checker.Check(messages);
+        var dialogsRoot = Path.GetFullPath(dialogsDirectory ?? Path.Combine(displayBase, DialogsFolder));
+        var dialogsBase = Path.GetDirectoryName(dialogsRoot.TrimEnd(Path.DirectorySeparatorChar)) ?? dialogsRoot;
+        var dialogFiles = Yaml(dialogsRoot).Select(f => ParseFileUnder<DialogDto>(dialogsBase, f)).ToList();
+        var dialogs = DialogLoading.Check(dialogFiles, regulations, topics, knowledge, Directory.Exists(dialogsRoot), messages);
         var schemas = ContentSchemas.Load(Path.Combine(root, ContentSchemas.Folder), displayBase, messages);
         ContentValidator.Run(new KnowledgeFiles(regulations, topics, synonyms, outOfScope), knowledge, schemas, messages);
         var ordered = messages.OrderBy(m => m.Path, StringComparer.Ordinal).ThenBy(m => m.Line).ThenBy(m => m.Column).ToList();
@@ -86,7 +102,9 @@ public static class ContentLoader
             knowledge?.Topics.Select(t => t.LastReviewed).DefaultIfEmpty().Max() ?? default);
 
         var hasErrors = ordered.Any(m => m.Severity == Severity.Error);
-        return new ContentLoadResult(hasErrors || knowledge is null ? null : new ContentSnapshot(knowledge, version), version, ordered);
+        return new ContentLoadResult(
+            hasErrors || knowledge is null || dialogs is null ? null : new ContentSnapshot(knowledge, version) { Dialogs = dialogs },
+            version, ordered);
     }
 
     private static bool IsYaml(string path) =>

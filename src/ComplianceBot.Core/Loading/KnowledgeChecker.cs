@@ -32,7 +32,7 @@ internal sealed partial class KnowledgeChecker
     }
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
-    private static partial Regex IdPattern();
+    internal static partial Regex IdPattern();
 
     /// <summary>Adds every problem to <paramref name="messages"/>; returns the model when the files could be bound.</summary>
     public KnowledgeBase? Check(List<ValidationMessage> messages)
@@ -407,7 +407,7 @@ internal sealed partial class KnowledgeChecker
         return groups;
     }
 
-    private static bool CheckId<T>(ParsedFile<T> file, string? id, Dictionary<string, string> seen, string kind,
+    internal static bool CheckId<T>(ParsedFile<T> file, string? id, Dictionary<string, string> seen, string kind,
         List<ValidationMessage> messages)
         where T : class
     {
@@ -440,7 +440,7 @@ internal sealed partial class KnowledgeChecker
         return true;
     }
 
-    private static bool CheckVersion<T>(ParsedFile<T> file, int? version, List<ValidationMessage> messages)
+    internal static bool CheckVersion<T>(ParsedFile<T> file, int? version, List<ValidationMessage> messages)
         where T : class
     {
         if (version is null)
@@ -458,7 +458,7 @@ internal sealed partial class KnowledgeChecker
         return true;
     }
 
-    private static LocalizedText? RequireText<T>(ParsedFile<T> file, LocalizedTextDto? dto, string pointer,
+    internal static LocalizedText? RequireText<T>(ParsedFile<T> file, LocalizedTextDto? dto, string pointer,
         List<ValidationMessage> messages)
         where T : class
     {
@@ -490,7 +490,7 @@ internal sealed partial class KnowledgeChecker
         return null;
     }
 
-    private static ValidationMessage Missing<T>(ParsedFile<T> file, string pointer, string what)
+    internal static ValidationMessage Missing<T>(ParsedFile<T> file, string pointer, string what)
         where T : class
     {
         var key = pointer[(pointer.LastIndexOf('/') + 1)..];
@@ -504,10 +504,10 @@ internal sealed partial class KnowledgeChecker
     private static string FileId<T>(ParsedFile<T> file)
         where T : class => Path.GetFileNameWithoutExtension(file.Path);
 
-    private static IReadOnlyList<string> Clean(List<string>? values) =>
+    internal static IReadOnlyList<string> Clean(List<string>? values) =>
         values?.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v.Trim()).ToList() ?? [];
 
-    private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    internal static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     private static VerificationStatus? ParseVerification(string value) => value.Trim() switch
     {

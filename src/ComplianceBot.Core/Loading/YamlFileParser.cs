@@ -173,6 +173,30 @@ internal static class YamlFileParser
             return;
         }
 
+        if (type == typeof(object))
+        {
+            return; // free-form value (e.g. a rule condition: one value or a list); its checker reads the node itself
+        }
+
+        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Dictionary<,>))
+        {
+            // A mapping whose keys are content ids (e.g. slot ids in a dialog rule): any key, each value checked.
+            if (node is not YamlMappingNode entries)
+            {
+                messages.Add(file.At(pointer, Severity.Error,
+                    $"'{Name(pointer)}' must be a mapping of keys (like 'key: value'), found {Kind(node)}"));
+                return;
+            }
+
+            var valueType = type.GetGenericArguments()[1];
+            foreach (var (keyNode, value) in entries.Children)
+            {
+                CheckShape(value, valueType, pointer + "/" + ((keyNode as YamlScalarNode)?.Value ?? "?"), file, messages);
+            }
+
+            return;
+        }
+
         if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(List<>))
         {
             if (node is not YamlSequenceNode seq)

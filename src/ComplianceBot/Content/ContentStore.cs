@@ -70,7 +70,7 @@ public sealed class ContentStore : IContentProvider
             ContentLoadResult result;
             try
             {
-                result = ContentLoader.Load(KnowledgePath, _time);
+                result = ContentLoader.Load(KnowledgePath, _time, DialogsPath);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
@@ -96,9 +96,9 @@ public sealed class ContentStore : IContentProvider
                 _logger.LogWarning("{Message}", warning.ToString());
             }
 
-            _logger.LogInformation("Loaded content version {Version}: {Topics} topics, {Regulations} regulations, {Documents} indexed phrasings",
+            _logger.LogInformation("Loaded content version {Version}: {Topics} topics, {Regulations} regulations, {Dialogs} dialogs, {Documents} indexed phrasings",
                 result.Content.Version.ShortHash, result.Content.Knowledge.Topics.Count, result.Content.Knowledge.Regulations.Count,
-                _current.Matcher.DocumentCount);
+                result.Content.Dialogs.Count, _current.Matcher.DocumentCount);
             return result;
         }
     }

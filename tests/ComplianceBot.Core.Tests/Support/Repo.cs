@@ -24,6 +24,23 @@ internal static class Repo
 
     public static string Data(string name) => Path.Combine(AppContext.BaseDirectory, "Data", name);
 
+    /// <summary>
+    /// Copies the real knowledge and dialogs folders to a fresh temporary folder (as <c>&lt;temp&gt;/knowledge</c> and
+    /// <c>&lt;temp&gt;/dialogs</c>) and returns the knowledge folder.
+    /// </summary>
+    public static string CopyContent()
+    {
+        var knowledge = CopyKnowledge();
+        var target = Path.Combine(Path.GetDirectoryName(knowledge)!, "dialogs");
+        foreach (var file in Directory.EnumerateFiles(Dialogs, "*.yaml"))
+        {
+            Directory.CreateDirectory(target);
+            File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
+        }
+
+        return knowledge;
+    }
+
     /// <summary>Copies the real knowledge folder to a fresh temporary folder (as <c>&lt;temp&gt;/knowledge</c>) and returns it.</summary>
     public static string CopyKnowledge()
     {

@@ -1,0 +1,148 @@
+using ComplianceBot.Core.Text;
+
+namespace ComplianceBot.Core.Dialogs;
+
+/// <summary>The bot's own wording around decision dialogs (not compliance content), in English and Chinese.</summary>
+internal static class DialogPhrases
+{
+    private static string T(Language l, string en, string zh) => l == Language.Chinese ? zh : en;
+
+    public static string Start(Language l, string title, string? intro)
+    {
+        var ended = title.EndsWith('?') || title.EndsWith('？') || title.EndsWith('。');
+        var lead = T(l, $"Let's check your situation: **{title}**", $"我们来检查一下你的情况：**{title}**");
+        var separator = ended ? " " : T(l, ". ", "。");
+        return string.IsNullOrWhiteSpace(intro) ? lead : lead + separator + intro.Trim();
+    }
+
+    public static string Hint(Language l) => T(l,
+        "_Answer with a button or in your own words. Type **why** to see why I ask, **back** to go back, or **cancel** to stop._",
+        "_点按钮或直接用自己的话回答。输入 **为什么** 了解提问原因，**返回** 回到上一题，**取消** 结束检查。_");
+
+    public static string Understood(Language l) => T(l, "From what you said:", "根据你说的：");
+
+    public static string Noted(Language l) => T(l, "Noted:", "已记下：");
+
+    public static string Resume(Language l, string title) => T(l, $"Back to the check **{title}**:", $"回到检查 **{title}**：");
+
+    public static string NotUnderstood(Language l) => T(l,
+        "Sorry, I couldn't match that to one of the options. Pick a button, or type the option or its number:",
+        "抱歉，我无法把你的回答对应到选项。请点按钮，或输入选项内容或编号：");
+
+    public static string Ambiguous(Language l, string options) => T(l,
+        $"Your answer fits more than one option ({options}). Which one is it?",
+        $"你的回答符合多个选项（{options}）。是哪一个？");
+
+    public static string OfferHandoff(Language l) => T(l,
+        "This question may not fit your situation. You can also **talk to the compliance team** instead, or **cancel** the check.",
+        "这个问题可能不符合你的情况。你也可以改为**联系合规团队**，或**取消**检查。");
+
+    public static string Handoff(Language l, string title) => T(l,
+        $"Please contact your compliance team about **{title}**, and share what you have told me so far:",
+        $"请就 **{title}** 联系你的合规团队，并告知你目前提供的信息：");
+
+    public static string HandoffNothingYet(Language l) => T(l, "(no answers yet)", "（尚无回答）");
+
+    public static string HandoffEnd(Language l) => T(l,
+        "I've closed the check. Ask me anything else any time.", "检查已结束。有其他问题随时问我。");
+
+    public static string Cancelled(Language l, string title) => T(l,
+        $"OK, I've stopped the check **{title}**. Ask me anything else, or start it again any time.",
+        $"好的，已停止检查 **{title}**。你可以继续提问，或随时重新开始检查。");
+
+    public static string BackAtFirst(Language l) => T(l,
+        "This is the first question, so there is nothing to go back to.", "这已经是第一个问题，无法再返回。");
+
+    public static string Back(Language l, string label, string value) => T(l,
+        $"Going back: you had answered **{label}**: {value}.", $"返回上一步：你之前对 **{label}** 的回答是：{value}。");
+
+    public static string Restarted(Language l, string title) => T(l,
+        $"Starting the check **{title}** again from the beginning.", $"重新开始检查 **{title}**。");
+
+    public static string Why(Language l, string why) => T(l, $"**Why I ask:** {why}", $"**为什么问这个：**{why}");
+
+    public static string StillNeeded(Language l) => T(l,
+        "I still need an answer to this question.", "我还需要你回答这个问题。");
+
+    public static string TextOnly(Language l) => T(l,
+        "I can only read text, not files or images.", "我只能读取文字，看不了文件或图片。");
+
+    public static string StaleButton(Language l) => T(l,
+        "That button belongs to a question that is no longer open.", "那个按钮所属的问题已经结束。");
+
+    public static string OptionGone(Language l) => T(l,
+        "That option is no longer offered for this question.", "这个问题已不再提供该选项。");
+
+    public static string AlreadyAnswered(Language l, string label, string value) => T(l,
+        $"You already answered **{label}**: {value}. To change it, type **back** (or use *Change an answer* after the verdict).",
+        $"你已经回答过 **{label}**：{value}。如需修改，请输入 **返回**（或在结论后使用“修改答案”）。");
+
+    public static string DialogUpdated(Language l, string title) => T(l,
+        $"The check **{title}** was updated since you started it, so I've restarted it.",
+        $"检查 **{title}** 在你开始之后已更新，因此已重新开始。");
+
+    public static string DialogRemoved(Language l, string title) => T(l,
+        $"The check **{title}** is no longer available (the content was updated), so it has ended. Ask me your question, or pick a topic:",
+        $"检查 **{title}** 已不再提供（内容已更新），因此已结束。请直接提问，或选择一个主题：");
+
+    public static string NotAvailable(Language l) => T(l,
+        "That check is not available (the content may have been updated). Ask me your question, or pick a topic:",
+        "该检查不可用（内容可能已更新）。请直接提问，或选择一个主题：");
+
+    public static string NotOpen(Language l) => T(l,
+        "That check is no longer open.", "该检查已经结束。");
+
+    public static string ChangeWhich(Language l) => T(l,
+        "Which answer do you want to change?", "你想修改哪个回答？");
+
+    public static string ChangePickOne(Language l) => T(l,
+        "Pick one of these answers to change (or type **back** to see the verdict again):",
+        "请从下面选择要修改的回答（或输入 **返回** 重新查看结论）：");
+
+    public static string Changing(Language l, string label, string value) => T(l,
+        $"Changing **{label}** (currently: {value}).", $"修改 **{label}**（当前：{value}）。");
+
+    public static string NoVerdict(Language l) => T(l,
+        "I couldn't reach a verdict with these answers. Please ask the compliance team.",
+        "根据这些回答无法得出结论。请咨询合规团队。");
+
+    public static string VerdictLabel(Language l, string verdict) => verdict switch
+    {
+        Verdicts.Permitted => T(l, "Permitted", "允许"),
+        Verdicts.Conditional => T(l, "Permitted with conditions", "有条件允许"),
+        Verdicts.NotPermitted => T(l, "Not permitted", "不允许"),
+        _ => T(l, "Needs review by the compliance team", "需要合规团队审核"),
+    };
+
+    public static string Colon(Language l) => T(l, ": ", "：");
+
+    public static string FullStop(Language l) => T(l, ". ", "。");
+
+    public static string BasedOn(Language l) => T(l, "Based on what you told me:", "依据你提供的情况：");
+
+    public static string WhyHeading(Language l) => T(l, "Why:", "原因：");
+
+    public static string DecidingRule(Language l, int number, string conditions) => T(l,
+        $"Deciding rule {number}: {conditions}.", $"决定性规则 {number}：{conditions}。");
+
+    public static string OtherwiseRule(Language l) => T(l, "none of the earlier rules applied", "前面的规则都不适用");
+
+    public static string Condition(Language l, string label, IReadOnlyList<string> values) => T(l,
+        $"{label} is {string.Join(" or ", values)}", $"{label}为{string.Join("或", values)}");
+
+    public static string And(Language l) => T(l, " and ", "且");
+
+    public static string Or(Language l) => T(l, "; or ", "；或");
+
+    public static string NextSteps(Language l) => T(l, "Next steps:", "下一步：");
+
+    public static string ChangeAnswerButton(Language l) => T(l, "Change an answer", "修改答案");
+
+    public static string StartOverButton(Language l) => T(l, "Start over", "重新开始");
+
+    public static string HandoffButton(Language l) => T(l, "Talk to the compliance team", "联系合规团队");
+
+    public static string CancelButton(Language l) => T(l, "Cancel the check", "取消检查");
+
+    public static string StartAgainButton(Language l) => T(l, "Start the check again", "重新开始检查");
+}

@@ -1,0 +1,76 @@
+using ComplianceBot.Core.Matching;
+
+namespace ComplianceBot.Core.Dialogs;
+
+/// <summary>Tells a question ("is a paid VPN legal?", "处罚有哪些") from a statement ("I use a paid VPN in Shanghai").</summary>
+public static class QuestionForm
+{
+    private static readonly HashSet<string> QuestionWords = new(StringComparer.Ordinal)
+    {
+        "what", "whats", "how", "why", "who", "which", "when", "where", "is", "are", "am", "r", "can", "could", "do", "does",
+        "did", "should", "would", "will", "may", "must", "isnt", "arent", "cant", "any",
+    };
+
+    // An auxiliary right before its subject asks something wherever it stands: "if we sublease, can we get fined".
+    private static readonly HashSet<string> Auxiliaries = new(StringComparer.Ordinal)
+        { "can", "could", "do", "does", "did", "is", "are", "am", "should", "would", "will", "may", "must", "shall" };
+
+    private static readonly HashSet<string> Subjects = new(StringComparer.Ordinal)
+        { "i", "we", "you", "they", "it", "he", "she", "this", "that", "there", "my", "our", "your", "their" };
+
+    private static readonly string[] ChineseMarkers =
+        ["吗", "呢", "什么", "怎么", "哪些", "哪个", "多少", "是否", "能否", "可否", "为什么", "如何", "能不能", "可不可以", "是不是", "有没有",
+         "行不行", "会不会", "要不要", "可以不"];
+
+    private static readonly HashSet<string> FirstPersonSingular = new(StringComparer.Ordinal) { "i", "im", "ive", "id", "ill", "my", "me", "mine" };
+
+    /// <summary>
+    /// True when <paramref name="text"/> speaks of the writer's own situation in the first person singular ("I'm…",
+    /// "my…", "我…" but not "我们…"). "We"/"our" is left out: it is as often a company's general question.
+    /// </summary>
+    public static bool IsAboutOwnSituation(string? text)
+    {
+        var normalized = TextNormalizer.Normalize(text);
+        if (normalized.Split(' ').Any(FirstPersonSingular.Contains))
+        {
+            return true;
+        }
+
+        for (var i = normalized.IndexOf('我'); i >= 0; i = normalized.IndexOf('我', i + 1))
+        {
+            if (i + 1 >= normalized.Length || normalized[i + 1] != '们')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// True when <paramref name="text"/> ends with a question mark, one of its clauses starts with a question word or
+    /// puts an auxiliary before its subject ("can we"), or (Chinese) it carries a question particle or question word.
+    /// </summary>
+    public static bool IsQuestion(string? text)
+    {
+        var trimmed = text?.Trim() ?? string.Empty;
+        if (trimmed.EndsWith('?') || trimmed.EndsWith('？'))
+        {
+            return true;
+        }
+
+        // Any clause may carry the question: "my boss asked me, is a paid vpn even legal".
+        var clauses = trimmed.Split([',', ';', ':', '.', '!', '，', '；', '：', '。', '！'], StringSplitOptions.RemoveEmptyEntries);
+        foreach (var clause in clauses)
+        {
+            var words = TextNormalizer.Normalize(clause).Split(' ');
+            if (QuestionWords.Contains(words[0]) || words.Zip(words.Skip(1)).Any(p => Auxiliaries.Contains(p.First) && Subjects.Contains(p.Second)))
+            {
+                return true;
+            }
+        }
+
+        var normalized = TextNormalizer.Normalize(trimmed);
+        return ChineseMarkers.Any(m => normalized.Contains(m, StringComparison.Ordinal));
+    }
+}

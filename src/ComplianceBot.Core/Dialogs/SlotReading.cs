@@ -1,0 +1,20 @@
+namespace ComplianceBot.Core.Dialogs;
+
+/// <summary>What one message says about a dialog's slots.</summary>
+/// <param name="Values">Slots whose value the message states unambiguously: slot id to value id.</param>
+/// <param name="Ambiguous">Slots for which the message names several values: slot id to those value ids.</param>
+/// <param name="AskedSlotFromShortAnswer">
+/// True when the asked slot's value came only from a short reply ("yes", "nope", a label or a choice number),
+/// not from a specific phrase: the message might then be a question rather than an answer.
+/// </param>
+public sealed record SlotReading(
+    IReadOnlyDictionary<string, string> Values,
+    IReadOnlyDictionary<string, IReadOnlyList<string>> Ambiguous,
+    bool AskedSlotFromShortAnswer)
+{
+    /// <summary>A reading that found nothing.</summary>
+    public static SlotReading Nothing { get; } = new(new Dictionary<string, string>(), new Dictionary<string, IReadOnlyList<string>>(), false);
+
+    /// <summary>True when no slot was named at all.</summary>
+    public bool IsEmpty => Values.Count == 0 && Ambiguous.Count == 0;
+}

@@ -1,0 +1,61 @@
+using System.Text.Json;
+
+namespace ComplianceBot.Core.Evaluation;
+
+/// <summary>
+/// One line of a scenario file (<c>shared/eval/README.md</c>): <c>{"start": "...", "dialog": "&lt;id&gt;", "facts":
+/// {"&lt;slot&gt;": "&lt;value&gt;"}, "verdict": "&lt;verdict&gt;", "text_answers": {"&lt;slot&gt;": "&lt;words&gt;"}}</c>.
+/// </summary>
+/// <param name="Start">The first message.</param>
+/// <param name="Dialog">The dialog it must run.</param>
+/// <param name="Facts">The person's situation: the value of every slot the dialog may ask.</param>
+/// <param name="Verdict">The verdict the dialog must end in.</param>
+/// <param name="TextAnswers">Slots answered in words (the rest are answered with a button submit).</param>
+/// <param name="Line">1-based line in the file.</param>
+public sealed record ScenarioCase(
+    string Start,
+    string Dialog,
+    IReadOnlyDictionary<string, string> Facts,
+    string Verdict,
+    IReadOnlyDictionary<string, string> TextAnswers,
+    int Line)
+{
+    /// <summary>Reads a JSON Lines file; blank lines are skipped.</summary>
+    /// <exception cref="FormatException">A line is not a scenario object (the message names the line).</exception>
+    public static IReadOnlyList<ScenarioCase> ReadJsonLines(string path)
+    {
+        var cases = new List<ScenarioCase>();
+        var lineNumber = 0;
+        foreach (var line in File.ReadLines(path))
+        {
+            lineNumber++;
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            try
+            {
+                using var doc = JsonDocument.Parse(line);
+                var root = doc.RootElement;
+                cases.Add(new ScenarioCase(
+                    root.GetProperty("start").GetString() ?? string.Empty,
+                    root.GetProperty("dialog").GetString() ?? string.Empty,
+                    Map(root.GetProperty("facts")),
+                    root.GetProperty("verdict").GetString() ?? string.Empty,
+                    root.TryGetProperty("text_answers", out var answers) ? Map(answers) : new Dictionary<string, string>(),
+                    lineNumber));
+            }
+            catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException)
+            {
+                throw new FormatException(
+                    $"{path}:{lineNumber}: expected {{\"start\": \"...\", \"dialog\": \"...\", \"facts\": {{...}}, \"verdict\": \"...\", \"text_answers\": {{...}}}}: {ex.Message}", ex);
+            }
+        }
+
+        return cases;
+    }
+
+    private static Dictionary<string, string> Map(JsonElement element) =>
+        element.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString() ?? string.Empty, StringComparer.Ordinal);
+}

@@ -1,0 +1,48 @@
+namespace ComplianceBot.Core.Loading;
+
+// Shapes of dialogs/<id>.yaml as written by authors (snake_case keys); see dialogs/README.md. Every property is
+// nullable so a missing key becomes a precise message. The model in Dialogs/ is built from these once checked.
+
+internal sealed class DialogDto
+{
+    public string? Id { get; set; }
+    public int? Version { get; set; }
+    public LocalizedTextDto? Title { get; set; }
+    public LocalizedTextDto? Intro { get; set; }
+    public PhrasingsDto? Triggers { get; set; }
+    public List<DialogSlotDto>? Slots { get; set; }
+    public List<DialogRuleDto>? Rules { get; set; }
+}
+
+internal sealed class DialogSlotDto
+{
+    public string? Id { get; set; }
+    public LocalizedTextDto? Label { get; set; }
+    public LocalizedTextDto? Question { get; set; }
+    public LocalizedTextDto? Why { get; set; }
+    public List<SlotChoiceDto>? Choices { get; set; }
+}
+
+internal sealed class SlotChoiceDto
+{
+    public string? Value { get; set; }
+    public LocalizedTextDto? Label { get; set; }
+    public PhrasingsDto? Synonyms { get; set; }
+    public PhrasingsDto? Answers { get; set; }
+}
+
+internal sealed class DialogRuleDto
+{
+    public string? Id { get; set; }
+
+    // slot id -> one value id, or a list of value ids (read from the YAML node by DialogChecker).
+    public Dictionary<string, object>? When { get; set; }
+    public List<Dictionary<string, object>>? WhenAny { get; set; }
+    public bool? Otherwise { get; set; }
+    public string? Verdict { get; set; }
+    public LocalizedTextDto? Headline { get; set; }
+    public LocalizedTextDto? Explanation { get; set; }
+    public List<CitationDto>? Citations { get; set; }
+    public PhrasingsDto? NextSteps { get; set; }
+    public List<string>? Related { get; set; }
+}

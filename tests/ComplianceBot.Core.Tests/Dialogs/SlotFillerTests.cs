@@ -1,0 +1,91 @@
+using ComplianceBot.Core.Dialogs;
+using ComplianceBot.Core.Tests.Support;
+using ComplianceBot.Core.Text;
+
+namespace ComplianceBot.Core.Tests.Dialogs;
+
+public class SlotFillerTests
+{
+    private static DialogDefinition Dialog(string id) => RealContent.Served.Snapshot.FindDialog(id)!;
+
+    [Fact]
+    public void A_first_utterance_can_state_every_slot()
+    {
+        var reading = SlotFiller.Read(Dialog("personal-vpn-check"), "I'm in Shanghai and use a paid VPN app to watch YouTube", askedSlot: null);
+
+        Assert.Equal("mainland-china", reading.Values["location"]);
+        Assert.Equal("unlicensed-service", reading.Values["provider"]);
+        Assert.Equal("blocked-sites", reading.Values["purpose"]);
+    }
+
+    [Fact]
+    public void Chinese_phrases_are_found_inside_unspaced_text()
+    {
+        var reading = SlotFiller.Read(Dialog("personal-vpn-check"), "我在上海用付费VPN看油管", askedSlot: null, Language.Chinese);
+
+        Assert.Equal(3, reading.Values.Count);
+        Assert.Equal("unlicensed-service", reading.Values["provider"]);
+    }
+
+    [Fact]
+    public void Short_answers_count_only_for_the_question_being_asked()
+    {
+        var dialog = Dialog("client-access-check");
+
+        Assert.Empty(SlotFiller.Read(dialog, "yes", askedSlot: null).Values);
+        Assert.Equal("yes", SlotFiller.Read(dialog, "yes", askedSlot: "charging").Values["charging"]);
+        Assert.Equal("yes", SlotFiller.Read(dialog, "yep", askedSlot: "in-scope").Values["in-scope"]);
+        Assert.False(SlotFiller.Read(dialog, "yes", askedSlot: "charging").Values.ContainsKey("in-scope"));
+    }
+
+    [Theory]
+    [InlineData("not sure", "unsure")]      // "sure" alone would be yes
+    [InlineData("no idea", "unsure")]       // "no" alone would be no
+    [InlineData("nope", "no")]
+    public void The_longest_phrase_wins_where_phrases_overlap(string answer, string expected)
+    {
+        Assert.Equal(expected, SlotFiller.Read(Dialog("overseas-branch-onboarding"), answer, askedSlot: "in-scope").Values["in-scope"]);
+    }
+
+    [Fact]
+    public void A_negated_phrase_does_not_count()
+    {
+        var reading = SlotFiller.Read(Dialog("travel-check"), "it's not for work, just a holiday", askedSlot: "purpose");
+
+        Assert.Equal("personal", reading.Values["purpose"]);
+    }
+
+    [Fact]
+    public void Plural_and_inflected_words_match_their_synonym()
+    {
+        Assert.Equal("client", SlotFiller.Read(Dialog("client-access-check"), "it's one of our customers", askedSlot: "recipient").Values["recipient"]);
+    }
+
+    [Fact]
+    public void An_answer_naming_two_values_is_ambiguous_not_guessed()
+    {
+        var reading = SlotFiller.Read(Dialog("personal-vpn-check"), "china mobile or my own server", askedSlot: "provider");
+
+        Assert.False(reading.Values.ContainsKey("provider"));
+        Assert.Equal(["licensed-operator", "self-built"], reading.Ambiguous["provider"]);
+    }
+
+    [Theory]
+    [InlineData("2", Language.English, "hong-kong-macau")]
+    [InlineData("the third one", Language.English, "elsewhere")]
+    [InlineData("option 1", Language.English, "mainland-china")]
+    [InlineData("第二个", Language.Chinese, "hong-kong-macau")]
+    public void A_choice_number_picks_that_choice(string answer, Language language, string expected)
+    {
+        var reading = SlotFiller.Read(Dialog("travel-check"), answer, askedSlot: "destination", language);
+
+        Assert.Equal(expected, reading.Values["destination"]);
+        Assert.True(reading.AskedSlotFromShortAnswer);
+    }
+
+    [Fact]
+    public void A_number_outside_the_choices_is_not_an_answer()
+    {
+        Assert.Empty(SlotFiller.Read(Dialog("travel-check"), "7", askedSlot: "destination").Values);
+    }
+}
