@@ -95,8 +95,8 @@ public static class ContentLoader
         var dialogsBase = Path.GetDirectoryName(dialogsRoot.TrimEnd(Path.DirectorySeparatorChar)) ?? dialogsRoot;
         var dialogFiles = Yaml(dialogsRoot).Select(f => ParseFileUnder<DialogDto>(dialogsBase, f)).ToList();
         var dialogs = DialogLoading.Check(dialogFiles, regulations, topics, knowledge, Directory.Exists(dialogsRoot), messages);
-        var schemas = ContentSchemas.Load(Path.Combine(root, ContentSchemas.Folder), displayBase, messages);
-        ContentValidator.Run(new KnowledgeFiles(regulations, topics, synonyms, outOfScope), knowledge, schemas, messages);
+        var schemas = ContentSchemas.Load(Path.Combine(root, ContentSchemas.Folder), displayBase, dialogsRoot, dialogsBase, messages);
+        ContentValidator.Run(new KnowledgeFiles(regulations, topics, synonyms, outOfScope, dialogFiles), knowledge, schemas, messages);
         var ordered = messages.OrderBy(m => m.Path, StringComparer.Ordinal).ThenBy(m => m.Line).ThenBy(m => m.Column).ToList();
         var version = new ContentVersion(Hash(files), time.GetUtcNow(),
             knowledge?.Topics.Select(t => t.LastReviewed).DefaultIfEmpty().Max() ?? default);

@@ -25,6 +25,9 @@ internal sealed class ContentSchemas
     /// <summary>Schema of <c>out-of-scope.yaml</c>.</summary>
     public const string OutOfScopeFile = "out-of-scope.schema.json";
 
+    /// <summary>Schema of <c>dialogs/*.yaml</c>, in the dialogs folder's own <c>schema/</c> folder.</summary>
+    public const string DialogFile = "dialog.schema.json";
+
     private readonly Dictionary<string, ContentSchema> _schemas;
 
     private ContentSchemas(Dictionary<string, ContentSchema> schemas)
@@ -36,16 +39,26 @@ internal sealed class ContentSchemas
     public ContentSchema? Get(string fileName) => _schemas.GetValueOrDefault(fileName);
 
     /// <summary>
-    /// Reads the schemas in <paramref name="folder"/>. A missing or broken schema file becomes an error message at
-    /// that file (paths shown relative to <paramref name="displayBase"/>), so a broken schema is refused like broken content.
+    /// Reads the knowledge schemas in <paramref name="folder"/> and, when there is a dialogs folder, the dialog
+    /// schema in <paramref name="dialogsFolder"/><c>/schema</c>. A missing or broken schema file becomes an error
+    /// message at that file (paths shown relative to <paramref name="displayBase"/> and <paramref name="dialogsDisplayBase"/>),
+    /// so a broken schema is refused like broken content.
     /// </summary>
-    public static ContentSchemas Load(string folder, string displayBase, List<ValidationMessage> messages)
+    public static ContentSchemas Load(string folder, string displayBase, string? dialogsFolder, string dialogsDisplayBase,
+        List<ValidationMessage> messages)
     {
         var schemas = new Dictionary<string, ContentSchema>(StringComparer.Ordinal);
-        foreach (var name in new[] { TopicFile, RegulationFile, SynonymsFile, OutOfScopeFile })
+        var wanted = new[] { TopicFile, RegulationFile, SynonymsFile, OutOfScopeFile }
+            .Select(name => (Name: name, Path: Path.Combine(folder, name), Base: displayBase))
+            .ToList();
+        if (dialogsFolder is not null && Directory.Exists(dialogsFolder))
         {
-            var path = Path.Combine(folder, name);
-            var display = Path.GetRelativePath(displayBase, path).Replace('\\', '/');
+            wanted.Add((DialogFile, Path.Combine(dialogsFolder, Folder, DialogFile), dialogsDisplayBase));
+        }
+
+        foreach (var (name, path, shownFrom) in wanted)
+        {
+            var display = Path.GetRelativePath(shownFrom, path).Replace('\\', '/');
             if (!File.Exists(path))
             {
                 messages.Add(new ValidationMessage(display, 0, 0, Severity.Error,

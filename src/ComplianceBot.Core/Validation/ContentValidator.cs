@@ -8,11 +8,13 @@ namespace ComplianceBot.Core.Validation;
 /// <param name="Topics">Parsed <c>topics/*.yaml</c>, in file-name order.</param>
 /// <param name="Synonyms">Parsed <c>synonyms.yaml</c>, if present.</param>
 /// <param name="OutOfScope">Parsed <c>out-of-scope.yaml</c>, if present.</param>
+/// <param name="Dialogs">Parsed <c>dialogs/*.yaml</c>, in file-name order.</param>
 internal sealed record KnowledgeFiles(
     IReadOnlyList<ParsedFile<RegulationDto>> Regulations,
     IReadOnlyList<ParsedFile<TopicDto>> Topics,
     ParsedFile<SynonymsDto>? Synonyms,
-    ParsedFile<OutOfScopeDto>? OutOfScope);
+    ParsedFile<OutOfScopeDto>? OutOfScope,
+    IReadOnlyList<ParsedFile<DialogDto>> Dialogs);
 
 /// <summary>
 /// The checks that run once every file has been parsed and the model built, in order: each file against its
@@ -46,7 +48,8 @@ internal static class ContentValidator
             CheckSchema([files.OutOfScope], schemas, ContentSchemas.OutOfScopeFile, broken, messages);
         }
 
-        PhrasingCollisionCheck.Check(files.Topics, files.OutOfScope, messages);
+        CheckSchema(files.Dialogs, schemas, ContentSchemas.DialogFile, broken, messages);
+        PhrasingCollisionCheck.Check(files.Topics, files.OutOfScope, files.Dialogs, messages);
         if (knowledge is not null)
         {
             RevisionAfterReviewCheck.Check(files.Topics, knowledge, messages);

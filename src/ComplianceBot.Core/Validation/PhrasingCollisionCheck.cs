@@ -5,8 +5,8 @@ using ComplianceBot.Core.Text;
 namespace ComplianceBot.Core.Validation;
 
 /// <summary>
-/// Warns when the same or nearly the same phrasing is listed under two topics (or under a topic and an out-of-scope
-/// group, or two out-of-scope groups): the matcher then cannot tell which is meant and the question flips between them. Phrasings are compared after <see cref="TextNormalizer"/>
+/// Warns when the same or nearly the same phrasing is listed under two owners (topics, dialog triggers, out-of-scope
+/// groups): the matcher then cannot tell which is meant and the question flips between them. Phrasings are compared after <see cref="TextNormalizer"/>
 /// (case, punctuation, full-width forms) with FuzzySharp's ratio; one warning per phrasing, at the later one in
 /// file order, naming both topics and files.
 /// </summary>
@@ -27,12 +27,14 @@ internal static class PhrasingCollisionCheck
     /// <summary>Adds a warning for each phrasing that collides with one of another owner listed before it.</summary>
     /// <param name="topics">Parsed topic files.</param>
     /// <param name="outOfScope">Parsed <c>out-of-scope.yaml</c>, if any (compared after the topics).</param>
+    /// <param name="dialogs">Parsed dialog files, whose triggers are compared last.</param>
     /// <param name="messages">Where the warnings go.</param>
-    public static void Check(IReadOnlyList<ParsedFile<TopicDto>> topics, ParsedFile<OutOfScopeDto>? outOfScope, List<ValidationMessage> messages)
+    public static void Check(IReadOnlyList<ParsedFile<TopicDto>> topics, ParsedFile<OutOfScopeDto>? outOfScope,
+        IReadOnlyList<ParsedFile<DialogDto>> dialogs, List<ValidationMessage> messages)
     {
         foreach (var language in new[] { Language.English, Language.Chinese })
         {
-            var entries = Collect(topics, outOfScope, language);
+            var entries = Collect(topics, outOfScope, dialogs, language);
             var clashes = new Entry?[entries.Count];
             var byLength = entries.OrderBy(e => e.Normalized.Length).ToList();
             for (var i = 0; i < byLength.Count; i++)
@@ -70,7 +72,8 @@ internal static class PhrasingCollisionCheck
         }
     }
 
-    private static List<Entry> Collect(IReadOnlyList<ParsedFile<TopicDto>> topics, ParsedFile<OutOfScopeDto>? outOfScope, Language language)
+    private static List<Entry> Collect(IReadOnlyList<ParsedFile<TopicDto>> topics, ParsedFile<OutOfScopeDto>? outOfScope,
+        IReadOnlyList<ParsedFile<DialogDto>> dialogs, Language language)
     {
         var entries = new List<Entry>();
         foreach (var file in topics)
@@ -87,6 +90,14 @@ internal static class PhrasingCollisionCheck
             if (groups[g].Id is { } id)
             {
                 Add(entries, outOfScope!, $"out-of-scope group '{id}'", $"/groups/{g}/phrasings", groups[g].Phrasings, language);
+            }
+        }
+
+        foreach (var file in dialogs)
+        {
+            if (file.Dto is { Id: { } id } dto)
+            {
+                Add(entries, file, $"dialog '{id}' (trigger)", "/triggers", dto.Triggers, language);
             }
         }
 

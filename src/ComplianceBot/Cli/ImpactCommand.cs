@@ -7,8 +7,8 @@ using ComplianceBot.Core.Validation;
 namespace ComplianceBot.Cli;
 
 /// <summary>
-/// <c>impact &lt;regulation-id&gt; [--article N] [--knowledge DIR]</c>: every FAQ answer that cites a regulation, with
-/// file, line and articles, so a change in the law can be followed through the content.
+/// <c>impact &lt;regulation-id&gt; [--article N] [--knowledge DIR] [--dialogs DIR]</c>: every FAQ answer and dialog
+/// verdict that cites a regulation, with file, line and articles, so a change in the law can be followed through the content.
 /// </summary>
 /// <remarks>Exit codes: 0 listed; 1 the content has errors; 2 unknown regulation or article.</remarks>
 public static class ImpactCommand
@@ -22,16 +22,17 @@ public static class ImpactCommand
         var regulation = new Argument<string>("regulation-id") { Description = "A regulation id, e.g. cybersecurity-law (the file name in knowledge/regulations/)." };
         var article = new Option<string?>("--article") { Description = "Only what cites this article (or the regulation as a whole)." };
         var knowledge = new Option<DirectoryInfo?>("--knowledge") { Description = "The knowledge folder (default: Content:KnowledgePath of appsettings.json)." };
-        var impact = new Command("impact", "List every FAQ answer that cites a regulation.") { regulation, article, knowledge };
+        var dialogs = new Option<DirectoryInfo?>("--dialogs") { Description = "The dialogs folder (default: Content:DialogsPath, or the dialogs folder next to --knowledge)." };
+        var impact = new Command("impact", "List every FAQ answer and dialog verdict that cites a regulation.") { regulation, article, knowledge, dialogs };
         impact.SetAction((result, _) => CommandLine.Guard(() => Task.FromResult(
-            Run(result.GetRequiredValue(regulation), result.GetValue(article), result.GetValue(knowledge), output))));
+            Run(result.GetRequiredValue(regulation), result.GetValue(article), result.GetValue(knowledge), result.GetValue(dialogs), output))));
         return impact;
     }
 
-    private static int Run(string regulationId, string? article, DirectoryInfo? knowledgeFolder, TextWriter output)
+    private static int Run(string regulationId, string? article, DirectoryInfo? knowledgeFolder, DirectoryInfo? dialogsFolder, TextWriter output)
     {
-        var path = knowledgeFolder?.FullName ?? ConsoleServices.ContentPaths().KnowledgePath;
-        var loaded = ContentLoader.Load(path);
+        var (path, dialogsPath) = ValidateCommand.ContentPaths(knowledgeFolder, dialogsFolder);
+        var loaded = ContentLoader.Load(path, dialogsDirectory: dialogsPath);
         if (loaded.Content is null)
         {
             output.WriteLine("The content has errors; fix them first (run 'validate'):");
@@ -43,7 +44,7 @@ public static class ImpactCommand
         ImpactReport? report;
         try
         {
-            report = ImpactAnalysis.For(knowledge, regulationId.Trim(), article?.Trim());
+            report = ImpactAnalysis.For(loaded.Content, regulationId.Trim(), article?.Trim());
         }
         catch (ArgumentException ex)
         {
@@ -73,6 +74,17 @@ public static class ImpactCommand
             output.WriteLine($"  {shown}:{LineOf(file, r.Id)}: {citing.Topic.Id} ({articles})");
         }
 
+        output.WriteLine($"Dialog verdicts citing {subject}: {report.Verdicts.Count}");
+        var dialogsRoot = Path.GetFullPath(dialogsPath ?? Path.Combine(displayBase, ContentLoader.DialogsFolder));
+        var dialogsBase = Path.GetDirectoryName(dialogsRoot.TrimEnd(Path.DirectorySeparatorChar)) ?? dialogsRoot;
+        foreach (var verdict in report.Verdicts)
+        {
+            var file = Path.Combine(dialogsRoot, verdict.Dialog.Id + ".yaml");
+            var shown = Path.GetRelativePath(dialogsBase, file).Replace('\\', '/');
+            var articles = verdict.Articles.Count == 0 ? "whole instrument" : "Art. " + string.Join(", ", verdict.Articles);
+            output.WriteLine($"  {shown}:{RuleLine(file, verdict.Rule.Id)}: {verdict.Dialog.Id} rule '{verdict.Rule.Id}' -> {verdict.Rule.Outcome.Verdict} ({articles})");
+        }
+
         return 0;
     }
 
@@ -95,6 +107,15 @@ public static class ImpactCommand
         }
 
         return string.Join("; ", parts);
+    }
+
+    private static int RuleLine(string file, string ruleId)
+    {
+        var lines = File.Exists(file) ? File.ReadAllLines(file) : [];
+        var rules = Array.FindIndex(lines, l => l.TrimEnd() == "rules:");
+        var pattern = new Regex(@"^\s*-?\s*id:\s*[""']?" + Regex.Escape(ruleId) + @"[""']?\s*(#.*)?$");
+        var index = rules < 0 ? -1 : Array.FindIndex(lines, rules, l => pattern.IsMatch(l));
+        return index + 1;
     }
 
     private static int LineOf(string file, string regulationId)

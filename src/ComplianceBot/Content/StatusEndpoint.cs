@@ -40,6 +40,7 @@ public static class StatusEndpoint
                 loadedAt = served.Version.LoadedAt,
                 asOf = served.Version.AsOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
                 topics = served.Knowledge.Topics.Count,
+                dialogs = served.Dialogs.Count,
                 regulations = served.Knowledge.Regulations.Count,
                 synonymGroups = served.Knowledge.Synonyms.Count,
                 outOfScopeGroups = served.Knowledge.OutOfScope.Count,
