@@ -51,6 +51,7 @@ public static class CommandLine
         root.Subcommands.Add(ValidateCommand.Create(output));
         root.Subcommands.Add(ReportCommand.Create(output));
         root.Subcommands.Add(ImpactCommand.Create(output));
+        root.Subcommands.Add(TestCommand.Create(output));
         return root;
     }
 
