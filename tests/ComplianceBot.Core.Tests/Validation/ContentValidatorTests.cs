@@ -199,16 +199,16 @@ public sealed class ContentValidatorTests : IDisposable
     [Fact]
     public void A_value_only_the_schema_forbids_is_an_error_at_the_value_naming_the_schema()
     {
-        _copy.Replace(Travelers, "related: [", "offers: [\"dialog:Travel Check\"]\nrelated: [");
-        var line = _copy.LineOf(Travelers, "offers:");
+        _copy.Replace("synonyms.yaml", "\n  - id: vpn\n", "\n  - id: VPN apps\n");
+        var line = _copy.LineOf("synonyms.yaml", "- id: VPN apps");
 
         var result = _copy.Load();
 
         Assert.Null(result.Content); // the bot refuses what the schema refuses
         var error = Assert.Single(result.Messages, m => m.Severity == Severity.Error);
-        Assert.Equal(("knowledge/topics/travelers.yaml", line, 10), (error.Path, error.Line, error.Column));
-        Assert.Equal("'offers[0]' is 'dialog:Travel Check', which does not have the required form ^dialog:[a-z0-9]+(-[a-z0-9]+)*$ "
-            + "(schema topic.schema.json)", error.Text);
+        Assert.Equal(("knowledge/synonyms.yaml", line, 9), (error.Path, error.Line, error.Column));
+        Assert.Equal("'groups[0].id' is 'VPN apps', which does not have the required form ^[a-z0-9]+(-[a-z0-9]+)*$ "
+            + "(schema synonyms.schema.json)", error.Text);
     }
 
     [Fact]

@@ -20,6 +20,7 @@ public sealed class SchemaAgreementTests
         { "regulation.schema.json", typeof(RegulationDto) },
         { "synonyms.schema.json", typeof(SynonymsDto) },
         { "out-of-scope.schema.json", typeof(OutOfScopeDto) },
+        { "../../dialogs/schema/dialog.schema.json", typeof(DialogDto) },
     };
 
     [Theory]
@@ -39,6 +40,7 @@ public sealed class SchemaAgreementTests
     [InlineData("regulations/*.yaml", "regulation.schema.json")]
     [InlineData("synonyms.yaml", "synonyms.schema.json")]
     [InlineData("out-of-scope.yaml", "out-of-scope.schema.json")]
+    [InlineData("../dialogs/*.yaml", "../../dialogs/schema/dialog.schema.json")]
     public void Every_real_content_file_is_valid_against_its_schema(string files, string schemaFile)
     {
         var schema = JsonSchema.FromText(File.ReadAllText(Path.Combine(Repo.Knowledge, "schema", schemaFile)),
@@ -100,6 +102,16 @@ public sealed class SchemaAgreementTests
         else if (type == typeof(bool))
         {
             Expect(kinds.SequenceEqual(["boolean"]), $"{at}: the model reads true/false, the schema says {string.Join("/", kinds)}");
+        }
+        else if (type == typeof(object))
+        {
+            // free-form in the model (e.g. a rule condition's value: one id or a list); the schema says which
+        }
+        else if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Dictionary<,>))
+        {
+            Expect(kinds.SequenceEqual(["object"]), $"{at}: the model reads a mapping of any keys, the schema says {string.Join("/", kinds)}");
+            Expect(schema["properties"] is null && schema["additionalProperties"] is JsonObject,
+                $"{at}: the model accepts any key here, so the schema must describe the values with additionalProperties (and list no properties)");
         }
         else if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(List<>))
         {

@@ -4,7 +4,7 @@ using ComplianceBot.Tests.Support;
 
 namespace ComplianceBot.Tests.Cli;
 
-/// <summary>The compliance team's commands: validate and impact, as they print and exit.</summary>
+/// <summary>The compliance team's commands: validate, impact and test, as they print and exit.</summary>
 public sealed class AuthoringCommandsTests : IDisposable
 {
     private readonly TempContent _content = new();
@@ -97,6 +97,71 @@ public sealed class AuthoringCommandsTests : IDisposable
 
         Assert.Equal(ImpactCommand.UnknownExitCode, exitCode);
         Assert.StartsWith("error: regulation 'cybersecurity-law' lists no article '999' (listed: ", output.Trim());
+    }
+
+    [Fact]
+    public async Task Impact_lists_the_dialog_verdicts_citing_the_regulation_with_the_rule_line()
+    {
+        var dialog = Path.Combine(_content.DialogsPath, "personal-vpn-check.yaml");
+        var line = Array.FindIndex(File.ReadAllLines(dialog), l => l.Trim() == "- id: unlicensed-or-self-built") + 1;
+        Assert.True(line > 0);
+
+        var (exitCode, output) = await RunAsync("impact", "interim-provisions-international-networking", "--article", "14", "--knowledge", _content.KnowledgePath);
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains($"dialogs/personal-vpn-check.yaml:{line}: personal-vpn-check rule 'unlicensed-or-self-built' -> not-permitted (Art. 6, 14)", output);
+        Assert.Matches(@"Dialog verdicts citing Art\. 14 \(or the whole instrument\): [1-9]", output);
+    }
+
+    [Fact]
+    public async Task Test_runs_the_teams_shipped_scripts_and_they_pass()
+    {
+        var (exitCode, output) = await RunAsync("test", "--knowledge", _content.KnowledgePath);
+
+        Assert.Equal(0, exitCode);
+        var scripts = Directory.GetFiles(Path.Combine(_content.KnowledgePath, "tests"), "*.yaml")
+            .Sum(f => File.ReadLines(f).Count(l => l.StartsWith("  - name: ", StringComparison.Ordinal)));
+        Assert.True(scripts >= 5);
+        Assert.StartsWith($"{scripts} passed, 0 failed", output.Trim().Split('\n')[^1]);
+    }
+
+    [Fact]
+    public async Task Test_reports_a_failing_script_with_its_line_and_what_the_bot_said_instead()
+    {
+        var script = Path.Combine(_content.Root, "my-tests.yaml");
+        await File.WriteAllTextAsync(script, """
+            scripts:
+              - name: paid vpn goes to the wrong topic
+                steps:
+                  - user: Is it illegal for individuals to use paid international VPN services?
+                    expect: [{type: answer, id: corporate-penalties}]
+              - name: penalties are answered
+                steps:
+                  - user: what are the penalties for individuals
+                    expect: [{type: answer, id: personal-penalties}]
+            """);
+
+        var (exitCode, output) = await RunAsync("test", script, "--knowledge", _content.KnowledgePath);
+
+        Assert.Equal(TestCommand.FailedExitCode, exitCode);
+        Assert.Contains("FAIL paid vpn goes to the wrong topic", output);
+        Assert.Contains("my-tests.yaml:4: script \"paid vpn goes to the wrong topic\"", output);
+        Assert.Contains("id: expected corporate-penalties, got personal-paid-vpn", output);
+        Assert.Contains("> \"Is it illegal for individuals to use paid international VPN services?\"", output);
+        Assert.Contains("PASS penalties are answered", output);
+        Assert.StartsWith("1 passed, 1 failed", output.Trim().Split('\n')[^1]);
+    }
+
+    [Fact]
+    public async Task Test_reports_a_mistake_in_a_script_file_at_its_line()
+    {
+        var script = Path.Combine(_content.Root, "broken.yaml");
+        await File.WriteAllTextAsync(script, "scripts:\n  - name: typo\n    steps:\n      - usr: hello\n");
+
+        var (exitCode, output) = await RunAsync("test", script, "--knowledge", _content.KnowledgePath);
+
+        Assert.Equal(TestCommand.FailedExitCode, exitCode);
+        Assert.Matches(@"broken\.yaml:4:9: error: unknown key 'usr'", output);
     }
 
     private static async Task<(int ExitCode, string Output)> RunAsync(params string[] args)

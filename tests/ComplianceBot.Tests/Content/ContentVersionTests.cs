@@ -35,6 +35,23 @@ public sealed class ContentVersionTests : IAsyncLifetime
         Assert.Equal(shortHash, (string?)fallbackValue["contentVersion"]);
     }
 
+    [Fact]
+    public async Task Prompts_and_verdicts_carry_the_served_content_version_and_the_verdict_says_as_of()
+    {
+        var served = await StatusAsync();
+        var shortHash = (string)served["content"]!["shortHash"]!;
+
+        var (_, prompt) = await _server.SendAsync(Activities.Message(null, "version-3", new JObject { ["start"] = "client-access-check" }));
+        var (_, verdict) = await _server.SendAsync(Activities.Message(null, "version-3", new JObject { ["slot"] = "charging", ["choice"] = "yes" }));
+
+        var promptValue = prompt.Single(r => r["value"] is JObject)["value"]!;
+        Assert.Equal(("prompt", shortHash), ((string?)promptValue["type"], (string?)promptValue["contentVersion"]));
+        var verdictReply = verdict.Single(r => r["value"] is JObject);
+        Assert.Equal(("verdict", "not-permitted", shortHash),
+            ((string?)verdictReply["value"]!["type"], (string?)verdictReply["value"]!["verdict"], (string?)verdictReply["value"]!["contentVersion"]));
+        Assert.Contains($"As of {(string)served["content"]!["asOf"]!}", (string?)verdictReply["text"]);
+    }
+
     private async Task<JObject> StatusAsync()
     {
         using var response = await _server.Client.GetAsync("/api/status");

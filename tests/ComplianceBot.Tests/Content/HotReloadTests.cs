@@ -95,6 +95,31 @@ public sealed class HotReloadTests : IAsyncLifetime
         Assert.Contains("This text must never be served.", Text(await AskAsync()));
     }
 
+    [Fact]
+    public async Task A_dialog_edit_is_watched_too_and_a_broken_rule_is_reported_while_the_last_good_dialogs_stay()
+    {
+        var path = Path.Combine(_content.DialogsPath, "client-access-check.yaml");
+        var text = await File.ReadAllTextAsync(path);
+        Assert.Contains("verdict: not-permitted", text);
+        await File.WriteAllTextAsync(path, ReplaceFirst(text, "verdict: not-permitted", "verdict: forbidden"));
+        var line = Array.FindIndex(await File.ReadAllLinesAsync(path), l => l.Contains("verdict: forbidden", StringComparison.Ordinal)) + 1;
+
+        var status = await PollAsync(StatusAsync, s => (string?)s["status"] == "degraded");
+
+        Assert.Contains($"dialogs/client-access-check.yaml:{line}:14: error: unknown verdict 'forbidden'",
+            status["lastReload"]!["errors"]!.Select(e => (string)e!).Single());
+        var (_, prompt) = await _server.SendAsync(Activities.Message(null, "dialog-reload", new JObject { ["start"] = "client-access-check" }));
+        var (_, verdict) = await _server.SendAsync(Activities.Message(null, "dialog-reload", new JObject { ["slot"] = "charging", ["choice"] = "yes" }));
+        Assert.Equal("prompt", (string?)prompt.Single(r => r["value"] is JObject)["value"]!["type"]);
+        Assert.Equal("not-permitted", (string?)verdict.Single(r => r["value"] is JObject)["value"]!["verdict"]); // the last good rule
+    }
+
+    private static string ReplaceFirst(string text, string old, string replacement)
+    {
+        var at = text.IndexOf(old, StringComparison.Ordinal);
+        return text[..at] + replacement + text[(at + old.Length)..];
+    }
+
     private void EditAnswer(string firstLine)
     {
         var path = _content.PathOf(Topic);

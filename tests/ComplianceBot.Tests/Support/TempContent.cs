@@ -7,6 +7,10 @@ public sealed class TempContent : IDisposable
     {
         Root = Path.Combine(Path.GetTempPath(), "cb-host-tests-" + Guid.NewGuid().ToString("N"));
         Copy(Path.Combine(RepoRoot, "knowledge"), KnowledgePath);
+        if (Directory.Exists(Path.Combine(RepoRoot, "dialogs")))
+        {
+            Copy(Path.Combine(RepoRoot, "dialogs"), DialogsPath);
+        }
     }
 
     /// <summary>The repository root (the folder holding ComplianceBot.sln).</summary>
