@@ -1,4 +1,5 @@
 using ComplianceBot.Core.Conversation;
+using Microsoft.Bot.Connector;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
 
@@ -11,16 +12,14 @@ public static class ActivityInput
     private static readonly HashSet<string> ChannelCopies = new(StringComparer.OrdinalIgnoreCase) { "text/html", "text/plain" };
 
     /// <summary>
-    /// Text (with the bot's own mention removed), button value (flat string pairs; other shapes ignored),
-    /// number of real attachments and locale.
+    /// Text (with the bot's own mention removed and, for Teams, HTML entities decoded; see <see cref="MentionText"/>),
+    /// button value (flat string pairs; other shapes ignored), number of real attachments (the <c>text/html</c> copy
+    /// Teams adds is not one) and locale.
     /// </summary>
     public static TurnInput From(IMessageActivity activity)
     {
-        var text = activity.Text;
-        if (!string.IsNullOrEmpty(text) && activity is Activity concrete && activity.Recipient is not null)
-        {
-            text = concrete.RemoveRecipientMention() ?? text;
-        }
+        var text = MentionText.Clean(activity.Text, activity.Entities, activity.Recipient,
+            decodeHtml: string.Equals(activity.ChannelId, Channels.Msteams, StringComparison.OrdinalIgnoreCase));
 
         var attachments = activity.Attachments?.Count(a => a?.ContentType is null || !ChannelCopies.Contains(a.ContentType)) ?? 0;
         return new TurnInput(text, ReadValue(activity.Value), attachments, activity.Locale);
@@ -48,6 +47,12 @@ public static class ActivityInput
             {
                 pairs[property.Name] = property.Value.ToString();
             }
+        }
+
+        // Teams' messageBack submit from an Adaptive Card may carry the button's data only in msteams.value.
+        if (pairs.Count == 0 && json["msteams"]?["value"] is { } inner && inner.Type is JTokenType.String or JTokenType.Object)
+        {
+            return ReadValue(inner.Type == JTokenType.String ? (object?)(string?)inner : inner);
         }
 
         return pairs.Count > 0 ? pairs : null;

@@ -1,24 +1,32 @@
+using System.Net;
+using ComplianceBot.Bot.Rendering;
 using ComplianceBot.Core.Conversation;
 using Microsoft.Bot.Builder;
+using Microsoft.Bot.Connector;
 using Microsoft.Bot.Schema;
+using Newtonsoft.Json.Linq;
 
 namespace ComplianceBot.Bot;
 
 /// <summary>
 /// The Bot Framework bot. Thin by design: it turns an activity into a <see cref="TurnInput"/>, lets the
-/// channel-neutral <see cref="ComplianceAssistant"/> decide, renders the replies and saves conversation state.
+/// channel-neutral <see cref="ComplianceAssistant"/> decide, renders the replies for the activity's channel
+/// (<see cref="ChannelRenderers"/>) and saves conversation state. Every channel (Teams, Slack, web chat, console)
+/// runs through this class.
 /// </summary>
 public sealed class ComplianceAssistantBot : ActivityHandler
 {
     private readonly ComplianceAssistant _assistant;
     private readonly ConversationState _conversationState;
     private readonly IStatePropertyAccessor<ConversationData> _data;
+    private readonly ILogger<ComplianceAssistantBot> _logger;
 
     /// <summary>Creates the bot over <paramref name="assistant"/>, keeping per-conversation data in <paramref name="conversationState"/>.</summary>
-    public ComplianceAssistantBot(ComplianceAssistant assistant, ConversationState conversationState)
+    public ComplianceAssistantBot(ComplianceAssistant assistant, ConversationState conversationState, ILogger<ComplianceAssistantBot> logger)
     {
         _assistant = assistant;
         _conversationState = conversationState;
+        _logger = logger;
         _data = conversationState.CreateProperty<ConversationData>(nameof(ConversationData));
     }
 
@@ -37,20 +45,94 @@ public sealed class ComplianceAssistantBot : ActivityHandler
         await SendAsync(turnContext, replies, cancellationToken);
     }
 
-    /// <inheritdoc />
-    protected override async Task OnMembersAddedAsync(IList<ChannelAccount> membersAdded, ITurnContext<IConversationUpdateActivity> turnContext,
-        CancellationToken cancellationToken)
+    /// <summary>
+    /// Welcomes people once per conversation. In Teams the bot introduces itself once when it is installed (the
+    /// update then lists only the bot, which the SDK's default would ignore), and in team channels and group chats
+    /// it does not greet every person who later joins; elsewhere each human member is welcomed once. Repeated
+    /// <c>conversationUpdate</c> activities welcome nobody twice.
+    /// </summary>
+    protected override async Task OnConversationUpdateActivityAsync(ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
     {
+        if (turnContext.Activity.MembersAdded is { Count: > 0 } membersAdded)
+        {
+            await WelcomeAsync(membersAdded, turnContext, cancellationToken);
+        }
+    }
+
+    private async Task WelcomeAsync(IList<ChannelAccount> membersAdded, ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
+    {
+        var activity = turnContext.Activity;
+        var botId = activity.Recipient?.Id;
         var data = await GetDataAsync(turnContext, cancellationToken);
+        var locale = (activity as Activity)?.Locale;
+        var isTeams = string.Equals(activity.ChannelId, Channels.Msteams, StringComparison.OrdinalIgnoreCase);
+        var isShared = activity.Conversation?.ConversationType is "channel" or "groupChat";
+        var botWasAdded = membersAdded.Any(m => m?.Id is not null && m.Id == botId);
+
+        if (isTeams && (isShared || botWasAdded))
+        {
+            if (botWasAdded && botId is not null)
+            {
+                await SendAsync(turnContext, _assistant.Welcome(botId, data, locale), cancellationToken);
+            }
+
+            return;
+        }
+
         foreach (var member in membersAdded)
         {
-            if (member?.Id is null || member.Id == turnContext.Activity.Recipient?.Id)
+            if (member?.Id is null || member.Id == botId)
             {
                 continue; // never welcome the bot itself
             }
 
-            await SendAsync(turnContext, _assistant.Welcome(member.Id, data, (turnContext.Activity as Activity)?.Locale), cancellationToken);
+            await SendAsync(turnContext, _assistant.Welcome(member.Id, data, locale), cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// Answers every invoke deliberately instead of the SDK's default 501: <c>adaptiveCard/action</c> (a Universal
+    /// Action button) is handled like a button click and acknowledged; <c>healthCheck</c> keeps the SDK's answer;
+    /// task modules and message extensions, which this app does not declare, get a short message in the shape Teams
+    /// expects; any other invoke is acknowledged with 200 and logged.
+    /// </summary>
+    protected override async Task<InvokeResponse> OnInvokeActivityAsync(ITurnContext<IInvokeActivity> turnContext, CancellationToken cancellationToken)
+    {
+        var name = turnContext.Activity.Name ?? string.Empty;
+        switch (name)
+        {
+            case "healthCheck":
+                return await base.OnInvokeActivityAsync(turnContext, cancellationToken);
+            case "adaptiveCard/action":
+                await HandleUniversalActionAsync(turnContext, cancellationToken);
+                return Ok(new JObject
+                {
+                    ["statusCode"] = 200,
+                    ["type"] = "application/vnd.microsoft.activity.message",
+                    ["value"] = "OK",
+                });
+            case "task/fetch" or "task/submit":
+                _logger.LogInformation("Invoke {Name} answered with a message: this app has no task modules", name);
+                return Ok(new JObject { ["task"] = new JObject { ["type"] = "message", ["value"] = NotSupportedText } });
+            case var _ when name.StartsWith("composeExtension/", StringComparison.Ordinal):
+                _logger.LogInformation("Invoke {Name} answered with a message: this app has no message extension", name);
+                return Ok(new JObject { ["composeExtension"] = new JObject { ["type"] = "message", ["text"] = NotSupportedText } });
+            default:
+                _logger.LogInformation("Invoke {Name} is not used by this bot; acknowledged with 200", name.Length == 0 ? "(no name)" : name);
+                return Ok(null);
+        }
+    }
+
+    private const string NotSupportedText = "This app answers in the chat: ask your question there.";
+
+    private static InvokeResponse Ok(JObject? body) => new() { Status = (int)HttpStatusCode.OK, Body = body };
+
+    private async Task HandleUniversalActionAsync(ITurnContext<IInvokeActivity> turnContext, CancellationToken cancellationToken)
+    {
+        var value = turnContext.Activity.Value is null ? null : JToken.FromObject(turnContext.Activity.Value);
+        var input = new TurnInput(null, ActivityInput.ReadValue(value?["action"]?["data"]), 0, (turnContext.Activity as Activity)?.Locale);
+        var data = await GetDataAsync(turnContext, cancellationToken);
+        await SendAsync(turnContext, _assistant.Respond(input, data), cancellationToken);
     }
 
     private async Task<ConversationData> GetDataAsync(ITurnContext turnContext, CancellationToken cancellationToken)
@@ -67,9 +149,13 @@ public sealed class ComplianceAssistantBot : ActivityHandler
 
     private static async Task SendAsync(ITurnContext turnContext, IReadOnlyList<BotReply> replies, CancellationToken cancellationToken)
     {
-        if (replies.Count > 0)
+        if (replies.Count == 0)
         {
-            await turnContext.SendActivitiesAsync(replies.Select(r => (IActivity)ActivityRenderer.ToActivity(r)).ToArray(), cancellationToken);
+            return;
         }
+
+        var renderer = ChannelRenderers.For(turnContext.Activity.ChannelId);
+        var activities = replies.SelectMany(renderer.Render).Select(a => (IActivity)a).ToArray();
+        await turnContext.SendActivitiesAsync(activities, cancellationToken);
     }
 }

@@ -1,3 +1,4 @@
+using ComplianceBot.Hosting;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 
@@ -9,15 +10,34 @@ public static class MessagesEndpoint
     /// <summary>The route of the Bot Framework endpoint.</summary>
     public const string Route = "/api/messages";
 
-    /// <summary>Adds the endpoint: malformed bodies get 400 with a reason; valid activities go to the adapter.</summary>
+    /// <summary>
+    /// Adds the endpoint: malformed bodies get 400 with a reason; valid activities go to the adapter, which checks the
+    /// channel's token when <c>MicrosoftAppId</c> is configured (401 without a valid one). Without an app id the
+    /// endpoint is unauthenticated and answers callers on this machine only (403 otherwise; see <see cref="LocalAccess"/>).
+    /// </summary>
     public static IEndpointRouteBuilder MapBotMessages(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPost(Route, HandleAsync);
         return endpoints;
     }
 
-    private static async Task HandleAsync(HttpContext context, IBotFrameworkHttpAdapter adapter, IBot bot)
+    private static async Task HandleAsync(HttpContext context, IBotFrameworkHttpAdapter adapter, IBot bot, IConfiguration configuration, LocalAccess access)
     {
+        var authenticated = !string.IsNullOrWhiteSpace(configuration["MicrosoftAppId"]);
+        if (!authenticated && !access.Allows(context))
+        {
+            await LocalAccess.Refusal("Without MicrosoftAppId/MicrosoftAppPassword (channel authentication) this endpoint").ExecuteAsync(context);
+            return;
+        }
+
+        if (authenticated && !ChannelToken.IsReadable(context.Request.Headers.Authorization))
+        {
+            // The SDK validates the token itself; a header that is not "Bearer <JWT>" at all would make it throw (500).
+            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            await context.Response.WriteAsJsonAsync(new { error = "A Bot Framework channel token is required: Authorization: Bearer <JWT>." }, context.RequestAborted);
+            return;
+        }
+
         context.Request.EnableBuffering();
         string body;
         using (var reader = new StreamReader(context.Request.Body, leaveOpen: true))

@@ -47,6 +47,7 @@ public static class CommandLine
         root.Subcommands.Add(ChatCommand.Create(output, input));
         root.Subcommands.Add(EvalCommand.Create(output));
         root.Subcommands.Add(ExplainCommand.Create(output));
+        root.Subcommands.Add(TeamsPackageCommand.Create(output));
         root.Subcommands.Add(EvalScenariosCommand.Create(output));
         root.Subcommands.Add(ValidateCommand.Create(output));
         root.Subcommands.Add(ReportCommand.Create(output));

@@ -15,7 +15,8 @@ public static class ServiceRegistration
 {
     /// <summary>
     /// Adds typed options (validated at start-up), the content store, the assistant, conversation state (in memory),
-    /// the Bot Framework adapter with its authentication from configuration, and the bot.
+    /// outgoing HTTP with retries (<see cref="OutboundHttp"/>), the Bot Framework adapter with its authentication from
+    /// configuration (using that HTTP for the Bot Connector), and the bot.
     /// </summary>
     public static IServiceCollection AddComplianceBot(this IServiceCollection services, IConfiguration configuration)
     {
@@ -31,7 +32,13 @@ public static class ServiceRegistration
 
         services.AddSingleton<IStorage, MemoryStorage>();
         services.AddSingleton<ConversationState>();
-        services.AddSingleton<BotFrameworkAuthentication, ConfigurationBotFrameworkAuthentication>();
+        services.AddOptions<HostingOptions>().Bind(configuration.GetSection(HostingOptions.SectionName));
+        services.AddSingleton<LocalAccess>();
+        services.AddOutboundHttp(configuration);
+        services.AddSingleton<BotFrameworkAuthentication>(sp => new ConfigurationBotFrameworkAuthentication(
+            sp.GetRequiredService<IConfiguration>(),
+            httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(),
+            logger: sp.GetRequiredService<ILoggerFactory>().CreateLogger<ConfigurationBotFrameworkAuthentication>()));
         services.AddSingleton<AdapterWithErrorHandler>();
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<AdapterWithErrorHandler>());
         services.AddTransient<IBot, ComplianceAssistantBot>();

@@ -56,6 +56,22 @@ public sealed class BotServer : IAsyncDisposable
         return ((int)response.StatusCode, replies);
     }
 
+    /// <summary>Posts an activity as a channel does (replies go to its serviceUrl); returns the status and the response body.</summary>
+    public async Task<(int Status, string Body)> PostAsync(JObject activity, string? authorization = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages")
+        {
+            Content = new StringContent(activity.ToString(), System.Text.Encoding.UTF8, "application/json"),
+        };
+        if (authorization is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Authorization", authorization);
+        }
+
+        using var response = await Client.SendAsync(request);
+        return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();

@@ -1,0 +1,37 @@
+using System.Net;
+using Microsoft.Extensions.Options;
+
+namespace ComplianceBot.Hosting;
+
+/// <summary>Applies <see cref="HostingOptions.AllowRemoteWithoutAuthentication"/> to a request.</summary>
+public sealed class LocalAccess
+{
+    private readonly HostingOptions _options;
+
+    /// <summary>Creates the check from the configured options.</summary>
+    public LocalAccess(IOptions<HostingOptions> options)
+    {
+        _options = options.Value;
+    }
+
+    /// <summary>
+    /// True when remote access is allowed, or the caller's address is a loopback address (an in-process test server
+    /// with no connection address counts as local).
+    /// </summary>
+    public bool Allows(HttpContext context)
+    {
+        if (_options.AllowRemoteWithoutAuthentication)
+        {
+            return true;
+        }
+
+        var remote = context.Connection.RemoteIpAddress;
+        return remote is null || IPAddress.IsLoopback(remote.IsIPv4MappedToIPv6 ? remote.MapToIPv4() : remote);
+    }
+
+    /// <summary>The 403 answer for a refused caller: <paramref name="what"/> and how to open it up.</summary>
+    /// <param name="what">What is restricted and what else could be configured, e.g. "The web chat".</param>
+    public static IResult Refusal(string what) => Results.Json(
+        new { error = $"{what} accepts requests from this machine only; set Hosting:AllowRemoteWithoutAuthentication=true to open it on a trusted network." },
+        statusCode: StatusCodes.Status403Forbidden);
+}

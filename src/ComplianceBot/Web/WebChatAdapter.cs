@@ -1,0 +1,79 @@
+using ComplianceBot.Bot;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+
+namespace ComplianceBot.Web;
+
+/// <summary>
+/// A Bot Framework adapter for the web chat page: runs an activity through the same bot and conversation state as
+/// every other channel and returns the bot's replies (instead of sending them anywhere), stamped with ids,
+/// timestamps and the bot as sender, the way a Direct Line client expects them. Turn errors are logged and the
+/// user gets the usual apology.
+/// </summary>
+public sealed class WebChatAdapter : BotAdapter
+{
+    /// <summary>The channel id of web chat conversations.</summary>
+    public const string ChannelId = "webchat";
+
+    /// <summary>The bot's account in web chat conversations.</summary>
+    public static readonly ChannelAccount BotAccount = new("compliancebot", "ComplianceBot", role: RoleTypes.Bot);
+
+    /// <summary>Creates the adapter.</summary>
+    public WebChatAdapter(ILogger<WebChatAdapter> logger)
+    {
+        OnTurnError = async (turnContext, exception) =>
+        {
+            logger.LogError(exception, "Unhandled error in web chat turn of conversation {ConversationId}", turnContext.Activity?.Conversation?.Id);
+            await turnContext.SendActivityAsync(AdapterWithErrorHandler.ErrorMessage);
+        };
+    }
+
+    /// <summary>Runs <paramref name="activity"/> through <paramref name="bot"/>; returns the message activities the bot sent, in order.</summary>
+    public async Task<IReadOnlyList<Activity>> ProcessAsync(Activity activity, IBot bot, CancellationToken cancellationToken)
+    {
+        var outbox = new Outbox();
+        using var context = new TurnContext(this, activity);
+        context.TurnState.Add(outbox);
+        await RunPipelineAsync(context, bot.OnTurnAsync, cancellationToken);
+        return outbox.Activities;
+    }
+
+    /// <inheritdoc />
+    public override Task<ResourceResponse[]> SendActivitiesAsync(ITurnContext turnContext, Activity[] activities, CancellationToken cancellationToken)
+    {
+        var outbox = turnContext.TurnState.Get<Outbox>() ?? throw new InvalidOperationException("WebChatAdapter can only send within a turn it started.");
+        var responses = new List<ResourceResponse>();
+        foreach (var activity in activities)
+        {
+            activity.Id = Guid.NewGuid().ToString("N");
+            if (activity.Type == ActivityTypes.Message)
+            {
+                activity.Timestamp = DateTimeOffset.UtcNow;
+                activity.From = BotAccount;
+                activity.Recipient = turnContext.Activity.From;
+                activity.Conversation = turnContext.Activity.Conversation;
+                activity.ChannelId = ChannelId;
+                outbox.Activities.Add(activity);
+            }
+
+            responses.Add(new ResourceResponse(activity.Id));
+        }
+
+        return Task.FromResult(responses.ToArray());
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="NotSupportedException">Always: web chat replies are returned once, not edited later.</exception>
+    public override Task<ResourceResponse> UpdateActivityAsync(ITurnContext turnContext, Activity activity, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("The web chat adapter does not update sent messages.");
+
+    /// <inheritdoc />
+    /// <exception cref="NotSupportedException">Always: web chat replies are returned once, not deleted later.</exception>
+    public override Task DeleteActivityAsync(ITurnContext turnContext, ConversationReference reference, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("The web chat adapter does not delete sent messages.");
+
+    private sealed class Outbox
+    {
+        public List<Activity> Activities { get; } = [];
+    }
+}

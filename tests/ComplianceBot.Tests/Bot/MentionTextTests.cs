@@ -1,0 +1,68 @@
+using ComplianceBot.Bot;
+using Microsoft.Bot.Schema;
+using Newtonsoft.Json.Linq;
+
+namespace ComplianceBot.Tests.Bot;
+
+public sealed class MentionTextTests
+{
+    private static readonly ChannelAccount Bot = new("28:bot", "Compliance Bot");
+
+    private static Entity Mention(string id, string name, string? text)
+    {
+        var entity = new Entity("mention");
+        entity.Properties["mentioned"] = new JObject { ["id"] = id, ["name"] = name };
+        if (text is not null)
+        {
+            entity.Properties["text"] = text;
+        }
+
+        return entity;
+    }
+
+    [Theory]
+    [InlineData("<at>Compliance Bot</at> is a paid VPN legal?", "is a paid VPN legal?")]
+    [InlineData("\r\n<at>Compliance Bot</at>\r\n  is a paid VPN legal?\n", "is a paid VPN legal?")]
+    [InlineData("<at>Compliance Bot</at>&nbsp;is a paid VPN legal?", "is a paid VPN legal?")]
+    [InlineData("Q&amp;A: <at>Compliance Bot</at> what about &quot;encrypted&quot; apps?", "Q&A: what about \"encrypted\" apps?")]
+    public void The_bots_mention_with_text_is_removed_and_teams_entities_decoded(string text, string expected)
+    {
+        Assert.Equal(expected, MentionText.Clean(text, [Mention("28:bot", "Compliance Bot", "<at>Compliance Bot</at>")], Bot, decodeHtml: true));
+    }
+
+    [Fact]
+    public void A_two_word_name_split_into_two_tags_is_removed_whole()
+    {
+        var entities = new[] { Mention("28:bot", "Compliance Bot", "<at>Compliance</at>"), Mention("28:bot", "Compliance Bot", "<at>Bot</at>") };
+
+        Assert.Equal("can I use a VPN?", MentionText.Clean("<at>Compliance</at> <at>Bot</at> can I use a VPN?", entities, Bot, decodeHtml: true));
+    }
+
+    [Fact]
+    public void A_mention_entity_without_text_still_removes_the_bots_tags()
+    {
+        Assert.Equal("can I use a VPN?",
+            MentionText.Clean("<at>Compliance</at> <at>Bot</at> can I use a VPN?", [Mention("28:bot", "Compliance Bot", null)], Bot, decodeHtml: true));
+    }
+
+    [Fact]
+    public void A_renamed_bot_tag_without_entity_text_is_removed_by_the_entity_count()
+    {
+        Assert.Equal("can I use a VPN?", MentionText.Clean("<at>CB</at> can I use a VPN?", [Mention("28:bot", "CB", null)], new ChannelAccount("28:bot"), decodeHtml: true));
+    }
+
+    [Fact]
+    public void Other_peoples_mentions_stay_as_their_plain_names()
+    {
+        var entities = new[] { Mention("28:bot", "Compliance Bot", "<at>Compliance Bot</at>"), Mention("29:grace", "Grace Hopper", "<at>Grace Hopper</at>") };
+
+        Assert.Equal("can Grace Hopper use the company line?",
+            MentionText.Clean("<at>Compliance Bot</at> can <at>Grace Hopper</at> use the company line?", entities, Bot, decodeHtml: true));
+    }
+
+    [Fact]
+    public void Text_outside_teams_is_not_html_decoded()
+    {
+        Assert.Equal("what does &amp; mean", MentionText.Clean("what does &amp; mean", null, Bot, decodeHtml: false));
+    }
+}

@@ -1,0 +1,112 @@
+using System.CommandLine;
+using System.IO.Compression;
+using ComplianceBot.Cli;
+using ComplianceBot.TeamsApp;
+using Newtonsoft.Json.Linq;
+
+namespace ComplianceBot.Tests.Cli;
+
+/// <summary><c>teams-package</c>: the side-loadable Teams app package, valid against the manifest schema it declares.</summary>
+public sealed class TeamsPackageCommandTests : IDisposable
+{
+    private const string BotId = "0b5e4a1c-6d2f-4c44-9a3e-2f8f0c1d7e11";
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "teams-package-" + Guid.NewGuid().ToString("N"));
+
+    private static readonly string[] Publisher =
+    [
+        "--developer-name", "Acme Compliance", "--website-url", "https://acme.example.com/help",
+        "--privacy-url", "https://acme.example.com/privacy", "--terms-url", "https://acme.example.com/terms",
+    ];
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunAsync(params string[] args)
+    {
+        var output = new StringWriter();
+        var exitCode = await CommandLine.Build(output, new StringReader(string.Empty)).Parse(args)
+            .InvokeAsync(new InvocationConfiguration { Output = output, Error = output });
+        return (exitCode, output.ToString());
+    }
+
+    [Fact]
+    public async Task The_package_holds_a_schema_valid_manifest_for_the_configured_bot_and_both_icons_in_their_sizes()
+    {
+        var zipPath = Path.Combine(_folder, "app.zip");
+
+        var (exitCode, output) = await RunAsync(["teams-package", "--output", zipPath, "--bot-id", BotId, "--package-version", "1.2.3", .. Publisher]);
+
+        Assert.True(exitCode == 0, output);
+        using var zip = ZipFile.OpenRead(zipPath);
+        Assert.Equal(["color.png", "manifest.json", "outline.png"], zip.Entries.Select(e => e.FullName).Order());
+        string manifestJson;
+        using (var reader = new StreamReader(zip.GetEntry("manifest.json")!.Open()))
+        {
+            manifestJson = await reader.ReadToEndAsync();
+        }
+
+        Assert.Empty(await TeamsAppPackage.ValidateAsync(manifestJson));
+        var manifest = JObject.Parse(manifestJson);
+        Assert.Equal("1.19", (string?)manifest["manifestVersion"]);
+        Assert.EndsWith("/v1.19/MicrosoftTeams.schema.json", (string?)manifest["$schema"]);
+        Assert.Equal(BotId, (string?)manifest["id"]);
+        Assert.Equal("1.2.3", (string?)manifest["version"]);
+        Assert.Equal("ComplianceBot", (string?)manifest["name"]!["short"]);
+        Assert.Equal(BotId, (string?)manifest["bots"]![0]!["botId"]);
+        Assert.Equal(["personal", "team", "groupChat"], manifest["bots"]![0]!["scopes"]!.Select(s => (string)s!));
+        Assert.Equal((192, 192), PngSize(zip, "color.png"));
+        Assert.Equal((32, 32), PngSize(zip, "outline.png"));
+    }
+
+    [Fact]
+    public async Task Missing_settings_are_each_named_and_no_package_is_written()
+    {
+        var zipPath = Path.Combine(_folder, "app.zip");
+
+        var (exitCode, output) = await RunAsync("teams-package", "--output", zipPath, "--package-version", "1.0");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("TeamsApp:DeveloperName is required", output);
+        Assert.Contains("TeamsApp:PrivacyUrl is required", output);
+        Assert.Contains("not MAJOR.MINOR.PATCH", output);
+        Assert.Contains("set MicrosoftAppId", output);
+        Assert.False(File.Exists(zipPath));
+    }
+
+    [Fact]
+    public async Task The_schema_check_names_the_manifest_path_and_rule_broken()
+    {
+        var manifest = TeamsManifest.Build(new TeamsAppOptions
+        {
+            AppId = BotId, BotId = BotId, DeveloperName = "Acme", WebsiteUrl = "https://a.example", PrivacyUrl = "https://a.example/p",
+            TermsOfUseUrl = "https://a.example/t", ShortName = "ComplianceBot for every employee of Acme",
+        });
+        manifest["accentColor"] = "blue";
+        manifest["manifestVersion"] = "1.17";
+
+        var problems = await TeamsAppPackage.ValidateAsync(manifest.ToJsonString());
+
+        Assert.Contains(problems, p => p.Contains("name.short") && p.Contains("StringTooLong"));
+        Assert.Contains(problems, p => p.Contains("accentColor") && p.Contains("PatternMismatch"));
+        Assert.Contains(problems, p => p.Contains("manifestVersion"));
+    }
+
+    private static (int, int)? PngSize(ZipArchive zip, string name)
+    {
+        var path = Path.GetTempFileName();
+        try
+        {
+            zip.GetEntry(name)!.ExtractToFile(path, overwrite: true);
+            return TeamsAppPackage.PngSize(path);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}

@@ -1,0 +1,22 @@
+namespace ComplianceBot.Tests.Support;
+
+/// <summary>Paths of the repository the tests run in.</summary>
+internal static class Repo
+{
+    private static readonly Lazy<string> RootPath = new(() =>
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (System.IO.File.Exists(Path.Combine(dir.FullName, "ComplianceBot.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Repository root (ComplianceBot.sln) not found above " + AppContext.BaseDirectory);
+    });
+
+    public static string Root => RootPath.Value;
+
+    public static string File(params string[] parts) => Path.Combine([Root, .. parts]);
+}

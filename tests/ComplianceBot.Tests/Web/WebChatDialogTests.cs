@@ -1,0 +1,72 @@
+using ComplianceBot.Tests.Support;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace ComplianceBot.Tests.Web;
+
+/// <summary>A decision dialog run to its verdict on the chat page, by clicking the offered buttons in a real browser.</summary>
+public sealed class WebChatDialogTests : IAsyncLifetime
+{
+    private static readonly LocatorAssertionsToBeVisibleOptions Soon = new() { Timeout = 20_000 };
+
+    private readonly ITestOutputHelper _output;
+    private BotServer _server = null!;
+    private Browser _browser = null!;
+
+    public WebChatDialogTests(ITestOutputHelper output) => _output = output;
+
+    public async Task InitializeAsync()
+    {
+        _server = await BotServer.StartAsync();
+        _browser = await Browser.LaunchAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        await _server.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Clicking_through_the_vpn_check_ends_in_a_verdict_card_with_the_facts_and_sources()
+    {
+        var page = await _browser.Instance.NewPageAsync(new() { Locale = "en-US", ViewportSize = new() { Width = 1000, Height = 1300 } });
+        page.Console += (_, message) => _output.WriteLine($"browser console [{message.Type}]: {message.Text}");
+        await page.GotoAsync(_server.Address.ToString());
+        var transcript = page.GetByRole(AriaRole.Group, new() { Name = "Chat history, press arrow keys to navigate." });
+        var toolbar = page.GetByRole(AriaRole.Toolbar, new() { Name = "Suggested actions" });
+
+        await page.Locator("[data-id=webchat-sendbox-input]").FillAsync("can i use my vpn");
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(transcript.GetByText("Where are you when you use the connection?").First).ToBeVisibleAsync(Soon);
+
+        await ClickAsync(toolbar, "In mainland China");
+        await Expect(transcript.GetByText("Which service carries your connection abroad?").First).ToBeVisibleAsync(Soon);
+        await ClickAsync(toolbar, "A third-party VPN or proxy service");
+        var card = transcript.Locator(".ac-adaptiveCard").Last;
+        if (!await card.IsVisibleAsync() && await toolbar.GetByRole(AriaRole.Button, new() { Name = "Work" }).IsVisibleAsync())
+        {
+            await ClickAsync(toolbar, "Work"); // asked only if the engine wants the purpose before deciding
+        }
+
+        await Expect(card).ToBeVisibleAsync(Soon);
+        await Expect(card.GetByText("Can I use this VPN?")).ToBeVisibleAsync(Soon);
+        await Expect(card.GetByText("⛔ Not permitted", new() { Exact = true })).ToBeVisibleAsync(Soon);
+        await Expect(card.GetByText("A third-party VPN or proxy service").First).ToBeVisibleAsync(Soon);
+        await Expect(card.GetByText("Interim Provisions on International Networking", new() { Exact = false }).First).ToBeVisibleAsync(Soon);
+        await Expect(toolbar.GetByRole(AriaRole.Button, new() { Name = "Start over", Exact = false })).ToBeVisibleAsync(Soon);
+
+        var path = Browser.ScreenshotPath("webchat-verdict");
+        await page.ScreenshotAsync(new() { Path = path, FullPage = true });
+        _output.WriteLine("Screenshot: " + path);
+        Console.WriteLine("Screenshot: " + path);
+    }
+
+    private static async Task ClickAsync(ILocator toolbar, string label)
+    {
+        var button = toolbar.GetByRole(AriaRole.Button, new() { Name = label, Exact = true });
+        await Expect(button).ToBeVisibleAsync(Soon);
+        await button.ClickAsync();
+    }
+}
