@@ -9,6 +9,7 @@ namespace ComplianceBot.Core.Loading;
 /// Reads <c>knowledge/</c> (regulations, topics, synonyms, out-of-scope groups) and <c>dialogs/</c> (decision
 /// dialogs), checks every file and builds a <see cref="ContentSnapshot"/>.
 /// Never throws for bad content: every problem becomes a <see cref="ValidationMessage"/> with file, line and column.
+/// The one pipeline of checks (see <see cref="ContentValidator"/>): the <c>validate</c> command and the running bot both use it.
 /// </summary>
 public static class ContentLoader
 {
@@ -94,6 +95,8 @@ public static class ContentLoader
         var dialogsBase = Path.GetDirectoryName(dialogsRoot.TrimEnd(Path.DirectorySeparatorChar)) ?? dialogsRoot;
         var dialogFiles = Yaml(dialogsRoot).Select(f => ParseFileUnder<DialogDto>(dialogsBase, f)).ToList();
         var dialogs = DialogLoading.Check(dialogFiles, regulations, topics, knowledge, Directory.Exists(dialogsRoot), messages);
+        var schemas = ContentSchemas.Load(Path.Combine(root, ContentSchemas.Folder), displayBase, dialogsRoot, dialogsBase, messages);
+        ContentValidator.Run(new KnowledgeFiles(regulations, topics, synonyms, outOfScope, dialogFiles), knowledge, schemas, messages);
         var ordered = messages.OrderBy(m => m.Path, StringComparer.Ordinal).ThenBy(m => m.Line).ThenBy(m => m.Column).ToList();
         var version = new ContentVersion(Hash(files), time.GetUtcNow(),
             knowledge?.Topics.Select(t => t.LastReviewed).DefaultIfEmpty().Max() ?? default);

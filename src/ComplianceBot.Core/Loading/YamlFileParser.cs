@@ -25,6 +25,14 @@ internal static class YamlFileParser
         var values = new Dictionary<string, (int, int)>(StringComparer.Ordinal);
         var keys = new Dictionary<string, (int, int)>(StringComparer.Ordinal);
         YamlNode? root;
+        var duplicates = DuplicateKeyFinder.Find(text);
+        if (duplicates.Count > 0)
+        {
+            messages.AddRange(duplicates.Select(d => new ValidationMessage(path, d.Line, d.Column, Severity.Error,
+                $"duplicate key '{d.Key}' (first on line {d.FirstLine}); keep one of them")));
+            return new ParsedFile<T>(path, null, null, values, keys);
+        }
+
         try
         {
             var stream = new YamlStream();

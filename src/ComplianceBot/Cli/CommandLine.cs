@@ -49,6 +49,10 @@ public static class CommandLine
         root.Subcommands.Add(ExplainCommand.Create(output));
         root.Subcommands.Add(TeamsPackageCommand.Create(output));
         root.Subcommands.Add(EvalScenariosCommand.Create(output));
+        root.Subcommands.Add(ValidateCommand.Create(output));
+        root.Subcommands.Add(ReportCommand.Create(output));
+        root.Subcommands.Add(ImpactCommand.Create(output));
+        root.Subcommands.Add(TestCommand.Create(output));
         return root;
     }
 

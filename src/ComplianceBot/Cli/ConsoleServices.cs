@@ -35,6 +35,30 @@ public static class ConsoleServices
         return provider;
     }
 
+    /// <summary>
+    /// The configuration commands read without starting the bot: <c>appsettings.json</c> in the content root, then
+    /// environment variables. Returns the content root too (relative paths in settings are resolved against it).
+    /// </summary>
+    public static (string Root, IConfiguration Configuration) ReadConfiguration()
+    {
+        var root = ContentRootLocator.Find();
+        var configuration = new ConfigurationBuilder()
+            .SetBasePath(root)
+            .AddJsonFile("appsettings.json", optional: true)
+            .AddEnvironmentVariables()
+            .Build();
+        return (root, configuration);
+    }
+
+    /// <summary>The content folders named by configuration, as absolute paths. Does not load or check the content.</summary>
+    public static (string KnowledgePath, string DialogsPath) ContentPaths()
+    {
+        var (root, configuration) = ReadConfiguration();
+        var options = new ContentOptions();
+        configuration.GetSection(ContentOptions.SectionName).Bind(options);
+        return (Path.GetFullPath(options.KnowledgePath, root), Path.GetFullPath(options.DialogsPath, root));
+    }
+
     private sealed class ConsoleEnvironment(string root) : IHostEnvironment
     {
         public string EnvironmentName { get; set; } = "Production";

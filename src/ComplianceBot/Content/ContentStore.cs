@@ -17,7 +17,7 @@ public sealed class ContentStore : IContentProvider
     private readonly MatcherOptions _matcherOptions;
     private readonly TimeProvider _time;
     private readonly object _reloadGate = new();
-    private ServedContent? _current;
+    private volatile ServedContent? _current;
 
     /// <summary>Creates the store; content is loaded by the first <see cref="Reload"/>.</summary>
     public ContentStore(IOptions<ContentOptions> options, IOptions<MatcherOptions> matcherOptions, IHostEnvironment environment,
@@ -78,10 +78,10 @@ public sealed class ContentStore : IContentProvider
                 result = new ContentLoadResult(null, _current?.Snapshot.Version ?? new(string.Empty, _time.GetUtcNow(), default), [message]);
             }
 
-            LastResult = result;
             if (result.Content is null)
             {
                 LastErrors = result.Messages.Where(m => m.Severity == Severity.Error).ToList();
+                LastResult = result;
                 _logger.LogError("Content in {Path} is invalid; {Action}:{NewLine}{Errors}", KnowledgePath,
                     _current is null ? "nothing to serve" : "still serving version " + _current.Snapshot.Version.ShortHash,
                     Environment.NewLine, string.Join(Environment.NewLine, LastErrors));
@@ -90,6 +90,7 @@ public sealed class ContentStore : IContentProvider
 
             _current = ServedContent.Create(result.Content, _matcherOptions);
             LastErrors = [];
+            LastResult = result; // after the swap, so a reader never sees a successful reload with the old content
             foreach (var warning in result.Messages.Where(m => m.Severity == Severity.Warning))
             {
                 _logger.LogWarning("{Message}", warning.ToString());

@@ -9,8 +9,8 @@ public static class BotHost
     /// <summary>
     /// Creates the web application: configuration from <c>appsettings.json</c> in the content root (see
     /// <see cref="ContentRootLocator"/>), environment variables and <paramref name="args"/>; services; the content
-    /// loaded and checked; and the endpoints <c>POST /api/messages</c>, the Slack routes, the web chat page at <c>/</c>
-    /// and <c>GET /healthz</c>.
+    /// loaded and checked (then watched for changes); and the endpoints <c>POST /api/messages</c>, <c>GET /api/status</c>,
+    /// the Slack routes, the web chat page at <c>/</c> and <c>GET /healthz</c>.
     /// </summary>
     /// <param name="args">Command-line configuration, e.g. <c>--urls http://localhost:3978</c>.</param>
     /// <param name="configure">Optional last changes to the builder (tests replace settings or services here).</param>
@@ -24,12 +24,14 @@ public static class BotHost
             ContentRootPath = ContentRootLocator.Find(),
         });
         builder.Services.AddComplianceBot(builder.Configuration);
+        builder.Services.AddWebHostServices(builder.Configuration);
         builder.Services.AddChannelAdapters(builder.Configuration);
         configure?.Invoke(builder);
 
         var app = builder.Build();
         app.Services.GetRequiredService<ContentStore>().LoadOrThrow();
         app.MapBotMessages();
+        app.MapContentStatus();
         app.MapChannelAdapters();
         app.MapGet("/healthz", () => Results.Text("ok"));
         return app;

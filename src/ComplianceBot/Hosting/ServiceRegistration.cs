@@ -2,6 +2,7 @@ using ComplianceBot.Bot;
 using ComplianceBot.Content;
 using ComplianceBot.Core.Conversation;
 using ComplianceBot.Core.Matching;
+using ComplianceBot.Reporting;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
@@ -41,6 +42,26 @@ public static class ServiceRegistration
         services.AddSingleton<AdapterWithErrorHandler>();
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<AdapterWithErrorHandler>());
         services.AddTransient<IBot, ComplianceAssistantBot>();
+        return services;
+    }
+
+    /// <summary>
+    /// Adds what only the long-running web host needs (the command line does not): hot reload of the content
+    /// folders (<see cref="ContentWatcher"/>) and, unless <c>Unanswered:Enabled</c> is false, the log of questions
+    /// the bot could not answer (<see cref="SqliteUnansweredLog"/>), so questions typed into <c>ask</c> or
+    /// <c>chat</c> by authors do not count.
+    /// </summary>
+    public static IServiceCollection AddWebHostServices(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddHostedService<ContentWatcher>();
+        services.AddOptions<UnansweredOptions>().Bind(configuration.GetSection(UnansweredOptions.SectionName))
+            .ValidateDataAnnotations().ValidateOnStart();
+        if (configuration.GetSection(UnansweredOptions.SectionName).GetValue(nameof(UnansweredOptions.Enabled), true))
+        {
+            services.AddSingleton<SqliteUnansweredLog>();
+            services.AddSingleton<IUnansweredLog>(sp => sp.GetRequiredService<SqliteUnansweredLog>());
+        }
+
         return services;
     }
 

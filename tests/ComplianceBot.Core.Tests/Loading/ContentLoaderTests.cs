@@ -135,7 +135,7 @@ public sealed class ContentLoaderTests : IDisposable
         File.WriteAllText(path, File.ReadAllText(path).Replace("id: travelers", "id: travellers"));
 
         var error = Assert.Single(ContentLoader.Load(copy).Messages, m => m.Severity == Severity.Error);
-        Assert.Equal(1, error.Line);
+        Assert.Equal(LineOf(path, "id: travellers"), error.Line);
         Assert.Contains("does not match the file name 'travelers'", error.Text);
     }
 

@@ -32,10 +32,11 @@ internal static class Repo
     {
         var knowledge = CopyKnowledge();
         var target = Path.Combine(Path.GetDirectoryName(knowledge)!, "dialogs");
-        foreach (var file in Directory.EnumerateFiles(Dialogs, "*.yaml"))
+        foreach (var file in Directory.EnumerateFiles(Dialogs, "*", SearchOption.AllDirectories))
         {
-            Directory.CreateDirectory(target);
-            File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
+            var destination = Path.Combine(target, Path.GetRelativePath(Dialogs, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+            File.Copy(file, destination);
         }
 
         return knowledge;

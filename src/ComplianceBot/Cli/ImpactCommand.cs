@@ -1,0 +1,128 @@
+using System.CommandLine;
+using System.Text.RegularExpressions;
+using ComplianceBot.Core.Knowledge;
+using ComplianceBot.Core.Loading;
+using ComplianceBot.Core.Validation;
+
+namespace ComplianceBot.Cli;
+
+/// <summary>
+/// <c>impact &lt;regulation-id&gt; [--article N] [--knowledge DIR] [--dialogs DIR]</c>: every FAQ answer and dialog
+/// verdict that cites a regulation, with file, line and articles, so a change in the law can be followed through the content.
+/// </summary>
+/// <remarks>Exit codes: 0 listed; 1 the content has errors; 2 unknown regulation or article.</remarks>
+public static class ImpactCommand
+{
+    /// <summary>Exit code for an unknown regulation or article.</summary>
+    public const int UnknownExitCode = 2;
+
+    /// <summary>Creates the command, writing to <paramref name="output"/>.</summary>
+    public static Command Create(TextWriter output)
+    {
+        var regulation = new Argument<string>("regulation-id") { Description = "A regulation id, e.g. cybersecurity-law (the file name in knowledge/regulations/)." };
+        var article = new Option<string?>("--article") { Description = "Only what cites this article (or the regulation as a whole)." };
+        var knowledge = new Option<DirectoryInfo?>("--knowledge") { Description = "The knowledge folder (default: Content:KnowledgePath of appsettings.json)." };
+        var dialogs = new Option<DirectoryInfo?>("--dialogs") { Description = "The dialogs folder (default: Content:DialogsPath, or the dialogs folder next to --knowledge)." };
+        var impact = new Command("impact", "List every FAQ answer and dialog verdict that cites a regulation.") { regulation, article, knowledge, dialogs };
+        impact.SetAction((result, _) => CommandLine.Guard(() => Task.FromResult(
+            Run(result.GetRequiredValue(regulation), result.GetValue(article), result.GetValue(knowledge), result.GetValue(dialogs), output))));
+        return impact;
+    }
+
+    private static int Run(string regulationId, string? article, DirectoryInfo? knowledgeFolder, DirectoryInfo? dialogsFolder, TextWriter output)
+    {
+        var (path, dialogsPath) = ValidateCommand.ContentPaths(knowledgeFolder, dialogsFolder);
+        var loaded = ContentLoader.Load(path, dialogsDirectory: dialogsPath);
+        if (loaded.Content is null)
+        {
+            output.WriteLine("The content has errors; fix them first (run 'validate'):");
+            loaded.Messages.Where(m => m.Severity == Severity.Error).ToList().ForEach(output.WriteLine);
+            return ValidateCommand.ErrorsExitCode;
+        }
+
+        var knowledge = loaded.Content.Knowledge;
+        ImpactReport? report;
+        try
+        {
+            report = ImpactAnalysis.For(loaded.Content, regulationId.Trim(), article?.Trim());
+        }
+        catch (ArgumentException ex)
+        {
+            output.WriteLine("error: " + ex.Message.Split(" (Parameter", 2)[0]);
+            return UnknownExitCode;
+        }
+
+        if (report is null)
+        {
+            var hint = ImpactAnalysis.Suggest(knowledge, regulationId);
+            output.WriteLine($"error: unknown regulation '{regulationId}'" + (hint is null
+                ? $"; known ids: {string.Join(", ", knowledge.Regulations.Select(r => r.Id))}"
+                : $"; did you mean '{hint}'?"));
+            return UnknownExitCode;
+        }
+
+        var r = report.Regulation;
+        output.WriteLine($"{r.Id}: {r.Name.En} ({Status(r)})");
+        var subject = report.Article is null ? "it" : $"Art. {report.Article} (or the whole instrument)";
+        output.WriteLine($"FAQ answers citing {subject}: {report.Topics.Count}");
+        var displayBase = Path.GetDirectoryName(Path.GetFullPath(path).TrimEnd(Path.DirectorySeparatorChar)) ?? path;
+        foreach (var citing in report.Topics)
+        {
+            var file = Path.Combine(path, ContentLoader.TopicsFolder, citing.Topic.Id + ".yaml");
+            var shown = Path.GetRelativePath(displayBase, file).Replace('\\', '/');
+            var articles = citing.Articles.Count == 0 ? "whole instrument" : "Art. " + string.Join(", ", citing.Articles);
+            output.WriteLine($"  {shown}:{LineOf(file, r.Id)}: {citing.Topic.Id} ({articles})");
+        }
+
+        output.WriteLine($"Dialog verdicts citing {subject}: {report.Verdicts.Count}");
+        var dialogsRoot = Path.GetFullPath(dialogsPath ?? Path.Combine(displayBase, ContentLoader.DialogsFolder));
+        var dialogsBase = Path.GetDirectoryName(dialogsRoot.TrimEnd(Path.DirectorySeparatorChar)) ?? dialogsRoot;
+        foreach (var verdict in report.Verdicts)
+        {
+            var file = Path.Combine(dialogsRoot, verdict.Dialog.Id + ".yaml");
+            var shown = Path.GetRelativePath(dialogsBase, file).Replace('\\', '/');
+            var articles = verdict.Articles.Count == 0 ? "whole instrument" : "Art. " + string.Join(", ", verdict.Articles);
+            output.WriteLine($"  {shown}:{RuleLine(file, verdict.Rule.Id)}: {verdict.Dialog.Id} rule '{verdict.Rule.Id}' -> {verdict.Rule.Outcome.Verdict} ({articles})");
+        }
+
+        return 0;
+    }
+
+    private static string Status(Regulation r)
+    {
+        var parts = new List<string> { r.Verification switch
+        {
+            VerificationStatus.Verified => "verified",
+            VerificationStatus.PartiallyVerified => "partially verified",
+            _ => "UNVERIFIED",
+        } };
+        if (r.Revised.Count > 0)
+        {
+            parts.Add($"revised {r.Revised.Max():yyyy-MM-dd}");
+        }
+
+        if (r.InForce is { } inForce)
+        {
+            parts.Add($"in force {inForce:yyyy-MM-dd}");
+        }
+
+        return string.Join("; ", parts);
+    }
+
+    private static int RuleLine(string file, string ruleId)
+    {
+        var lines = File.Exists(file) ? File.ReadAllLines(file) : [];
+        var rules = Array.FindIndex(lines, l => l.TrimEnd() == "rules:");
+        var pattern = new Regex(@"^\s*-?\s*id:\s*[""']?" + Regex.Escape(ruleId) + @"[""']?\s*(#.*)?$");
+        var index = rules < 0 ? -1 : Array.FindIndex(lines, rules, l => pattern.IsMatch(l));
+        return index + 1;
+    }
+
+    private static int LineOf(string file, string regulationId)
+    {
+        var pattern = new Regex(@"regulation:\s*[""']?" + Regex.Escape(regulationId) + @"[""']?\s*(#.*)?$");
+        var lines = File.Exists(file) ? File.ReadAllLines(file) : [];
+        var index = Array.FindIndex(lines, l => pattern.IsMatch(l));
+        return index + 1;
+    }
+}

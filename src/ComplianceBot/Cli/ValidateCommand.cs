@@ -1,0 +1,87 @@
+using System.CommandLine;
+using ComplianceBot.Core.Loading;
+using ComplianceBot.Core.Validation;
+using ComplianceBot.Hosting;
+
+namespace ComplianceBot.Cli;
+
+/// <summary>
+/// <c>validate [--knowledge DIR] [--dialogs DIR] [--warnings-as-errors] [--no-info]</c>: checks every knowledge and
+/// dialog file the way the bot does when it loads them and prints each problem as <c>path:line:column: error|warning|info: message</c>.
+/// </summary>
+/// <remarks>Exit codes: 0 no errors; 1 errors (or warnings with <c>--warnings-as-errors</c>); 2 folder not found.</remarks>
+public static class ValidateCommand
+{
+    /// <summary>Exit code when the content has errors.</summary>
+    public const int ErrorsExitCode = 1;
+
+    /// <summary>Exit code when the content folder does not exist.</summary>
+    public const int MissingFolderExitCode = 2;
+
+    /// <summary>Creates the command, writing to <paramref name="output"/>.</summary>
+    public static Command Create(TextWriter output)
+    {
+        var knowledge = new Option<DirectoryInfo?>("--knowledge")
+        {
+            Description = "The knowledge folder to check (default: Content:KnowledgePath of appsettings.json, normally ./knowledge).",
+        };
+        var dialogs = new Option<DirectoryInfo?>("--dialogs")
+        {
+            Description = "The dialogs folder to check (default: Content:DialogsPath of appsettings.json, or the dialogs folder next to --knowledge).",
+        };
+        var warningsAsErrors = new Option<bool>("--warnings-as-errors") { Description = "Fail (exit code 1) on warnings too." };
+        var noInfo = new Option<bool>("--no-info") { Description = "Do not print info messages (e.g. UNVERIFIED regulations)." };
+        var validate = new Command("validate", "Check every knowledge and dialog file and print each problem as path:line:column: severity: message.")
+        {
+            knowledge, dialogs, warningsAsErrors, noInfo,
+        };
+        validate.SetAction((result, _) => CommandLine.Guard(() => Task.FromResult(
+            Run(result.GetValue(knowledge), result.GetValue(dialogs), result.GetValue(warningsAsErrors), result.GetValue(noInfo), output))));
+        return validate;
+    }
+
+    private static int Run(DirectoryInfo? knowledge, DirectoryInfo? dialogs, bool warningsAsErrors, bool noInfo, TextWriter output)
+    {
+        var (path, dialogsPath) = ContentPaths(knowledge, dialogs);
+        if (!Directory.Exists(path))
+        {
+            output.WriteLine($"error: knowledge folder not found: {path}");
+            return MissingFolderExitCode;
+        }
+
+        var result = ContentLoader.Load(path, dialogsDirectory: dialogsPath);
+        foreach (var message in result.Messages.Where(m => !noInfo || m.Severity != Severity.Info))
+        {
+            output.WriteLine(message);
+        }
+
+        var errors = result.Messages.Count(m => m.Severity == Severity.Error);
+        var warnings = result.Messages.Count(m => m.Severity == Severity.Warning);
+        var infos = result.Messages.Count(m => m.Severity == Severity.Info);
+        var failed = errors > 0 || (warningsAsErrors && warnings > 0);
+        var counts = result.Content?.Knowledge is { } k
+            ? $"{k.Topics.Count} topics, {k.Regulations.Count} regulations, {result.Content.Dialogs.Count} dialogs, "
+              + $"{k.Synonyms.Count} synonym groups, {k.OutOfScope.Count} out-of-scope groups"
+            : "content not loadable";
+        output.WriteLine($"{(failed ? "FAILED" : "OK")}: {Plural(errors, "error")}, {Plural(warnings, "warning")}, {Plural(infos, "info")} "
+            + $"({counts}; version {result.Version.ShortHash})");
+        return failed ? ErrorsExitCode : 0;
+    }
+
+    /// <summary>
+    /// The folders to check: given on the command line, else from configuration. A <c>--knowledge</c> folder without
+    /// <c>--dialogs</c> uses the <c>dialogs</c> folder next to it (a copy of the repository checks as a whole).
+    /// </summary>
+    internal static (string KnowledgePath, string? DialogsPath) ContentPaths(DirectoryInfo? knowledge, DirectoryInfo? dialogs)
+    {
+        if (knowledge is not null)
+        {
+            return (knowledge.FullName, dialogs?.FullName);
+        }
+
+        var configured = ConsoleServices.ContentPaths();
+        return (configured.KnowledgePath, dialogs?.FullName ?? configured.DialogsPath);
+    }
+
+    private static string Plural(int count, string noun) => count == 1 || noun == "info" ? $"{count} {noun}" : $"{count} {noun}s";
+}

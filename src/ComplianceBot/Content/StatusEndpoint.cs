@@ -1,0 +1,61 @@
+using ComplianceBot.Core.Validation;
+
+namespace ComplianceBot.Content;
+
+/// <summary>
+/// Maps <c>GET /api/status</c>: which content the bot serves and how the last reload went. Read-only; shows no
+/// secrets and no user data.
+/// </summary>
+/// <remarks>
+/// Response (JSON): <c>status</c> (<c>ok</c>, or <c>degraded</c> when the last reload failed and the previous
+/// content is still served); <c>content</c>: <c>hash</c> (SHA-256 of the files, 64 hex digits), <c>shortHash</c>
+/// (12 digits, the <c>contentVersion</c> of every reply), <c>loadedAt</c> (UTC), <c>asOf</c> (YYYY-MM-DD), counts;
+/// <c>lastReload</c>: <c>at</c>, <c>succeeded</c>, <c>version</c> (short hash of the files it read), <c>errors</c> and
+/// <c>warnings</c> (each <c>path:line:column: severity: message</c>).
+/// </remarks>
+public static class StatusEndpoint
+{
+    /// <summary>The route.</summary>
+    public const string Route = "/api/status";
+
+    /// <summary>Adds the endpoint.</summary>
+    public static IEndpointRouteBuilder MapContentStatus(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet(Route, (ContentStore store) => Results.Json(Describe(store)));
+        return endpoints;
+    }
+
+    private static object Describe(ContentStore store)
+    {
+        var served = store.Current.Snapshot;
+        var last = store.LastResult;
+        var failed = last is { Content: null };
+        return new
+        {
+            status = failed ? "degraded" : "ok",
+            content = new
+            {
+                hash = served.Version.Hash,
+                shortHash = served.Version.ShortHash,
+                loadedAt = served.Version.LoadedAt,
+                asOf = served.Version.AsOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                topics = served.Knowledge.Topics.Count,
+                dialogs = served.Dialogs.Count,
+                regulations = served.Knowledge.Regulations.Count,
+                synonymGroups = served.Knowledge.Synonyms.Count,
+                outOfScopeGroups = served.Knowledge.OutOfScope.Count,
+            },
+            lastReload = last is null ? null : new
+            {
+                at = last.Version.LoadedAt,
+                succeeded = !failed,
+                version = last.Version.ShortHash,
+                errors = Lines(last.Messages, Severity.Error),
+                warnings = Lines(last.Messages, Severity.Warning),
+            },
+        };
+    }
+
+    private static List<string> Lines(IEnumerable<ValidationMessage> messages, Severity severity) =>
+        messages.Where(m => m.Severity == severity).Select(m => m.ToString()).ToList();
+}

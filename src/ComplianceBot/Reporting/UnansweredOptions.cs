@@ -1,0 +1,24 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ComplianceBot.Reporting;
+
+/// <summary>Where questions the bot could not answer are recorded (configuration section <c>Unanswered</c>).</summary>
+public sealed class UnansweredOptions
+{
+    /// <summary>Configuration section name.</summary>
+    public const string SectionName = "Unanswered";
+
+    /// <summary>Whether the web host records questions that fell back or needed clarification. Default true.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>
+    /// The SQLite database file; relative paths are resolved against the content root. Default
+    /// <c>data/unanswered.db</c> (the folder is created when needed and is ignored by git).
+    /// </summary>
+    [Required]
+    public string Path { get; set; } = "data/unanswered.db";
+
+    /// <summary>Longest question text kept, in characters; longer text is cut. Default 300; 20 to 4000.</summary>
+    [Range(20, 4000)]
+    public int MaxTextLength { get; set; } = 300;
+}

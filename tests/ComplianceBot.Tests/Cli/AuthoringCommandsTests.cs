@@ -1,0 +1,174 @@
+using System.CommandLine;
+using ComplianceBot.Cli;
+using ComplianceBot.Tests.Support;
+
+namespace ComplianceBot.Tests.Cli;
+
+/// <summary>The compliance team's commands: validate, impact and test, as they print and exit.</summary>
+public sealed class AuthoringCommandsTests : IDisposable
+{
+    private readonly TempContent _content = new();
+
+    public void Dispose() => _content.Dispose();
+
+    [Fact]
+    public async Task Validate_on_the_real_content_exits_zero_and_prints_a_summary()
+    {
+        var (exitCode, output) = await RunAsync("validate", "--no-info");
+
+        Assert.Equal(0, exitCode);
+        Assert.StartsWith("OK: 0 errors, 0 warnings", output.Trim().Split('\n')[^1]);
+    }
+
+    [Fact]
+    public async Task Validate_prints_each_problem_as_path_line_column_and_exits_one_on_errors()
+    {
+        var path = _content.PathOf("topics/travelers.yaml");
+        var lines = File.ReadAllLines(path).ToList();
+        var index = lines.FindIndex(l => l.StartsWith("version:", StringComparison.Ordinal));
+        lines[index] = "verison: 1";
+        File.WriteAllLines(path, lines);
+
+        var (exitCode, output) = await RunAsync("validate", "--knowledge", _content.KnowledgePath, "--no-info");
+
+        Assert.Equal(ValidateCommand.ErrorsExitCode, exitCode);
+        var printed = output.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal($"knowledge/topics/travelers.yaml:{index + 1}:1: error: unknown key 'verison'; did you mean 'version'?", printed[0]);
+        Assert.StartsWith("FAILED: 1 error, 0 warnings", printed[^1]);
+    }
+
+    [Fact]
+    public async Task Validate_with_warnings_as_errors_fails_on_a_warning_that_otherwise_passes()
+    {
+        var path = _content.PathOf("topics/travelers.yaml");
+        File.WriteAllText(path, File.ReadAllText(path).Replace("title:\n  en: Travelling to mainland China", "title:\n  en: Travelling to mainland China for work or for a holiday"));
+
+        var (plainExit, plain) = await RunAsync("validate", "--knowledge", _content.KnowledgePath);
+        var (strictExit, _) = await RunAsync("validate", "--knowledge", _content.KnowledgePath, "--warnings-as-errors");
+
+        Assert.Equal(0, plainExit);
+        Assert.Contains("knowledge/topics/travelers.yaml:", plain);
+        Assert.Contains(": warning: title is 54 characters; keep it under 40 so it fits on a button", plain);
+        Assert.Equal(ValidateCommand.ErrorsExitCode, strictExit);
+    }
+
+    [Fact]
+    public async Task Validate_of_a_missing_folder_says_so()
+    {
+        var (exitCode, output) = await RunAsync("validate", "--knowledge", Path.Combine(_content.Root, "nope"));
+
+        Assert.Equal(ValidateCommand.MissingFolderExitCode, exitCode);
+        Assert.Contains("knowledge folder not found", output);
+    }
+
+    [Fact]
+    public async Task Impact_lists_every_topic_citing_the_regulation_with_file_line_and_articles()
+    {
+        var expected = Directory.GetFiles(_content.PathOf("topics"), "*.yaml")
+            .Select(f => (File: f, Line: Array.FindIndex(File.ReadAllLines(f), l => l.Trim() == "- regulation: cybersecurity-law") + 1))
+            .Where(x => x.Line > 0)
+            .OrderBy(x => x.File, StringComparer.Ordinal)
+            .Select(x => $"knowledge/topics/{Path.GetFileName(x.File)}:{x.Line}: {Path.GetFileNameWithoutExtension(x.File)} (Art. ")
+            .ToList();
+        Assert.NotEmpty(expected);
+
+        var (exitCode, output) = await RunAsync("impact", "cybersecurity-law", "--knowledge", _content.KnowledgePath);
+
+        Assert.Equal(0, exitCode);
+        var listed = output.Split('\n', StringSplitOptions.TrimEntries).Where(l => l.StartsWith("knowledge/topics/", StringComparison.Ordinal)).ToList();
+        Assert.Equal(expected.Count, listed.Count);
+        Assert.All(expected.Zip(listed), pair => Assert.StartsWith(pair.First, pair.Second));
+        Assert.Contains($"FAQ answers citing it: {expected.Count}", output);
+    }
+
+    [Fact]
+    public async Task Impact_of_an_unknown_regulation_suggests_the_closest_id()
+    {
+        var (exitCode, output) = await RunAsync("impact", "cybersecurty-law", "--knowledge", _content.KnowledgePath);
+
+        Assert.Equal(ImpactCommand.UnknownExitCode, exitCode);
+        Assert.Equal("error: unknown regulation 'cybersecurty-law'; did you mean 'cybersecurity-law'?", output.Trim());
+    }
+
+    [Fact]
+    public async Task Impact_of_an_article_the_regulation_does_not_list_says_which_it_lists()
+    {
+        var (exitCode, output) = await RunAsync("impact", "cybersecurity-law", "--article", "999", "--knowledge", _content.KnowledgePath);
+
+        Assert.Equal(ImpactCommand.UnknownExitCode, exitCode);
+        Assert.StartsWith("error: regulation 'cybersecurity-law' lists no article '999' (listed: ", output.Trim());
+    }
+
+    [Fact]
+    public async Task Impact_lists_the_dialog_verdicts_citing_the_regulation_with_the_rule_line()
+    {
+        var dialog = Path.Combine(_content.DialogsPath, "personal-vpn-check.yaml");
+        var line = Array.FindIndex(File.ReadAllLines(dialog), l => l.Trim() == "- id: unlicensed-or-self-built") + 1;
+        Assert.True(line > 0);
+
+        var (exitCode, output) = await RunAsync("impact", "interim-provisions-international-networking", "--article", "14", "--knowledge", _content.KnowledgePath);
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains($"dialogs/personal-vpn-check.yaml:{line}: personal-vpn-check rule 'unlicensed-or-self-built' -> not-permitted (Art. 6, 14)", output);
+        Assert.Matches(@"Dialog verdicts citing Art\. 14 \(or the whole instrument\): [1-9]", output);
+    }
+
+    [Fact]
+    public async Task Test_runs_the_teams_shipped_scripts_and_they_pass()
+    {
+        var (exitCode, output) = await RunAsync("test", "--knowledge", _content.KnowledgePath);
+
+        Assert.Equal(0, exitCode);
+        var scripts = Directory.GetFiles(Path.Combine(_content.KnowledgePath, "tests"), "*.yaml")
+            .Sum(f => File.ReadLines(f).Count(l => l.StartsWith("  - name: ", StringComparison.Ordinal)));
+        Assert.True(scripts >= 5);
+        Assert.StartsWith($"{scripts} passed, 0 failed", output.Trim().Split('\n')[^1]);
+    }
+
+    [Fact]
+    public async Task Test_reports_a_failing_script_with_its_line_and_what_the_bot_said_instead()
+    {
+        var script = Path.Combine(_content.Root, "my-tests.yaml");
+        await File.WriteAllTextAsync(script, """
+            scripts:
+              - name: paid vpn goes to the wrong topic
+                steps:
+                  - user: Is it illegal for individuals to use paid international VPN services?
+                    expect: [{type: answer, id: corporate-penalties}]
+              - name: penalties are answered
+                steps:
+                  - user: what are the penalties for individuals
+                    expect: [{type: answer, id: personal-penalties}]
+            """);
+
+        var (exitCode, output) = await RunAsync("test", script, "--knowledge", _content.KnowledgePath);
+
+        Assert.Equal(TestCommand.FailedExitCode, exitCode);
+        Assert.Contains("FAIL paid vpn goes to the wrong topic", output);
+        Assert.Contains("my-tests.yaml:4: script \"paid vpn goes to the wrong topic\"", output);
+        Assert.Contains("id: expected corporate-penalties, got personal-paid-vpn", output);
+        Assert.Contains("> \"Is it illegal for individuals to use paid international VPN services?\"", output);
+        Assert.Contains("PASS penalties are answered", output);
+        Assert.StartsWith("1 passed, 1 failed", output.Trim().Split('\n')[^1]);
+    }
+
+    [Fact]
+    public async Task Test_reports_a_mistake_in_a_script_file_at_its_line()
+    {
+        var script = Path.Combine(_content.Root, "broken.yaml");
+        await File.WriteAllTextAsync(script, "scripts:\n  - name: typo\n    steps:\n      - usr: hello\n");
+
+        var (exitCode, output) = await RunAsync("test", script, "--knowledge", _content.KnowledgePath);
+
+        Assert.Equal(TestCommand.FailedExitCode, exitCode);
+        Assert.Matches(@"broken\.yaml:4:9: error: unknown key 'usr'", output);
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunAsync(params string[] args)
+    {
+        var output = new StringWriter();
+        var exitCode = await CommandLine.Build(output, TextReader.Null).Parse(args)
+            .InvokeAsync(new InvocationConfiguration { Output = output, Error = output });
+        return (exitCode, output.ToString());
+    }
+}

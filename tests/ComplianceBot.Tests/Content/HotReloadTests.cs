@@ -1,0 +1,164 @@
+using System.Diagnostics;
+using ComplianceBot.Tests.Support;
+using Newtonsoft.Json.Linq;
+
+namespace ComplianceBot.Tests.Content;
+
+/// <summary>
+/// Editing the knowledge under a running host: a valid edit changes the next answer within seconds, with no restart
+/// and the conversation kept; an invalid edit leaves answers unchanged and shows in <c>GET /api/status</c>.
+/// </summary>
+[Collection(HotReloadCollection.Name)]
+public sealed class HotReloadTests : IAsyncLifetime
+{
+    private const string Question = "what are the penalties for individuals";
+    private const string Topic = "topics/personal-penalties.yaml";
+    private const string OriginalFirstLine = "**Individuals face administrative penalties:";
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(5);
+
+    private readonly TempContent _content = new();
+    private BotServer _server = null!;
+
+    public async Task InitializeAsync() =>
+        _server = await BotServer.StartAsync(new Dictionary<string, string?>(_content.Settings())
+        {
+            ["Content:PollIntervalSeconds"] = "0", // the file system watcher alone must see the edits
+        });
+
+    public async Task DisposeAsync()
+    {
+        await _server.DisposeAsync();
+        _content.Dispose();
+    }
+
+    [Fact]
+    public async Task A_valid_edit_changes_the_next_answer_without_a_restart_and_the_conversation_goes_on()
+    {
+        var before = await AskAsync();
+        Assert.Contains(OriginalFirstLine, Text(before));
+        Assert.Contains("General guidance, not legal advice.", Text(before)); // shown once per conversation
+        var versionBefore = (string)before["value"]!["contentVersion"]!;
+
+        EditAnswer("**Individuals risk a warning, a fine and a cut connection (edited).**");
+
+        var after = await PollAsync(AskAsync, reply => Text(reply).Contains("(edited)", StringComparison.Ordinal));
+        Assert.Equal("personal-penalties", (string?)after["value"]!["id"]);
+        Assert.DoesNotContain("General guidance, not legal advice.", Text(after)); // same conversation: its state survived the reload
+        var versionAfter = (string)after["value"]!["contentVersion"]!;
+        Assert.NotEqual(versionBefore, versionAfter);
+
+        var status = await StatusAsync();
+        Assert.Equal("ok", (string?)status["status"]);
+        Assert.Equal(versionAfter, (string?)status["content"]!["shortHash"]);
+        Assert.Empty((JArray)status["lastReload"]!["errors"]!);
+    }
+
+    [Fact]
+    public async Task An_edit_saved_by_renaming_a_temporary_file_over_the_original_is_picked_up()
+    {
+        var path = _content.PathOf(Topic);
+        var temporary = path + ".tmp~";
+        await File.WriteAllTextAsync(temporary, (await File.ReadAllTextAsync(path)).Replace(OriginalFirstLine, "**Saved via rename:"));
+        File.Move(temporary, path, overwrite: true);
+
+        var after = await PollAsync(AskAsync, reply => Text(reply).Contains("Saved via rename:", StringComparison.Ordinal));
+
+        Assert.Equal("personal-penalties", (string?)after["value"]!["id"]);
+    }
+
+    [Fact]
+    public async Task An_invalid_edit_keeps_the_last_good_answers_and_the_status_endpoint_shows_the_error()
+    {
+        var before = await AskAsync();
+        var served = (string)(await StatusAsync())["content"]!["hash"]!;
+        var path = _content.PathOf(Topic);
+        var firstReviewBy = Array.FindIndex(await File.ReadAllLinesAsync(path), l => l.StartsWith("review_by:", StringComparison.Ordinal)) + 1;
+        await File.AppendAllTextAsync(path, "review_by: 2030-01-01\n");
+        EditAnswer("**This text must never be served.**");
+        var line = (await File.ReadAllLinesAsync(path)).Length;
+
+        var status = await PollAsync(StatusAsync, s => (string?)s["status"] == "degraded");
+
+        Assert.Equal(served, (string?)status["content"]!["hash"]); // still the last good content
+        Assert.False((bool)status["lastReload"]!["succeeded"]!);
+        Assert.Equal(
+            [$"knowledge/topics/personal-penalties.yaml:{line}:1: error: duplicate key 'review_by' (first on line {firstReviewBy}); keep one of them"],
+            status["lastReload"]!["errors"]!.Select(e => (string)e!));
+        var after = await AskAsync();
+        Assert.Contains(OriginalFirstLine, Text(after));
+        Assert.Equal((string?)before["value"]!["contentVersion"], (string?)after["value"]!["contentVersion"]);
+
+        // fixing the file recovers
+        await File.WriteAllLinesAsync(path, (await File.ReadAllLinesAsync(path))[..^1]);
+        var fixedStatus = await PollAsync(StatusAsync, s => (string?)s["status"] == "ok");
+        Assert.NotEqual(served, (string?)fixedStatus["content"]!["hash"]);
+        Assert.Contains("This text must never be served.", Text(await AskAsync()));
+    }
+
+    [Fact]
+    public async Task A_dialog_edit_is_watched_too_and_a_broken_rule_is_reported_while_the_last_good_dialogs_stay()
+    {
+        var path = Path.Combine(_content.DialogsPath, "client-access-check.yaml");
+        var text = await File.ReadAllTextAsync(path);
+        Assert.Contains("verdict: not-permitted", text);
+        await File.WriteAllTextAsync(path, ReplaceFirst(text, "verdict: not-permitted", "verdict: forbidden"));
+        var line = Array.FindIndex(await File.ReadAllLinesAsync(path), l => l.Contains("verdict: forbidden", StringComparison.Ordinal)) + 1;
+
+        var status = await PollAsync(StatusAsync, s => (string?)s["status"] == "degraded");
+
+        Assert.Contains($"dialogs/client-access-check.yaml:{line}:14: error: unknown verdict 'forbidden'",
+            status["lastReload"]!["errors"]!.Select(e => (string)e!).Single());
+        var (_, prompt) = await _server.SendAsync(Activities.Message(null, "dialog-reload", new JObject { ["start"] = "client-access-check" }));
+        var (_, verdict) = await _server.SendAsync(Activities.Message(null, "dialog-reload", new JObject { ["slot"] = "charging", ["choice"] = "yes" }));
+        Assert.Equal("prompt", (string?)prompt.Single(r => r["value"] is JObject)["value"]!["type"]);
+        Assert.Equal("not-permitted", (string?)verdict.Single(r => r["value"] is JObject)["value"]!["verdict"]); // the last good rule
+    }
+
+    private static string ReplaceFirst(string text, string old, string replacement)
+    {
+        var at = text.IndexOf(old, StringComparison.Ordinal);
+        return text[..at] + replacement + text[(at + old.Length)..];
+    }
+
+    private void EditAnswer(string firstLine)
+    {
+        var path = _content.PathOf(Topic);
+        var lines = File.ReadAllLines(path);
+        var index = Array.FindIndex(lines, l => l.TrimStart().StartsWith("**", StringComparison.Ordinal));
+        lines[index] = "    " + firstLine;
+        File.WriteAllLines(path, lines);
+    }
+
+    private async Task<JObject> AskAsync()
+    {
+        var (status, replies) = await _server.SendAsync(Activities.Message(Question, "hot-reload"));
+        Assert.Equal(200, status);
+        return Assert.Single(replies);
+    }
+
+    private async Task<JObject> StatusAsync()
+    {
+        using var response = await _server.Client.GetAsync("/api/status");
+        Assert.Equal(200, (int)response.StatusCode);
+        return JObject.Parse(await response.Content.ReadAsStringAsync());
+    }
+
+    private static string Text(JObject reply) => (string?)reply["text"] ?? string.Empty;
+
+    /// <summary>Calls <paramref name="probe"/> until <paramref name="done"/> holds; fails after <see cref="Deadline"/>.</summary>
+    private static async Task<JObject> PollAsync(Func<Task<JObject>> probe, Func<JObject, bool> done)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            var result = await probe();
+            if (done(result))
+            {
+                return result;
+            }
+
+            Assert.True(clock.Elapsed < Deadline, $"not seen within {Deadline.TotalSeconds} s; last: {result}");
+            await Task.Delay(100);
+        }
+    }
+}
