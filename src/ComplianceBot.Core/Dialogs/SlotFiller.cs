@@ -74,8 +74,9 @@ public static class SlotFiller
             }
         }
 
+        // A number is read only from an answer that names nothing else: "one of our clients" is a recipient, not choice 1.
         if (askedSlot is not null && dialog.FindSlot(askedSlot) is { } slot
-            && !values.ContainsKey(askedSlot) && !ambiguous.ContainsKey(askedSlot) && tokens.Length <= MaxTokensForNumber
+            && values.Count == 0 && ambiguous.Count == 0 && tokens.Length <= MaxTokensForNumber
             && ChoiceNumberReader.Read(text!, language, slot.Choices.Count) is { } number)
         {
             values[askedSlot] = slot.Choices[number - 1].Value;

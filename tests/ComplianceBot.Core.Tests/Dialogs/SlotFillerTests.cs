@@ -28,6 +28,15 @@ public class SlotFillerTests
     }
 
     [Fact]
+    public void A_number_word_inside_an_answer_that_names_a_value_is_not_a_choice_number()
+    {
+        var reading = SlotFiller.Read(Dialog("client-access-check"), "one of our clients", askedSlot: "charging");
+
+        Assert.False(reading.Values.ContainsKey("charging")); // not "choice 1 = yes, charged"
+        Assert.Equal("client", reading.Values["recipient"]);
+    }
+
+    [Fact]
     public void Short_answers_count_only_for_the_question_being_asked()
     {
         var dialog = Dialog("client-access-check");
