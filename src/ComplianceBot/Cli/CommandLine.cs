@@ -56,6 +56,13 @@ public static class CommandLine
         return root;
     }
 
+    /// <summary>
+    /// Parses <paramref name="args"/> with <paramref name="root"/>. Response files are off: a question such as
+    /// "@grace is a paid vpn legal" is text, not a file to read arguments from.
+    /// </summary>
+    public static ParseResult Parse(RootCommand root, string[] args) =>
+        root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
+
     /// <summary>Runs a command; invalid content or settings end it with their message (no stack trace) and exit code 1.</summary>
     internal static async Task<int> Guard(Func<Task<int>> command)
     {

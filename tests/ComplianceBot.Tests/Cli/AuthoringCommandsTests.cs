@@ -164,11 +164,5 @@ public sealed class AuthoringCommandsTests : IDisposable
         Assert.Matches(@"broken\.yaml:4:9: error: unknown key 'usr'", output);
     }
 
-    private static async Task<(int ExitCode, string Output)> RunAsync(params string[] args)
-    {
-        var output = new StringWriter();
-        var exitCode = await CommandLine.Build(output, TextReader.Null).Parse(args)
-            .InvokeAsync(new InvocationConfiguration { Output = output, Error = output });
-        return (exitCode, output.ToString());
-    }
+    private static Task<(int ExitCode, string Output)> RunAsync(params string[] args) => Support.Cli.RunAsync(args);
 }

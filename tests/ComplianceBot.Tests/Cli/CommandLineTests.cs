@@ -6,13 +6,7 @@ namespace ComplianceBot.Tests.Cli;
 
 public class CommandLineTests
 {
-    private static async Task<(int ExitCode, string Output)> RunAsync(string input, params string[] args)
-    {
-        var output = new StringWriter();
-        var root = CommandLine.Build(output, new StringReader(input));
-        var exitCode = await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = output });
-        return (exitCode, output.ToString());
-    }
+    private static Task<(int ExitCode, string Output)> RunAsync(string input, params string[] args) => Support.Cli.RunWithInputAsync(input, args);
 
     [Fact]
     public async Task Ask_prints_the_answer_with_sources_and_buttons()
@@ -71,6 +65,15 @@ public class CommandLineTests
         {
             File.Delete(file);
         }
+    }
+
+    [Fact]
+    public async Task A_question_starting_with_at_is_read_as_text_not_as_a_response_file()
+    {
+        var (exitCode, output) = await RunAsync(string.Empty, "ask", "@grace what are the penalties for individuals using a vpn", "--json");
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal("personal-penalties", (string?)JObject.Parse(output.Trim())["id"]);
     }
 
     [Fact]

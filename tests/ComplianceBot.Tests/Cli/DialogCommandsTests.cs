@@ -13,13 +13,7 @@ public sealed class DialogCommandsTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    private static async Task<(int ExitCode, string Output)> RunAsync(string input, params string[] args)
-    {
-        var output = new StringWriter();
-        var root = CommandLine.Build(output, new StringReader(input));
-        var exitCode = await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = output });
-        return (exitCode, output.ToString());
-    }
+    private static Task<(int ExitCode, string Output)> RunAsync(string input, params string[] args) => Support.Cli.RunWithInputAsync(input, args);
 
     [Fact]
     public async Task Chat_runs_a_whole_dialog_with_button_numbers_control_words_and_words()

@@ -26,13 +26,7 @@ public sealed class TeamsPackageCommandTests : IDisposable
         }
     }
 
-    private static async Task<(int ExitCode, string Output)> RunAsync(params string[] args)
-    {
-        var output = new StringWriter();
-        var exitCode = await CommandLine.Build(output, new StringReader(string.Empty)).Parse(args)
-            .InvokeAsync(new InvocationConfiguration { Output = output, Error = output });
-        return (exitCode, output.ToString());
-    }
+    private static Task<(int ExitCode, string Output)> RunAsync(params string[] args) => Support.Cli.RunAsync(args);
 
     [Fact]
     public async Task The_package_holds_a_schema_valid_manifest_for_the_configured_bot_and_both_icons_in_their_sizes()

@@ -76,11 +76,5 @@ public sealed class UnansweredTests : IDisposable
 
     private SqliteUnansweredLog Log() => new(Database, 300, NullLogger<SqliteUnansweredLog>.Instance, TimeProvider.System);
 
-    private static async Task<(int ExitCode, string Output)> RunAsync(params string[] args)
-    {
-        var output = new StringWriter();
-        var exitCode = await CommandLine.Build(output, TextReader.Null).Parse(args)
-            .InvokeAsync(new InvocationConfiguration { Output = output, Error = output });
-        return (exitCode, output.ToString());
-    }
+    private static Task<(int ExitCode, string Output)> RunAsync(params string[] args) => Support.Cli.RunAsync(args);
 }

@@ -31,7 +31,9 @@ public sealed class BotServer : IAsyncDisposable
     /// <summary>Starts a host; <paramref name="settings"/> override configuration (e.g. <c>Content:KnowledgePath</c>).</summary>
     public static async Task<BotServer> StartAsync(IDictionary<string, string?>? settings = null, Action<WebApplicationBuilder>? configure = null)
     {
-        var args = new List<string> { "--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning" };
+        // Each host records unanswered questions in its own temporary database, never in the repository's data/.
+        var unanswered = Path.Combine(Path.GetTempPath(), $"cb-unanswered-{Guid.NewGuid():N}.db");
+        var args = new List<string> { "--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning", $"--Unanswered:Path={unanswered}" };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             args.Add($"--{key}={value}");

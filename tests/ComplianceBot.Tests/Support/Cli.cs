@@ -1,0 +1,20 @@
+using System.CommandLine;
+using ComplianceBot.Cli;
+
+namespace ComplianceBot.Tests.Support;
+
+/// <summary>Runs the real command line in-process, as a user's shell would, and captures what it prints.</summary>
+public static class Cli
+{
+    /// <summary>Runs <paramref name="args"/> with <paramref name="input"/> as standard input; returns the exit code and the output.</summary>
+    public static async Task<(int ExitCode, string Output)> RunWithInputAsync(string input, params string[] args)
+    {
+        var output = new StringWriter();
+        var root = CommandLine.Build(output, new StringReader(input));
+        var exitCode = await CommandLine.Parse(root, args).InvokeAsync(new InvocationConfiguration { Output = output, Error = output });
+        return (exitCode, output.ToString());
+    }
+
+    /// <summary>Runs <paramref name="args"/> with empty standard input.</summary>
+    public static Task<(int ExitCode, string Output)> RunAsync(params string[] args) => RunWithInputAsync(string.Empty, args);
+}
