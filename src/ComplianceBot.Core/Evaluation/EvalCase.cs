@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace ComplianceBot.Core.Evaluation;
 
 /// <summary>
@@ -19,31 +17,11 @@ public sealed record EvalCase(string Text, IReadOnlyList<string> Expect, int Lin
 
     /// <summary>Reads a JSON Lines file; blank lines are skipped.</summary>
     /// <exception cref="FormatException">A line is not an object with a string <c>text</c> and a string array <c>expect</c> (message names the line).</exception>
-    public static IReadOnlyList<EvalCase> ReadJsonLines(string path)
-    {
-        var cases = new List<EvalCase>();
-        var lineNumber = 0;
-        foreach (var line in File.ReadLines(path))
-        {
-            lineNumber++;
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-
-            try
-            {
-                using var doc = JsonDocument.Parse(line);
-                var text = doc.RootElement.GetProperty("text").GetString() ?? string.Empty;
-                var expect = doc.RootElement.GetProperty("expect").EnumerateArray().Select(e => e.GetString() ?? string.Empty).ToList();
-                cases.Add(new EvalCase(text, expect, lineNumber));
-            }
-            catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException)
-            {
-                throw new FormatException($"{path}:{lineNumber}: expected {{\"text\": \"...\", \"expect\": [\"id\", ...]}}: {ex.Message}", ex);
-            }
-        }
-
-        return cases;
-    }
+    public static IReadOnlyList<EvalCase> ReadJsonLines(string path) => JsonLines.Read(
+        path,
+        (json, line) => new EvalCase(
+            json.GetProperty("text").GetString() ?? string.Empty,
+            json.GetProperty("expect").EnumerateArray().Select(e => e.GetString() ?? string.Empty).ToList(),
+            line),
+        "{\"text\": \"...\", \"expect\": [\"id\", ...]}");
 }

@@ -22,39 +22,16 @@ public sealed record ScenarioCase(
 {
     /// <summary>Reads a JSON Lines file; blank lines are skipped.</summary>
     /// <exception cref="FormatException">A line is not a scenario object (the message names the line).</exception>
-    public static IReadOnlyList<ScenarioCase> ReadJsonLines(string path)
-    {
-        var cases = new List<ScenarioCase>();
-        var lineNumber = 0;
-        foreach (var line in File.ReadLines(path))
-        {
-            lineNumber++;
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-
-            try
-            {
-                using var doc = JsonDocument.Parse(line);
-                var root = doc.RootElement;
-                cases.Add(new ScenarioCase(
-                    root.GetProperty("start").GetString() ?? string.Empty,
-                    root.GetProperty("dialog").GetString() ?? string.Empty,
-                    Map(root.GetProperty("facts")),
-                    root.GetProperty("verdict").GetString() ?? string.Empty,
-                    root.TryGetProperty("text_answers", out var answers) ? Map(answers) : new Dictionary<string, string>(),
-                    lineNumber));
-            }
-            catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException)
-            {
-                throw new FormatException(
-                    $"{path}:{lineNumber}: expected {{\"start\": \"...\", \"dialog\": \"...\", \"facts\": {{...}}, \"verdict\": \"...\", \"text_answers\": {{...}}}}: {ex.Message}", ex);
-            }
-        }
-
-        return cases;
-    }
+    public static IReadOnlyList<ScenarioCase> ReadJsonLines(string path) => JsonLines.Read(
+        path,
+        (json, line) => new ScenarioCase(
+            json.GetProperty("start").GetString() ?? string.Empty,
+            json.GetProperty("dialog").GetString() ?? string.Empty,
+            Map(json.GetProperty("facts")),
+            json.GetProperty("verdict").GetString() ?? string.Empty,
+            json.TryGetProperty("text_answers", out var answers) ? Map(answers) : new Dictionary<string, string>(),
+            line),
+        "{\"start\": \"...\", \"dialog\": \"...\", \"facts\": {...}, \"verdict\": \"...\", \"text_answers\": {...}}");
 
     private static Dictionary<string, string> Map(JsonElement element) =>
         element.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString() ?? string.Empty, StringComparer.Ordinal);

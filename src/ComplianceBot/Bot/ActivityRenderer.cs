@@ -39,14 +39,7 @@ public static class ActivityRenderer
         {
             activity.SuggestedActions = new SuggestedActions
             {
-                Actions = reply.Actions.Select(a => new CardAction
-                {
-                    Type = ActionTypes.MessageBack,
-                    Title = a.Title,
-                    Text = a.Title,
-                    DisplayText = a.Title,
-                    Value = JObject.FromObject(a.Value),
-                }).ToList(),
+                Actions = reply.Actions.Select(ToCardAction).ToList(),
             };
         }
 
@@ -57,4 +50,14 @@ public static class ActivityRenderer
 
         return activity;
     }
+
+    /// <summary>A button as a <c>messageBack</c> card action: clicking it posts its title as text and its value as data.</summary>
+    public static CardAction ToCardAction(ReplyAction action) => new()
+    {
+        Type = ActionTypes.MessageBack,
+        Title = action.Title,
+        Text = action.Title,
+        DisplayText = action.Title,
+        Value = JObject.FromObject(action.Value),
+    };
 }

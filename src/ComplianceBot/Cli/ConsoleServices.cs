@@ -13,12 +13,7 @@ public static class ConsoleServices
     /// <exception cref="InvalidOperationException">The content has errors (listed in the message).</exception>
     public static ServiceProvider Create()
     {
-        var root = ContentRootLocator.Find();
-        var configuration = new ConfigurationBuilder()
-            .SetBasePath(root)
-            .AddJsonFile("appsettings.json", optional: true)
-            .AddEnvironmentVariables()
-            .Build();
+        var (root, configuration) = ReadConfiguration();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddSingleton<IHostEnvironment>(new ConsoleEnvironment(root));

@@ -73,13 +73,6 @@ public sealed class TeamsRenderer : IChannelRenderer
 
     private static Attachment ButtonCard(ReplyAction[] actions) => new HeroCard
     {
-        Buttons = actions.Select(a => new CardAction
-        {
-            Type = ActionTypes.MessageBack,
-            Title = a.Title,
-            Text = a.Title,
-            DisplayText = a.Title,
-            Value = JObject.FromObject(a.Value),
-        }).ToList(),
+        Buttons = actions.Select(ActivityRenderer.ToCardAction).ToList(),
     }.ToAttachment();
 }
