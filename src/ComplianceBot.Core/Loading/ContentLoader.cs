@@ -25,6 +25,12 @@ public static class ContentLoader
     /// <summary>Folder of topic entries inside the knowledge folder.</summary>
     public const string TopicsFolder = "topics";
 
+    /// <summary>
+    /// Folder of conversation scripts, inside the knowledge folder (the compliance team's FAQ scripts) and inside the
+    /// dialogs folder (the decision-table scripts): not content, run by the <c>test</c> command.
+    /// </summary>
+    public const string TestsFolder = "tests";
+
     /// <summary>Default name of the dialogs folder, next to the knowledge folder.</summary>
     public const string DialogsFolder = "dialogs";
 
@@ -36,8 +42,10 @@ public static class ContentLoader
     /// <param name="knowledgeDirectory">The <c>knowledge/</c> folder.</param>
     /// <param name="time">Clock for the load time and staleness checks; <see cref="TimeProvider.System"/> when null.</param>
     /// <param name="dialogsDirectory">
-    /// The <c>dialogs/</c> folder; when null, the <c>dialogs</c> folder next to <paramref name="knowledgeDirectory"/>.
-    /// A missing folder means no dialogs (and topic <c>offers</c> are then not checked against dialogs).
+    /// The <c>dialogs/</c> folder; a folder given here that does not exist is an error (the bot would otherwise
+    /// lose every dialog without a word). When null, the <c>dialogs</c> folder next to
+    /// <paramref name="knowledgeDirectory"/> if it exists; without one, knowledge-only content has no dialogs (and
+    /// topic <c>offers</c> are then not checked against dialogs).
     /// </param>
     /// <exception cref="DirectoryNotFoundException">The knowledge folder does not exist.</exception>
     public static ContentLoadResult Load(string knowledgeDirectory, TimeProvider? time = null, string? dialogsDirectory = null)
@@ -65,9 +73,11 @@ public static class ContentLoader
             where T : class
         {
             var display = Display(relativeTo, fullPath);
-            var text = File.ReadAllText(fullPath, Encoding.UTF8);
-            files.Add((fullPath, display, text));
-            return YamlFileParser.Parse<T>(display, text, messages);
+            var read = ContentFileReader.Read(fullPath, display, messages);
+            files.Add((fullPath, display, read.Fingerprint));
+            return read.Text is null
+                ? new ParsedFile<T>(display, null, null, new(StringComparer.Ordinal), new(StringComparer.Ordinal))
+                : YamlFileParser.Parse<T>(display, read.Text, messages);
         }
 
         var regulations = Yaml(Path.Combine(root, RegulationsFolder)).Select(ParseFile<RegulationDto>).ToList();
@@ -93,6 +103,14 @@ public static class ContentLoader
         var knowledge = checker.Check(messages);
         var dialogsRoot = Path.GetFullPath(dialogsDirectory ?? Path.Combine(displayBase, DialogsFolder));
         var dialogsBase = Path.GetDirectoryName(dialogsRoot.TrimEnd(Path.DirectorySeparatorChar)) ?? dialogsRoot;
+        if (dialogsDirectory is not null && !Directory.Exists(dialogsRoot))
+        {
+            messages.Add(new ValidationMessage(Display(dialogsBase, dialogsRoot), 0, 0, Severity.Error,
+                "dialogs folder not found; without it every decision dialog (and each answer's \"Check my situation\") "
+                + "would be gone. Restore the folder, or point Content:DialogsPath (or --dialogs) at it"));
+        }
+
+        UnreadFiles.Check(root, displayBase, dialogsRoot, dialogsBase, messages);
         var dialogFiles = Yaml(dialogsRoot).Select(f => ParseFileUnder<DialogDto>(dialogsBase, f)).ToList();
         var dialogs = DialogLoading.Check(dialogFiles, regulations, topics, knowledge, Directory.Exists(dialogsRoot), messages);
         var schemas = ContentSchemas.Load(Path.Combine(root, ContentSchemas.Folder), displayBase, dialogsRoot, dialogsBase, messages);
@@ -107,7 +125,8 @@ public static class ContentLoader
             version, ordered);
     }
 
-    private static bool IsYaml(string path) =>
+    /// <summary>Whether <paramref name="path"/> names a YAML file (<c>.yaml</c> or <c>.yml</c>, any case).</summary>
+    internal static bool IsYaml(string path) =>
         path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase);
 
     private static string Display(string displayBase, string path) =>

@@ -25,6 +25,15 @@ internal static class YamlFileParser
         var values = new Dictionary<string, (int, int)>(StringComparer.Ordinal);
         var keys = new Dictionary<string, (int, int)>(StringComparer.Ordinal);
         YamlNode? root;
+        var anchors = AnchorFinder.Find(text);
+        if (anchors.Count > 0)
+        {
+            messages.AddRange(anchors.Select(a => new ValidationMessage(path, a.Line, a.Column, Severity.Error,
+                "anchors and aliases (& and *) are not allowed in content files; write the value out "
+                + "(text that starts with & or * must be in quotes)")));
+            return new ParsedFile<T>(path, null, null, values, keys);
+        }
+
         var duplicates = DuplicateKeyFinder.Find(text);
         if (duplicates.Count > 0)
         {
@@ -55,14 +64,14 @@ internal static class YamlFileParser
         }
         catch (YamlException ex)
         {
-            messages.Add(new ValidationMessage(path, (int)ex.Start.Line, (int)ex.Start.Column, Severity.Error,
-                "YAML syntax: " + Describe(ex)));
+            var problem = YamlSyntaxAdvice.Describe(ex, text);
+            messages.Add(new ValidationMessage(path, problem.Line, problem.Column, Severity.Error, "YAML syntax: " + problem.Text));
             return new ParsedFile<T>(path, null, null, values, keys);
         }
         catch (InvalidOperationException)
         {
             // YamlDotNet's scanner fails this way on some malformed flow collections; find where it stopped.
-            var (line, column) = LastReadablePosition(text);
+            var (line, column) = YamlSyntaxAdvice.LastReadablePosition(text);
             messages.Add(new ValidationMessage(path, line, column, Severity.Error,
                 "YAML syntax: cannot read the value starting here; check for an unclosed '[', '{' or quote"));
             return new ParsedFile<T>(path, null, null, values, keys);
@@ -91,28 +100,9 @@ internal static class YamlFileParser
         catch (YamlException ex)
         {
             messages.Add(new ValidationMessage(path, (int)ex.Start.Line, (int)ex.Start.Column, Severity.Error,
-                Describe(ex)));
+                YamlSyntaxAdvice.Strip(ex.InnerException?.Message ?? ex.Message)));
             return file;
         }
-    }
-
-    private static (int Line, int Column) LastReadablePosition(string text)
-    {
-        var scanner = new Scanner(new StringReader(text));
-        var last = (1, 1);
-        try
-        {
-            while (scanner.MoveNext())
-            {
-                last = ((int)scanner.Current!.Start.Line, (int)scanner.Current.Start.Column);
-            }
-        }
-        catch (Exception ex) when (ex is InvalidOperationException or YamlException)
-        {
-            // the position of the last token read is the best location we have
-        }
-
-        return last;
     }
 
     private static void Index(YamlNode node, string pointer,
@@ -154,20 +144,25 @@ internal static class YamlFileParser
 
         if (type == typeof(string) || type == typeof(int) || type == typeof(bool))
         {
-            if (node is not YamlScalarNode scalar)
+            if (type == typeof(string) && IsKeyValueOnOneLine(node))
             {
                 messages.Add(file.At(pointer, Severity.Error,
-                    $"'{Name(pointer)}' must be {Expected(type)}, found {Kind(node)}"));
+                    "this line contains ': ', which YAML reads as a key; put the text in quotes"));
+            }
+            else if (node is not YamlScalarNode scalar)
+            {
+                messages.Add(file.At(pointer, Severity.Error,
+                    $"{Subject(pointer)} must be {Expected(type)}, found {Kind(node)}"));
             }
             else if (type == typeof(int) && !int.TryParse(scalar.Value, out _))
             {
                 messages.Add(file.At(pointer, Severity.Error,
-                    $"'{Name(pointer)}' must be a whole number, found '{scalar.Value}'"));
+                    $"{Subject(pointer)} must be a whole number, found '{scalar.Value}'"));
             }
             else if (type == typeof(bool) && scalar.Value is not ("true" or "false"))
             {
                 messages.Add(file.At(pointer, Severity.Error,
-                    $"'{Name(pointer)}' must be true or false, found '{scalar.Value}'"));
+                    $"{Subject(pointer)} must be true or false, found '{scalar.Value}'"));
             }
 
             return;
@@ -184,7 +179,7 @@ internal static class YamlFileParser
             if (node is not YamlMappingNode entries)
             {
                 messages.Add(file.At(pointer, Severity.Error,
-                    $"'{Name(pointer)}' must be a mapping of keys (like 'key: value'), found {Kind(node)}"));
+                    $"{Subject(pointer)} must be a mapping of keys (like 'key: value'), found {Kind(node)}"));
                 return;
             }
 
@@ -202,7 +197,7 @@ internal static class YamlFileParser
             if (node is not YamlSequenceNode seq)
             {
                 messages.Add(file.At(pointer, Severity.Error,
-                    $"'{Name(pointer)}' must be a list (items starting with '- ' or [a, b]), found {Kind(node)}"));
+                    $"{Subject(pointer)} must be a list (items starting with '- ' or [a, b]), found {Kind(node)}"));
                 return;
             }
 
@@ -218,7 +213,7 @@ internal static class YamlFileParser
         if (node is not YamlMappingNode map)
         {
             messages.Add(file.At(pointer, Severity.Error,
-                $"'{Name(pointer)}' must be a mapping of keys, found {Kind(node)}"));
+                $"{Subject(pointer)} must be a mapping of keys, found {Kind(node)}"));
             return;
         }
 
@@ -276,8 +271,33 @@ internal static class YamlFileParser
         return bestScore >= 70 ? best : null;
     }
 
-    private static string Name(string pointer) =>
-        pointer.Length == 0 ? "(top level)" : pointer[(pointer.LastIndexOf('/') + 1)..];
+    /// <summary>
+    /// True for a one-entry mapping written on one line (<c>- question: is a paid vpn legal</c>): text in which a
+    /// <c>': '</c> made YAML see a key, where the author meant one piece of text.
+    /// </summary>
+    private static bool IsKeyValueOnOneLine(YamlNode node) =>
+        node is YamlMappingNode { Children.Count: 1 } map
+        && map.Children.Single() is var (key, value)
+        && key is YamlScalarNode && value is YamlScalarNode
+        && key.Start.Line == value.End.Line;
+
+    /// <summary>How a message names the value at <paramref name="pointer"/>: <c>'title'</c>, or <c>item 2 of 'en'</c> inside a list.</summary>
+    private static string Subject(string pointer)
+    {
+        if (pointer.Length == 0)
+        {
+            return "the top level";
+        }
+
+        var parts = pointer.Split('/');
+        var last = parts[^1];
+        if (int.TryParse(last, out var index) && parts.Length >= 2)
+        {
+            return parts.Length >= 3 && parts[^2].Length > 0 ? $"item {index + 1} of '{parts[^2]}'" : $"item {index + 1}";
+        }
+
+        return $"'{last}'";
+    }
 
     private static string Expected(Type type) =>
         type == typeof(int) ? "a whole number" : type == typeof(bool) ? "true or false" : "a text value";
@@ -292,12 +312,4 @@ internal static class YamlFileParser
 
     private static string Truncate(string? value) =>
         value is null ? string.Empty : value.Length > 30 ? value[..30] + "…" : value;
-
-    private static string Describe(YamlException ex)
-    {
-        var message = ex.InnerException?.Message ?? ex.Message;
-        // YamlDotNet prefixes messages with "(Line: 1, Col: 2, Idx: 3) - (...): "; the position is reported separately.
-        var cut = message.IndexOf("): ", StringComparison.Ordinal);
-        return cut > 0 && message.StartsWith("(Line", StringComparison.Ordinal) ? message[(cut + 3)..] : message;
-    }
 }

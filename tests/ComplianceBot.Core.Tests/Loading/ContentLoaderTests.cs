@@ -151,6 +151,20 @@ public sealed class ContentLoaderTests : IDisposable
         Assert.Equal(LineOf(path, "version:"), error.Line);
     }
 
+    [Fact]
+    public void A_configured_dialogs_folder_that_does_not_exist_is_an_error_not_zero_dialogs()
+    {
+        var copy = Copy();
+        var missing = Path.Combine(Path.GetDirectoryName(copy)!, "dialogs-renamed");
+
+        var result = ContentLoader.Load(copy, dialogsDirectory: missing);
+
+        Assert.Null(result.Content);
+        var error = Assert.Single(result.Messages, m => m.Severity == Severity.Error);
+        Assert.Equal(("dialogs-renamed", 0, 0), (error.Path, error.Line, error.Column));
+        Assert.StartsWith("dialogs folder not found; without it every decision dialog", error.Text);
+    }
+
     private string Copy()
     {
         var copy = Repo.CopyKnowledge();

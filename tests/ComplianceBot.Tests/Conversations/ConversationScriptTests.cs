@@ -20,39 +20,58 @@ public sealed class ScriptServerFixture : IAsyncLifetime
 }
 
 /// <summary>
-/// Runs every conversation script in <c>Conversations/*.yaml</c> (format: Conversations/README.md) through
-/// <c>POST /api/messages</c> with <c>expectReplies</c>, each in a fresh conversation.
+/// Runs every conversation script of the project (<c>Conversations/*.yaml</c>: interruptions, robustness) and of the
+/// content (<c>dialogs/tests/*.yaml</c>: every row of every contract decision table, which the compliance team's
+/// <c>test</c> command runs too) through <c>POST /api/messages</c> with <c>expectReplies</c>, each in a fresh
+/// conversation (format: Conversations/README.md).
 /// </summary>
 public sealed class ConversationScriptTests(ScriptServerFixture fixture) : IClassFixture<ScriptServerFixture>
 {
     private const string LoadCheck = "(file loads)";
 
-    private static string Folder => Path.Combine(AppContext.BaseDirectory, "Conversations");
+    /// <summary>The folders of scripts, as shown in test names and failures, with their location on disk.</summary>
+    private static readonly (string Shown, string Folder)[] Folders =
+    [
+        ("tests/ComplianceBot.Tests/Conversations", Path.Combine(AppContext.BaseDirectory, "Conversations")),
+        ("dialogs/tests", Path.Combine(ContentWorkspace.RepoRoot, "dialogs", "tests")),
+    ];
 
     public static IEnumerable<object[]> Scripts()
     {
-        foreach (var path in Directory.EnumerateFiles(Folder, "*.yaml").Order(StringComparer.Ordinal))
+        foreach (var (shown, folder) in Folders)
         {
-            var file = Path.GetFileName(path);
-            var result = ScriptFile.Load(path, "Conversations/" + file);
-            if (result.HasErrors)
+            foreach (var path in Directory.EnumerateFiles(folder, "*.yaml").Order(StringComparer.Ordinal))
             {
-                yield return [file, LoadCheck];
-                continue;
-            }
+                var file = shown + "/" + Path.GetFileName(path);
+                var result = ScriptFile.Load(path, file);
+                if (result.HasErrors)
+                {
+                    yield return [file, LoadCheck];
+                    continue;
+                }
 
-            foreach (var script in result.Scripts)
-            {
-                yield return [file, script.Name];
+                foreach (var script in result.Scripts)
+                {
+                    yield return [file, script.Name];
+                }
             }
         }
+    }
+
+    [Fact]
+    public void The_decision_table_scripts_cover_each_contract_dialog()
+    {
+        var files = Directory.EnumerateFiles(Folders[1].Folder, "*.yaml").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal);
+
+        Assert.Equal(["client-access-check", "overseas-branch-onboarding", "personal-vpn-check", "travel-check"], files);
     }
 
     [Theory]
     [MemberData(nameof(Scripts))]
     public async Task Conversation_script_gets_the_expected_replies(string file, string script)
     {
-        var loaded = ScriptFile.Load(Path.Combine(Folder, file), "tests/ComplianceBot.Tests/Conversations/" + file);
+        var (shown, folder) = Folders.Single(f => file.StartsWith(f.Shown + "/", StringComparison.Ordinal));
+        var loaded = ScriptFile.Load(Path.Combine(folder, file[(shown.Length + 1)..]), file);
         Assert.False(loaded.HasErrors, string.Join(Environment.NewLine, loaded.Messages));
         Assert.NotEqual(LoadCheck, script);
 
