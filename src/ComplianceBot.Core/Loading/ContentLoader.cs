@@ -126,7 +126,7 @@ public static class ContentLoader
     }
 
     /// <summary>Whether <paramref name="path"/> names a YAML file (<c>.yaml</c> or <c>.yml</c>, any case).</summary>
-    internal static bool IsYaml(string path) =>
+    public static bool IsYaml(string path) =>
         path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase);
 
     private static string Display(string displayBase, string path) =>

@@ -10,7 +10,7 @@ public static class ChatCommand
     public static Command Create(TextWriter output, TextReader input)
     {
         var chat = new Command("chat", "Talk to the bot in the terminal (type a button's number to click it; 'exit' or Ctrl+D to leave).");
-        chat.SetAction((_, cancellationToken) => CommandLine.Guard(() => RunAsync(input, output, cancellationToken)));
+        chat.SetAction((result, cancellationToken) => CommandLine.Guard(result, () => RunAsync(input, output, cancellationToken)));
         return chat;
     }
 

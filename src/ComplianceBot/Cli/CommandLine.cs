@@ -9,11 +9,14 @@ namespace ComplianceBot.Cli;
 /// </summary>
 public static class CommandLine
 {
-    /// <summary>Exit code when the content or the configuration is invalid.</summary>
+    /// <summary>Exit code when the content, the configuration or an input file is invalid or cannot be read.</summary>
     public const int InvalidSetupExitCode = 1;
 
     /// <summary>Exit code for a mistyped command.</summary>
     public const int UsageExitCode = 2;
+
+    /// <summary>Exit code when a command failed unexpectedly (a bug: the message names the exception).</summary>
+    public const int CrashExitCode = 70;
 
     /// <summary>Builds the root command. Tokens the root does not know are passed to the web host (e.g. <c>--urls</c>).</summary>
     /// <param name="output">Where commands write (standard output in production).</param>
@@ -33,14 +36,14 @@ public static class CommandLine
                 return Task.FromResult(UsageExitCode);
             }
 
-            return Guard(() => ServeAsync([.. result.UnmatchedTokens], cancellationToken));
+            return Guard(result, () => ServeAsync([.. result.UnmatchedTokens], cancellationToken));
         });
 
         var serve = new Command("serve", "Start the web host: POST /api/messages on http://localhost:3978 by default.")
         {
             TreatUnmatchedTokensAsErrors = false,
         };
-        serve.SetAction((result, cancellationToken) => Guard(() => ServeAsync([.. result.UnmatchedTokens], cancellationToken)));
+        serve.SetAction((result, cancellationToken) => Guard(result, () => ServeAsync([.. result.UnmatchedTokens], cancellationToken)));
 
         root.Subcommands.Add(serve);
         root.Subcommands.Add(AskCommand.Create(output));
@@ -63,17 +66,25 @@ public static class CommandLine
     public static ParseResult Parse(RootCommand root, string[] args) =>
         root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
 
-    /// <summary>Runs a command; invalid content or settings end it with their message (no stack trace) and exit code 1.</summary>
-    internal static async Task<int> Guard(Func<Task<int>> command)
+    /// <summary>
+    /// Runs a command so that it never ends in a stack trace: any exception becomes one line,
+    /// <c>error: &lt;message&gt;</c>, on the invocation's error writer (standard error), and a non-zero exit code:
+    /// <see cref="InvalidSetupExitCode"/> for invalid content, settings, input files or folders, <see cref="CrashExitCode"/>
+    /// for anything unexpected. Cancellation (Ctrl+C) still ends the command the usual way.
+    /// </summary>
+    internal static async Task<int> Guard(ParseResult result, Func<Task<int>> command)
     {
         try
         {
             return await command();
         }
-        catch (Exception ex) when (ex is InvalidOperationException or Microsoft.Extensions.Options.OptionsValidationException)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            await Console.Error.WriteLineAsync("error: " + ex.Message);
-            return InvalidSetupExitCode;
+            var expected = ex is InvalidOperationException or Microsoft.Extensions.Options.OptionsValidationException
+                or IOException or UnauthorizedAccessException or FormatException or System.Text.Json.JsonException;
+            var message = expected ? ex.Message : $"unexpected {ex.GetType().Name}: {ex.Message}";
+            await result.InvocationConfiguration.Error.WriteLineAsync("error: " + message);
+            return expected ? InvalidSetupExitCode : CrashExitCode;
         }
     }
 

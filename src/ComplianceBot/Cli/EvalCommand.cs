@@ -14,7 +14,7 @@ public static class EvalCommand
         var verbose = new Option<bool>("--verbose") { Description = "Also list the questions answered correctly." };
         var eval = new Command("eval", "Measure matching accuracy on a question set and list the misses.") { file, verbose };
         eval.SetAction((result, _) =>
-            CommandLine.Guard(() => Task.FromResult(Run(result.GetRequiredValue(file), result.GetValue(verbose), output))));
+            CommandLine.Guard(result, () => Task.FromResult(Run(result.GetRequiredValue(file), result.GetValue(verbose), output))));
         return eval;
     }
 

@@ -22,7 +22,7 @@ public static class EvalScenariosCommand
         var verbose = new Option<bool>("--verbose") { Description = "Print the transcript of every scenario, not only of the failures." };
         var command = new Command("eval-scenarios", "Play decision-dialog scenarios and report which end in the expected verdict.") { file, verbose };
         command.SetAction((result, cancellationToken) =>
-            CommandLine.Guard(() => RunAsync(result.GetRequiredValue(file), result.GetValue(verbose), output, cancellationToken)));
+            CommandLine.Guard(result, () => RunAsync(result.GetRequiredValue(file), result.GetValue(verbose), output, cancellationToken)));
         return command;
     }
 

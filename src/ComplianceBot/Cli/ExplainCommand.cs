@@ -9,9 +9,13 @@ public static class ExplainCommand
     /// <summary>Creates the command, writing to <paramref name="output"/>.</summary>
     public static Command Create(TextWriter output)
     {
-        var question = new Argument<string>("question") { Description = "The question, in quotes." };
+        var question = new Argument<string[]>("question")
+        {
+            Description = "The question; quotes are optional: several words are joined with spaces (explain can i use a vpn).",
+            Arity = ArgumentArity.OneOrMore,
+        };
         var explain = new Command("explain", "Show the words the matcher kept, its decision and the signals behind the best topics.") { question };
-        explain.SetAction((result, _) => CommandLine.Guard(() => Task.FromResult(Run(result.GetRequiredValue(question), output))));
+        explain.SetAction((result, _) => CommandLine.Guard(result, () => Task.FromResult(Run(string.Join(' ', result.GetRequiredValue(question)), output))));
         return explain;
     }
 

@@ -10,7 +10,7 @@ namespace ComplianceBot.Cli;
 /// <c>impact &lt;regulation-id&gt; [--article N] [--knowledge DIR] [--dialogs DIR]</c>: every FAQ answer and dialog
 /// verdict that cites a regulation, with file, line and articles, so a change in the law can be followed through the content.
 /// </summary>
-/// <remarks>Exit codes: 0 listed; 1 the content has errors; 2 unknown regulation or article.</remarks>
+/// <remarks>Exit codes: 0 listed; 1 the content has errors; 2 unknown regulation or article, or a content folder not found.</remarks>
 public static class ImpactCommand
 {
     /// <summary>Exit code for an unknown regulation or article.</summary>
@@ -24,7 +24,7 @@ public static class ImpactCommand
         var knowledge = new Option<DirectoryInfo?>("--knowledge") { Description = "The knowledge folder (default: Content:KnowledgePath of appsettings.json)." };
         var dialogs = new Option<DirectoryInfo?>("--dialogs") { Description = "The dialogs folder (default: Content:DialogsPath, or the dialogs folder next to --knowledge)." };
         var impact = new Command("impact", "List every FAQ answer and dialog verdict that cites a regulation.") { regulation, article, knowledge, dialogs };
-        impact.SetAction((result, _) => CommandLine.Guard(() => Task.FromResult(
+        impact.SetAction((result, _) => CommandLine.Guard(result, () => Task.FromResult(
             Run(result.GetRequiredValue(regulation), result.GetValue(article), result.GetValue(knowledge), result.GetValue(dialogs), output))));
         return impact;
     }
@@ -32,6 +32,12 @@ public static class ImpactCommand
     private static int Run(string regulationId, string? article, DirectoryInfo? knowledgeFolder, DirectoryInfo? dialogsFolder, TextWriter output)
     {
         var (path, dialogsPath) = ValidateCommand.ContentPaths(knowledgeFolder, dialogsFolder);
+        if (ValidateCommand.MissingFolder(path, dialogsPath) is { } missing)
+        {
+            output.WriteLine(missing);
+            return ValidateCommand.MissingFolderExitCode;
+        }
+
         var loaded = ContentLoader.Load(path, dialogsDirectory: dialogsPath);
         if (loaded.Content is null)
         {
@@ -75,7 +81,7 @@ public static class ImpactCommand
         }
 
         output.WriteLine($"Dialog verdicts citing {subject}: {report.Verdicts.Count}");
-        var dialogsRoot = Path.GetFullPath(dialogsPath ?? Path.Combine(displayBase, ContentLoader.DialogsFolder));
+        var dialogsRoot = Path.GetFullPath(dialogsPath);
         var dialogsBase = Path.GetDirectoryName(dialogsRoot.TrimEnd(Path.DirectorySeparatorChar)) ?? dialogsRoot;
         foreach (var verdict in report.Verdicts)
         {

@@ -7,52 +7,92 @@ namespace ComplianceBot.Cli;
 
 /// <summary>
 /// <c>report unanswered [--top N] [--db FILE]</c>: the questions the running bot could not answer directly, most
-/// frequent first (count, last seen, reason, normalised text), so the compliance team can add phrasings or topics.
+/// frequent first (count, last seen, reason, normalised and redacted text), in two lists: the gaps in the content
+/// (fell back or had to ask which topic was meant), to which the compliance team adds phrasings or topics, and the
+/// questions declined on purpose as out of scope (<c>declined: &lt;group&gt;</c>), which need nothing unless they belong in scope.
 /// </summary>
+/// <remarks>Exit codes: 0 listed (or nothing recorded); 1 for a <c>--top</c> below 1 (System.CommandLine's usage error).</remarks>
 public static class ReportCommand
 {
     /// <summary>Creates the command, writing to <paramref name="output"/>.</summary>
     public static Command Create(TextWriter output)
     {
-        var top = new Option<int>("--top") { Description = "How many questions to list (default 30).", DefaultValueFactory = _ => 30 };
+        var top = new Option<int>("--top") { Description = "How many questions to list in each list, 1 or more (default 30).", DefaultValueFactory = _ => 30 };
+        top.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 1)
+            {
+                result.AddError("--top must be 1 or more.");
+            }
+        });
         var database = new Option<FileInfo?>("--db")
         {
             Description = "The SQLite file the bot records into (default: Unanswered:Path of appsettings.json, normally data/unanswered.db).",
         };
-        var unanswered = new Command("unanswered", "List questions that fell back or needed clarification, most frequent first.") { top, database };
-        unanswered.SetAction((result, _) => CommandLine.Guard(() =>
+        var unanswered = new Command("unanswered", "List the questions the bot could not answer (gaps) and those it declined as out of scope, most frequent first.")
+        {
+            top, database,
+        };
+        unanswered.SetAction((result, _) => CommandLine.Guard(result, () =>
             Task.FromResult(Run(result.GetValue(top), result.GetValue(database), output))));
         return new Command("report", "Reports for the compliance team.") { unanswered };
     }
 
     private static int Run(int top, FileInfo? database, TextWriter output)
     {
-        var path = database?.FullName ?? DefaultPath();
-        var log = new SqliteUnansweredLog(path, int.MaxValue, NullLogger<SqliteUnansweredLog>.Instance, TimeProvider.System);
+        var options = Options();
+        var path = database?.FullName ?? Path.GetFullPath(options.Path, ConsoleServices.ReadConfiguration().Root);
+        var log = new SqliteUnansweredLog(path, int.MaxValue, options.RetentionDays, NullLogger<SqliteUnansweredLog>.Instance, TimeProvider.System);
         var rows = log.MostFrequent(top);
         if (rows.Count == 0)
         {
-            output.WriteLine($"No unanswered questions recorded yet in {path}.");
+            output.WriteLine($"No unanswered questions recorded in the last {options.RetentionDays} days in {path}.");
             return 0;
         }
 
-        output.WriteLine($"Unanswered questions in {path} (most frequent first):");
-        output.WriteLine($"{"count",5}  {"last seen (UTC)",-16}  {"reason",-9}  question");
-        foreach (var row in rows)
+        var gaps = rows.Where(r => r.IsGap).ToList();
+        var declined = rows.Where(r => !r.IsGap).ToList();
+        output.WriteLine($"Unanswered questions in {path} (last {options.RetentionDays} days, most frequent first).");
+        output.WriteLine();
+        output.WriteLine($"Gaps: the content has no answer ({gaps.Count}). Add phrasings to the right topic (knowledge/topics/<id>.yaml) or write a new topic:");
+        Write(gaps, output);
+        if (declined.Count > 0)
         {
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{row.Count,5}  {row.LastSeen.UtcDateTime:yyyy-MM-dd HH:mm}  {SqliteUnansweredLog.ReasonCode(row.Reason),-9}  {row.Text}"));
+            output.WriteLine();
+            output.WriteLine($"Declined on purpose as out of scope ({declined.Count}; knowledge/out-of-scope.yaml). Nothing to add unless one belongs in scope:");
+            Write(declined, output);
         }
 
-        output.WriteLine("Add the common ones as phrasings of the right topic (knowledge/topics/<id>.yaml), or write a new topic.");
         return 0;
     }
 
-    private static string DefaultPath()
+    private static void Write(IReadOnlyList<UnansweredQuestion> rows, TextWriter output)
     {
-        var (root, configuration) = ConsoleServices.ReadConfiguration();
+        if (rows.Count == 0)
+        {
+            output.WriteLine("  none");
+            return;
+        }
+
+        var width = Math.Max("reason".Length, rows.Max(r => r.ReasonCode.Length));
+        output.WriteLine($"{"count",5}  {"last seen (UTC)",-16}  {"reason".PadRight(width)}  question");
+        foreach (var row in rows)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{row.Count,5}  {row.LastSeen.UtcDateTime:yyyy-MM-dd HH:mm}  {row.ReasonCode.PadRight(width)}  {row.Text}"));
+        }
+    }
+
+    private static UnansweredOptions Options()
+    {
+        var (_, configuration) = ConsoleServices.ReadConfiguration();
         var options = new UnansweredOptions();
         configuration.GetSection(UnansweredOptions.SectionName).Bind(options);
-        return Path.GetFullPath(options.Path, root);
+        if (options.RetentionDays < 1)
+        {
+            throw new InvalidOperationException($"Unanswered:RetentionDays must be 1 or more, found {options.RetentionDays}.");
+        }
+
+        return options;
     }
 }

@@ -27,7 +27,7 @@ public static class TeamsPackageCommand
         {
             path, appId, botId, version, developer, website, privacy, terms,
         };
-        command.SetAction((result, _) => CommandLine.Guard(async () =>
+        command.SetAction((result, _) => CommandLine.Guard(result, async () =>
         {
             var root = ContentRootLocator.Find();
             var configuration = new ConfigurationBuilder().SetBasePath(root).AddJsonFile("appsettings.json", optional: true).AddEnvironmentVariables().Build();

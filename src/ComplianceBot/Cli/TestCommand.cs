@@ -11,18 +11,19 @@ namespace ComplianceBot.Cli;
 /// <c>test [FILE|FOLDER ...] [--knowledge DIR] [--dialogs DIR] [--name TEXT]</c>: runs conversation scripts (the
 /// format of <c>tests/ComplianceBot.Tests/Conversations/README.md</c>) against the current content, each in a fresh
 /// conversation with the same bot logic the channels use, and prints PASS or FAIL per script with what the bot said
-/// instead. Default scripts: <c>knowledge/tests/*.yaml</c>, the compliance team's own.
+/// instead. Default scripts: <c>knowledge/tests/*.yaml</c> (the compliance team's FAQ scripts) and
+/// <c>dialogs/tests/*.yaml</c> (every row of every contract decision table), so a changed rule fails here.
 /// </summary>
-/// <remarks>Exit codes: 0 every script passed; 1 a script failed, a script file has errors, or the content has errors; 2 nothing to run.</remarks>
+/// <remarks>
+/// Exit codes: 0 every script passed; 1 a script failed, a script file has errors, or the content has errors; 2
+/// nothing was tested (a folder or file that does not exist, no script files, or no script matching <c>--name</c>).
+/// </remarks>
 public static class TestCommand
 {
-    /// <summary>Folder of the compliance team's scripts inside the knowledge folder.</summary>
-    public const string ScriptsFolder = "tests";
-
     /// <summary>Exit code when a script failed or could not be read, or the content has errors.</summary>
     public const int FailedExitCode = 1;
 
-    /// <summary>Exit code when no script file was found.</summary>
+    /// <summary>Exit code when nothing was tested: a missing folder or file, no script files, or no script matching <c>--name</c>.</summary>
     public const int NothingToRunExitCode = 2;
 
     /// <summary>Creates the command, writing to <paramref name="output"/>.</summary>
@@ -30,7 +31,7 @@ public static class TestCommand
     {
         var paths = new Argument<string[]>("scripts")
         {
-            Description = "Script files or folders of *.yaml scripts (default: the tests folder inside the knowledge folder).",
+            Description = "Script files or folders of *.yaml scripts (default: the tests folders inside the knowledge and dialogs folders).",
             Arity = ArgumentArity.ZeroOrMore,
         };
         var knowledge = new Option<DirectoryInfo?>("--knowledge") { Description = "The knowledge folder to test (default: Content:KnowledgePath of appsettings.json)." };
@@ -40,7 +41,7 @@ public static class TestCommand
         {
             paths, knowledge, dialogs, name,
         };
-        test.SetAction((result, cancellationToken) => CommandLine.Guard(() => RunAsync(result.GetValue(paths) ?? [],
+        test.SetAction((result, cancellationToken) => CommandLine.Guard(result, () => RunAsync(result.GetValue(paths) ?? [],
             result.GetValue(knowledge), result.GetValue(dialogs), result.GetValue(name), output, cancellationToken)));
         return test;
     }
@@ -49,6 +50,19 @@ public static class TestCommand
         TextWriter output, CancellationToken cancellationToken)
     {
         var (knowledgePath, dialogsPath) = ValidateCommand.ContentPaths(knowledge, dialogs);
+        if (ValidateCommand.MissingFolder(knowledgePath, dialogsPath) is { } missing)
+        {
+            output.WriteLine(missing);
+            return NothingToRunExitCode;
+        }
+
+        var notFound = paths.Where(p => !File.Exists(p) && !Directory.Exists(p)).ToList();
+        if (notFound.Count > 0)
+        {
+            notFound.ForEach(p => output.WriteLine($"error: file not found: {p}"));
+            return NothingToRunExitCode;
+        }
+
         var loaded = ContentLoader.Load(knowledgePath, dialogsDirectory: dialogsPath);
         if (loaded.Content is null)
         {
@@ -57,15 +71,18 @@ public static class TestCommand
             return FailedExitCode;
         }
 
-        var files = ScriptFiles(paths.Length > 0 ? paths : [Path.Combine(knowledgePath, ScriptsFolder)]);
+        string[] searched = paths.Length > 0
+            ? paths
+            : [Path.Combine(knowledgePath, ContentLoader.TestsFolder), Path.Combine(dialogsPath, ContentLoader.TestsFolder)];
+        var files = ScriptFiles(searched);
         if (files.Count == 0)
         {
-            output.WriteLine($"No script files found in {string.Join(", ", paths.Length > 0 ? paths : [Path.Combine(knowledgePath, ScriptsFolder)])}.");
+            output.WriteLine($"error: no script files (*.yaml) found in {string.Join(", ", searched.Select(Shown))}.");
             return NothingToRunExitCode;
         }
 
         var content = new FixedContentProvider(ServedContent.Create(loaded.Content, MatcherOptionsFromConfiguration()));
-        int passed = 0, failed = 0;
+        int passed = 0, failed = 0, scripts = 0;
         foreach (var file in files)
         {
             var script = ScriptFile.Load(file, Shown(file));
@@ -80,6 +97,7 @@ public static class TestCommand
                 continue;
             }
 
+            scripts += script.Scripts.Count;
             foreach (var conversation in script.Scripts.Where(s => name is null || s.Name.Contains(name, StringComparison.OrdinalIgnoreCase)))
             {
                 await using var driver = new AssistantDriver(content);
@@ -97,6 +115,12 @@ public static class TestCommand
             }
         }
 
+        if (passed + failed == 0)
+        {
+            output.WriteLine($"error: no script matched --name '{name}' ({scripts} scripts in {files.Count} files); nothing was tested.");
+            return NothingToRunExitCode;
+        }
+
         output.WriteLine($"{passed} passed, {failed} failed (content version {loaded.Content.Version.ShortHash})");
         return failed > 0 ? FailedExitCode : 0;
     }
@@ -109,7 +133,7 @@ public static class TestCommand
         if (Directory.Exists(path))
         {
             return Directory.EnumerateFiles(path, "*.*")
-                .Where(f => f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
+                .Where(ContentLoader.IsYaml)
                 .Order(StringComparer.Ordinal);
         }
 

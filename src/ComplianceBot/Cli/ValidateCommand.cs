@@ -9,13 +9,13 @@ namespace ComplianceBot.Cli;
 /// <c>validate [--knowledge DIR] [--dialogs DIR] [--warnings-as-errors] [--no-info]</c>: checks every knowledge and
 /// dialog file the way the bot does when it loads them and prints each problem as <c>path:line:column: error|warning|info: message</c>.
 /// </summary>
-/// <remarks>Exit codes: 0 no errors; 1 errors (or warnings with <c>--warnings-as-errors</c>); 2 folder not found.</remarks>
+/// <remarks>Exit codes: 0 no errors; 1 errors (or warnings with <c>--warnings-as-errors</c>); 2 the knowledge or dialogs folder not found.</remarks>
 public static class ValidateCommand
 {
     /// <summary>Exit code when the content has errors.</summary>
     public const int ErrorsExitCode = 1;
 
-    /// <summary>Exit code when the content folder does not exist.</summary>
+    /// <summary>Exit code when the knowledge or the dialogs folder does not exist.</summary>
     public const int MissingFolderExitCode = 2;
 
     /// <summary>Creates the command, writing to <paramref name="output"/>.</summary>
@@ -35,7 +35,7 @@ public static class ValidateCommand
         {
             knowledge, dialogs, warningsAsErrors, noInfo,
         };
-        validate.SetAction((result, _) => CommandLine.Guard(() => Task.FromResult(
+        validate.SetAction((result, _) => CommandLine.Guard(result, () => Task.FromResult(
             Run(result.GetValue(knowledge), result.GetValue(dialogs), result.GetValue(warningsAsErrors), result.GetValue(noInfo), output))));
         return validate;
     }
@@ -43,9 +43,9 @@ public static class ValidateCommand
     private static int Run(DirectoryInfo? knowledge, DirectoryInfo? dialogs, bool warningsAsErrors, bool noInfo, TextWriter output)
     {
         var (path, dialogsPath) = ContentPaths(knowledge, dialogs);
-        if (!Directory.Exists(path))
+        if (MissingFolder(path, dialogsPath) is { } missing)
         {
-            output.WriteLine($"error: knowledge folder not found: {path}");
+            output.WriteLine(missing);
             return MissingFolderExitCode;
         }
 
@@ -72,16 +72,23 @@ public static class ValidateCommand
     /// The folders to check: given on the command line, else from configuration. A <c>--knowledge</c> folder without
     /// <c>--dialogs</c> uses the <c>dialogs</c> folder next to it (a copy of the repository checks as a whole).
     /// </summary>
-    internal static (string KnowledgePath, string? DialogsPath) ContentPaths(DirectoryInfo? knowledge, DirectoryInfo? dialogs)
+    internal static (string KnowledgePath, string DialogsPath) ContentPaths(DirectoryInfo? knowledge, DirectoryInfo? dialogs)
     {
         if (knowledge is not null)
         {
-            return (knowledge.FullName, dialogs?.FullName);
+            var parent = Path.GetDirectoryName(knowledge.FullName.TrimEnd(Path.DirectorySeparatorChar)) ?? knowledge.FullName;
+            return (knowledge.FullName, dialogs?.FullName ?? Path.Combine(parent, ContentLoader.DialogsFolder));
         }
 
         var configured = ConsoleServices.ContentPaths();
         return (configured.KnowledgePath, dialogs?.FullName ?? configured.DialogsPath);
     }
+
+    /// <summary>The one-line error for a content folder that does not exist (knowledge first), or null when both exist.</summary>
+    internal static string? MissingFolder(string knowledgePath, string dialogsPath) =>
+        !Directory.Exists(knowledgePath) ? $"error: knowledge folder not found: {knowledgePath}"
+        : !Directory.Exists(dialogsPath) ? $"error: dialogs folder not found: {dialogsPath} (without it every decision dialog would be gone; use --dialogs to name it)"
+        : null;
 
     private static string Plural(int count, string noun) => count == 1 || noun == "info" ? $"{count} {noun}" : $"{count} {noun}s";
 }

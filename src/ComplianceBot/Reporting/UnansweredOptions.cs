@@ -21,4 +21,11 @@ public sealed class UnansweredOptions
     /// <summary>Longest question text kept, in characters; longer text is cut. Default 300; 20 to 4000.</summary>
     [Range(20, 4000)]
     public int MaxTextLength { get; set; } = 300;
+
+    /// <summary>
+    /// How long a question is kept after it was last asked, in days; older rows are deleted whenever a question is
+    /// recorded or the report is read. Default 90; 1 to 3650. Keep it short: free text may contain what people typed.
+    /// </summary>
+    [Range(1, 3650)]
+    public int RetentionDays { get; set; } = 90;
 }

@@ -65,7 +65,7 @@ public sealed class YamlSyntaxAdviceTests : IDisposable
     [Theory]
     [InlineData("  en: Travelling to mainland China", "    en: Travelling to mainland China", 1, 3,
         "this line's indentation (2 spaces) does not line up with the keys it belongs with; keys of one block must start in the same column")]
-    [InlineData("  en: Travelling to mainland China", "  en: Travelling: to mainland China", 0, 18,
+    [InlineData("  en: Travelling to mainland China", "  en: Travelling: to mainland China", 0, 17,
         "this line contains ': ' twice, and YAML reads the second one as a key inside the value; put the value in quotes")]
     [InlineData("audience: [traveller]", "audience: - traveller", 0, 11,
         "a list item ('- ') cannot start on the same line as its key; put each item on its own line below the key, indented, or write the list as [a, b]")]

@@ -114,15 +114,81 @@ public sealed class AuthoringCommandsTests : IDisposable
     }
 
     [Fact]
-    public async Task Test_runs_the_teams_shipped_scripts_and_they_pass()
+    public async Task Test_runs_the_teams_shipped_scripts_and_the_decision_table_scripts_and_they_pass()
     {
         var (exitCode, output) = await RunAsync("test", "--knowledge", _content.KnowledgePath);
 
         Assert.Equal(0, exitCode);
-        var scripts = Directory.GetFiles(Path.Combine(_content.KnowledgePath, "tests"), "*.yaml")
+        var scripts = new[] { Path.Combine(_content.KnowledgePath, "tests"), Path.Combine(_content.DialogsPath, "tests") }
+            .SelectMany(folder => Directory.GetFiles(folder, "*.yaml"))
             .Sum(f => File.ReadLines(f).Count(l => l.StartsWith("  - name: ", StringComparison.Ordinal)));
-        Assert.True(scripts >= 5);
+        Assert.True(scripts >= 50);
+        Assert.Contains("PASS row 3 roaming (buttons)", output); // dialogs/tests/travel-check.yaml
         Assert.StartsWith($"{scripts} passed, 0 failed", output.Trim().Split('\n')[^1]);
+    }
+
+    [Fact]
+    public async Task A_changed_contract_rule_passes_validate_but_fails_test()
+    {
+        var dialog = Path.Combine(_content.DialogsPath, "travel-check.yaml");
+        var text = await File.ReadAllTextAsync(dialog);
+        const string Rule = "  - id: unlicensed-vpn\n    when:\n      method: unlicensed-vpn\n";
+        Assert.Contains(Rule, text);
+        await File.WriteAllTextAsync(dialog, text.Replace(Rule, "  - id: unlicensed-vpn\n    when:\n      destination: mainland-china\n"));
+
+        var (validateExit, _) = await RunAsync("validate", "--knowledge", _content.KnowledgePath, "--no-info");
+        var (testExit, output) = await RunAsync("test", "--knowledge", _content.KnowledgePath);
+
+        Assert.Equal(0, validateExit); // the table is still complete: only the contract says it is wrong
+        Assert.Equal(TestCommand.FailedExitCode, testExit);
+        Assert.Contains("FAIL row 3 roaming (buttons)", output);
+        Assert.Contains("/dialogs/tests/travel-check.yaml:", output); // where the failing step is
+        Assert.Matches(@"\d+ passed, [1-9]\d* failed", output.Trim().Split('\n')[^1]);
+    }
+
+    [Fact]
+    public async Task Test_with_a_name_that_matches_no_script_fails_instead_of_passing_nothing()
+    {
+        var (exitCode, output) = await RunAsync("test", "--knowledge", _content.KnowledgePath, "--name", "nomatch");
+
+        Assert.Equal(TestCommand.NothingToRunExitCode, exitCode);
+        Assert.StartsWith("error: no script matched --name 'nomatch' (", output.Trim());
+        Assert.DoesNotContain("0 passed", output);
+    }
+
+    [Fact]
+    public async Task Test_of_a_script_file_that_does_not_exist_says_file_not_found()
+    {
+        var (exitCode, output) = await RunAsync("test", "nosuchfile.yaml", "--knowledge", _content.KnowledgePath);
+
+        Assert.Equal(TestCommand.NothingToRunExitCode, exitCode);
+        Assert.Equal("error: file not found: nosuchfile.yaml", output.Trim());
+    }
+
+    [Theory]
+    [InlineData("validate")]
+    [InlineData("test")]
+    [InlineData("impact", "telecom-regulations")]
+    public async Task A_missing_knowledge_folder_is_one_error_line_for_every_command(params string[] command)
+    {
+        var missing = Path.Combine(_content.Root, "nonexistent");
+
+        var (exitCode, output) = await RunAsync([.. command, "--knowledge", missing]);
+
+        Assert.Equal(ValidateCommand.MissingFolderExitCode, exitCode);
+        Assert.Equal($"error: knowledge folder not found: {missing}", output.Trim());
+    }
+
+    [Fact]
+    public async Task Validate_of_a_missing_dialogs_folder_fails_instead_of_checking_zero_dialogs()
+    {
+        var missing = Path.Combine(_content.Root, "nonexistent");
+
+        var (exitCode, output) = await RunAsync("validate", "--knowledge", _content.KnowledgePath, "--dialogs", missing);
+
+        Assert.Equal(ValidateCommand.MissingFolderExitCode, exitCode);
+        Assert.StartsWith($"error: dialogs folder not found: {missing}", output.Trim());
+        Assert.DoesNotContain("OK", output);
     }
 
     [Fact]

@@ -86,6 +86,39 @@ public class CommandLineTests
     }
 
     [Fact]
+    public async Task Ask_takes_several_words_without_quotes_as_one_question()
+    {
+        var (exitCode, output) = await RunAsync(string.Empty, "ask", "what", "are", "the", "penalties", "for", "individuals", "--json");
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal("personal-penalties", (string?)JObject.Parse(output.Trim())["id"]);
+    }
+
+    [Theory]
+    [InlineData("eval", """{"text": "is vpn legal", "expect": ["personal-vpn-legal-status"]}""")]
+    [InlineData("eval-scenarios", """{"start": "can i use my vpn", "dialog": "personal-vpn-check", "facts": {}, "verdict": "permitted"}""")]
+    public async Task A_bad_line_in_an_eval_file_is_one_error_line_with_file_and_line_and_no_stack_trace(string command, string goodLine)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"eval-{Guid.NewGuid():N}.jsonl");
+        await File.WriteAllLinesAsync(file, [goodLine, "not json"]);
+        try
+        {
+            var (exitCode, output) = await RunAsync(string.Empty, command, file);
+
+            Assert.Equal(CommandLine.InvalidSetupExitCode, exitCode);
+            var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var error = Assert.Single(lines);
+            Assert.StartsWith($"error: {file}:2: expected ", error);
+            Assert.DoesNotContain("Unhandled exception", output);
+            Assert.DoesNotContain("   at ", output);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
     public async Task Eval_of_a_missing_file_says_so()
     {
         var (exitCode, output) = await RunAsync(string.Empty, "eval", "/nonexistent/questions.jsonl");

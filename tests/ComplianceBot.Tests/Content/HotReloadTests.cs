@@ -114,6 +114,19 @@ public sealed class HotReloadTests : IAsyncLifetime
         Assert.Equal("not-permitted", (string?)verdict.Single(r => r["value"] is JObject)["value"]!["verdict"]); // the last good rule
     }
 
+    [Fact]
+    public async Task A_deleted_dialogs_folder_is_a_reload_error_and_the_last_good_dialogs_stay()
+    {
+        Directory.Delete(_content.DialogsPath, recursive: true);
+
+        var status = await PollAsync(StatusAsync, s => (string?)s["status"] == "degraded"
+            && s["lastReload"]!["errors"]!.Any(e => ((string)e!).StartsWith("dialogs:0:0: error: dialogs folder not found", StringComparison.Ordinal)));
+
+        Assert.Equal(4, (int)status["content"]!["dialogs"]!);
+        var (_, prompt) = await _server.SendAsync(Activities.Message(null, "dialogs-gone", new JObject { ["start"] = "travel-check" }));
+        Assert.Equal("prompt", (string?)prompt.Single(r => r["value"] is JObject)["value"]!["type"]);
+    }
+
     private static string ReplaceFirst(string text, string old, string replacement)
     {
         var at = text.IndexOf(old, StringComparison.Ordinal);

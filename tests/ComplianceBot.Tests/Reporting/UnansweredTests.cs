@@ -9,7 +9,10 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace ComplianceBot.Tests.Reporting;
 
-/// <summary>Questions the bot could not answer are recorded (normalised, anonymous) and listed by frequency.</summary>
+/// <summary>
+/// Questions the bot could not answer are recorded (normalised, redacted, anonymous, for a limited time) and listed by
+/// frequency, the gaps in the content apart from the questions declined on purpose.
+/// </summary>
 public sealed class UnansweredTests : IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "cb-unanswered-" + Guid.NewGuid().ToString("N"));
@@ -29,8 +32,8 @@ public sealed class UnansweredTests : IDisposable
     {
         await using (var server = await BotServer.StartAsync(new Dictionary<string, string?> { ["Unanswered:Path"] = Database }))
         {
-            await server.SendAsync(Activities.Message("What is the WEATHER tomorrow??", "conversation-alpha-7781"));
-            await server.SendAsync(Activities.Message("what is the weather  tomorrow", "conversation-beta-9923"));
+            await server.SendAsync(Activities.Message("Is a SATELLITE phone allowed??", "conversation-alpha-7781"));
+            await server.SendAsync(Activities.Message("is a satellite  phone allowed", "conversation-beta-9923"));
             var (_, answered) = await server.SendAsync(Activities.Message("Is it illegal for individuals to use paid international VPN services?", "conversation-gamma"));
             Assert.Equal("answer", (string?)answered.Single()["value"]!["type"]);
         }
@@ -38,7 +41,7 @@ public sealed class UnansweredTests : IDisposable
         var rows = Log().MostFrequent(10);
 
         var row = Assert.Single(rows); // the answered question is not recorded
-        Assert.Equal(("what is the weather tomorrow", UnansweredReason.FellBack, 2), (row.Text, row.Reason, row.Count));
+        Assert.Equal(("is a satellite phone allowed", UnansweredReason.FellBack, 2, true), (row.Text, row.Reason, row.Count, row.IsGap));
         var stored = Encoding.UTF8.GetString(await File.ReadAllBytesAsync(Database));
         Assert.DoesNotContain("user-1", stored);
         Assert.DoesNotContain("Ada", stored);
@@ -46,10 +49,50 @@ public sealed class UnansweredTests : IDisposable
     }
 
     [Fact]
+    public async Task The_running_bot_stores_personal_data_redacted()
+    {
+        await using (var server = await BotServer.StartAsync(new Dictionary<string, string?> { ["Unanswered:Path"] = Database }))
+        {
+            await server.SendAsync(Activities.Message("hi im John Smith, john.smith@acme.com +86 138 0013 8000 can i use tor", "privacy-1"));
+            await server.SendAsync(Activities.Message("my employee id is 12345 and my password is hunter2 can i use tor", "privacy-2"));
+        }
+
+        var texts = Log().MostFrequent(10).Select(r => r.Text).Order(StringComparer.Ordinal).ToList();
+
+        Assert.Equal(["hi im john smith john smith <address> <number> can i use tor", "my employee id is <number> and my password <redacted>"], texts);
+        var stored = Encoding.UTF8.GetString(await File.ReadAllBytesAsync(Database));
+        foreach (var secret in new[] { "acme", "0013", "8000", "12345", "hunter2" })
+        {
+            Assert.DoesNotContain(secret, stored);
+        }
+    }
+
+    [Fact]
+    public async Task A_question_declined_as_out_of_scope_is_recorded_as_declined_and_reported_apart_from_the_gaps()
+    {
+        await using (var server = await BotServer.StartAsync(new Dictionary<string, string?> { ["Unanswered:Path"] = Database }))
+        {
+            var (_, declined) = await server.SendAsync(Activities.Message("my vpn client wont connect", "declined-1"));
+            Assert.Equal("it-support", (string?)declined.Single()["value"]!["reason"]);
+            await server.SendAsync(Activities.Message("is a satellite phone allowed", "gap-1"));
+        }
+
+        var (exitCode, output) = await RunAsync("report", "unanswered", "--db", Database);
+
+        Assert.Equal(0, exitCode);
+        var lines = output.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var gaps = Array.FindIndex(lines, l => l.StartsWith("Gaps: the content has no answer (1).", StringComparison.Ordinal));
+        var declinedHeading = Array.FindIndex(lines, l => l.StartsWith("Declined on purpose as out of scope (1;", StringComparison.Ordinal));
+        Assert.True(gaps > 0 && declinedHeading > gaps, output);
+        Assert.EndsWith("fell-back  is a satellite phone allowed", lines[gaps + 2]);
+        Assert.EndsWith("declined: it-support  my vpn client wont connect", lines[declinedHeading + 2]);
+    }
+
+    [Fact]
     public async Task Report_unanswered_lists_questions_by_frequency_with_last_seen_and_reason()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 8, 30, 0, TimeSpan.Zero));
-        var log = new SqliteUnansweredLog(Database, 300, NullLogger<SqliteUnansweredLog>.Instance, clock);
+        var log = new SqliteUnansweredLog(Database, 300, 3650, NullLogger<SqliteUnansweredLog>.Instance, clock);
         log.Record("can i use tor", UnansweredReason.FellBack);
         log.Record("vpn rules", UnansweredReason.Clarified);
         clock.Advance(TimeSpan.FromHours(26));
@@ -60,9 +103,27 @@ public sealed class UnansweredTests : IDisposable
 
         Assert.Equal(0, exitCode);
         var lines = output.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("count  last seen (UTC)   reason     question", lines[1]);
-        Assert.Equal("3  2026-12-02 10:30  clarified  vpn rules", lines[2]);
-        Assert.Equal("1  2026-12-01 08:30  fell-back  can i use tor", lines[3]);
+        Assert.StartsWith("Gaps: the content has no answer (2).", lines[1]);
+        Assert.Equal("count  last seen (UTC)   reason     question", lines[2]);
+        Assert.Equal("3  2026-12-02 10:30  clarified  vpn rules", lines[3]);
+        Assert.Equal("1  2026-12-01 08:30  fell-back  can i use tor", lines[4]);
+    }
+
+    [Fact]
+    public void A_question_not_asked_again_within_the_retention_period_is_deleted_on_the_next_write()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 8, 30, 0, TimeSpan.Zero));
+        var log = new SqliteUnansweredLog(Database, 300, 90, NullLogger<SqliteUnansweredLog>.Instance, clock);
+        log.Record("can i use tor", UnansweredReason.FellBack);
+        log.Record("vpn rules", UnansweredReason.Clarified);
+        clock.Advance(TimeSpan.FromDays(60));
+        log.Record("vpn rules", UnansweredReason.Clarified);
+        clock.Advance(TimeSpan.FromDays(31));
+
+        log.Record("is a satellite phone allowed", UnansweredReason.FellBack);
+
+        Assert.Equal(["vpn rules", "is a satellite phone allowed"], Log().MostFrequent(10).Select(r => r.Text));
+        Assert.DoesNotContain("can i use tor", Encoding.UTF8.GetString(File.ReadAllBytes(Database)));
     }
 
     [Fact]
@@ -71,10 +132,22 @@ public sealed class UnansweredTests : IDisposable
         var (exitCode, output) = await RunAsync("report", "unanswered", "--db", Database);
 
         Assert.Equal(0, exitCode);
-        Assert.Contains("No unanswered questions recorded yet", output);
+        Assert.Contains("No unanswered questions recorded in the last 90 days", output);
     }
 
-    private SqliteUnansweredLog Log() => new(Database, 300, NullLogger<SqliteUnansweredLog>.Instance, TimeProvider.System);
+    [Theory]
+    [InlineData("-5")]
+    [InlineData("0")]
+    public async Task Report_unanswered_refuses_a_top_below_one(string top)
+    {
+        var (exitCode, output) = await RunAsync("report", "unanswered", "--db", Database, "--top", top);
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("--top must be 1 or more.", output);
+        Assert.False(File.Exists(Database));
+    }
+
+    private SqliteUnansweredLog Log() => new(Database, 300, 3650, NullLogger<SqliteUnansweredLog>.Instance, TimeProvider.System);
 
     private static Task<(int ExitCode, string Output)> RunAsync(params string[] args) => Support.Cli.RunAsync(args);
 }
