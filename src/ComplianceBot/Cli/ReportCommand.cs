@@ -54,12 +54,12 @@ public static class ReportCommand
         var declined = rows.Where(r => !r.IsGap).ToList();
         output.WriteLine($"Unanswered questions in {path} (last {options.RetentionDays} days, most frequent first).");
         output.WriteLine();
-        output.WriteLine($"Gaps: the content has no answer ({gaps.Count}). Add phrasings to the right topic (knowledge/topics/<id>.yaml) or write a new topic:");
+        output.WriteLine("Gaps: the content has no answer. Add phrasings to the right topic (knowledge/topics/<id>.yaml) or write a new topic:");
         Write(gaps, output);
         if (declined.Count > 0)
         {
             output.WriteLine();
-            output.WriteLine($"Declined on purpose as out of scope ({declined.Count}; knowledge/out-of-scope.yaml). Nothing to add unless one belongs in scope:");
+            output.WriteLine("Declined on purpose as out of scope (knowledge/out-of-scope.yaml). Nothing to add unless one belongs in scope:");
             Write(declined, output);
         }
 

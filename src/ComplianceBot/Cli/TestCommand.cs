@@ -160,5 +160,5 @@ public static class TestCommand
     }
 
     private static string Indent(string text) =>
-        string.Join(Environment.NewLine, text.Split('\n').Select(line => "    " + line.TrimEnd('\r')));
+        string.Join(Environment.NewLine, text.TrimEnd().Split('\n').Select(line => line.Trim().Length == 0 ? string.Empty : "    " + line.TrimEnd('\r')));
 }

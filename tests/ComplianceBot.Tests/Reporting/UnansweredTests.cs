@@ -81,8 +81,8 @@ public sealed class UnansweredTests : IDisposable
 
         Assert.Equal(0, exitCode);
         var lines = output.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        var gaps = Array.FindIndex(lines, l => l.StartsWith("Gaps: the content has no answer (1).", StringComparison.Ordinal));
-        var declinedHeading = Array.FindIndex(lines, l => l.StartsWith("Declined on purpose as out of scope (1;", StringComparison.Ordinal));
+        var gaps = Array.FindIndex(lines, l => l.StartsWith("Gaps: the content has no answer.", StringComparison.Ordinal));
+        var declinedHeading = Array.FindIndex(lines, l => l.StartsWith("Declined on purpose as out of scope", StringComparison.Ordinal));
         Assert.True(gaps > 0 && declinedHeading > gaps, output);
         Assert.EndsWith("fell-back  is a satellite phone allowed", lines[gaps + 2]);
         Assert.EndsWith("declined: it-support  my vpn client wont connect", lines[declinedHeading + 2]);
@@ -103,7 +103,7 @@ public sealed class UnansweredTests : IDisposable
 
         Assert.Equal(0, exitCode);
         var lines = output.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        Assert.StartsWith("Gaps: the content has no answer (2).", lines[1]);
+        Assert.StartsWith("Gaps: the content has no answer.", lines[1]);
         Assert.Equal("count  last seen (UTC)   reason     question", lines[2]);
         Assert.Equal("3  2026-12-02 10:30  clarified  vpn rules", lines[3]);
         Assert.Equal("1  2026-12-01 08:30  fell-back  can i use tor", lines[4]);
