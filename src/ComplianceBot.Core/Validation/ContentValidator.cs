@@ -21,8 +21,9 @@ internal sealed record KnowledgeFiles(
 /// JSON Schema; phrasings shared by two topics (or a topic and an out-of-scope group); topics that predate a revision of a regulation they cite.
 /// </summary>
 /// <remarks>
-/// The whole pipeline is <see cref="ContentLoader.Load"/>: syntax and duplicate keys (<see cref="YamlFileParser"/>,
-/// <see cref="DuplicateKeyFinder"/>), keys and types, the model and references (<c>KnowledgeChecker</c>), then
+/// The whole pipeline is <see cref="ContentLoader.Load"/>: reading (<see cref="ContentFileReader"/>: UTF-8, text,
+/// size), anchors and aliases (<see cref="AnchorFinder"/>), syntax and duplicate keys (<see cref="YamlFileParser"/>,
+/// <see cref="DuplicateKeyFinder"/>, <see cref="YamlSyntaxAdvice"/>), YAML files nothing reads (<see cref="UnreadFiles"/>), keys and types, the model and references (<c>KnowledgeChecker</c>), then
 /// these. The <c>validate</c> command and the running bot both call it, so the bot refuses exactly what
 /// <c>validate</c> reports as an error.
 /// </remarks>
