@@ -55,16 +55,6 @@ public sealed class InputLimitsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_message_at_the_length_limit_is_matched()
-    {
-        var (_, replies) = await _server.SendAsync(Activities.Message(Repeat("vpn ", DefaultMaxMessageLength - 1) + "s"));
-
-        var reply = Assert.Single(replies);
-        Assert.DoesNotContain("too long", (string?)reply["text"]);
-        Assert.NotNull(reply["value"]);
-    }
-
-    [Fact]
     public async Task A_long_chinese_message_is_answered_in_chinese()
     {
         var (_, replies) = await _server.SendAsync(Activities.Message(Repeat("个人使用付费VPN合法吗", DefaultMaxMessageLength + 10)));
@@ -106,6 +96,7 @@ public sealed class InputLimitsTests : IAsyncLifetime
             new StringContent(Activities.Message(Repeat("vpn ", 17_000)).ToString(), Encoding.UTF8, "application/json"));
 
         Assert.DoesNotContain("too long", (string?)Assert.Single(atLimit)["text"]);
+        Assert.NotNull(atLimit[0]["value"]); // matched
         Assert.Contains("too long for me", (string?)Assert.Single(overLimit)["text"]);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
     }
