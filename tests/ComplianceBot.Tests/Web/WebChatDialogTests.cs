@@ -37,8 +37,12 @@ public sealed class WebChatDialogTests : IAsyncLifetime
         var transcript = page.GetByRole(AriaRole.Group, new() { Name = "Chat history, press arrow keys to navigate." });
         var toolbar = page.GetByRole(AriaRole.Toolbar, new() { Name = "Suggested actions" });
 
-        await page.Locator("[data-id=webchat-sendbox-input]").FillAsync("can i use my vpn");
-        await page.Keyboard.PressAsync("Enter");
+        // Wait until Web Chat is connected (the welcome is shown), then type into the send box itself: a key pressed
+        // before that can land on Web Chat's own keyboard-help dialog instead.
+        await Expect(transcript.GetByText("I answer questions about China", new() { Exact = false }).First).ToBeVisibleAsync(Soon);
+        var sendBox = page.Locator("[data-id=webchat-sendbox-input]");
+        await sendBox.FillAsync("can i use my vpn");
+        await sendBox.PressAsync("Enter");
         await Expect(transcript.GetByText("Where are you when you use the connection?").First).ToBeVisibleAsync(Soon);
 
         await ClickAsync(toolbar, "In mainland China");
