@@ -3,14 +3,21 @@ using ComplianceBot.Core.Conversation;
 
 namespace ComplianceBot.Cli;
 
-/// <summary><c>explain "&lt;question&gt;"</c>: how the matcher reads a question and why it ranks topics as it does.</summary>
+/// <summary>
+/// <c>explain "&lt;question&gt;"</c>: how the matcher that answers FAQ questions (topics and out-of-scope groups, the
+/// one <c>ask</c> and the channels answer with, <see cref="ServedContent.TopicsMatcher"/>) reads a question and why it
+/// ranks topics as it does. Its confidences are the ones answers carry. Dialog triggers are matched by a second matcher
+/// only to decide whether a check starts, and messages such as greetings, numbers or control words never reach matching.
+/// </summary>
 public static class ExplainCommand
 {
     /// <summary>Creates the command, writing to <paramref name="output"/>.</summary>
     public static Command Create(TextWriter output)
     {
         var question = new Argument<string>("question") { Description = "The question, in quotes." };
-        var explain = new Command("explain", "Show the words the matcher kept, its decision and the signals behind the best topics.") { question };
+        var explain = new Command("explain",
+            "Show how the FAQ matcher (the one that answers questions) reads a question: the words it kept, its decision and the signals behind the best topics.")
+        { question };
         explain.SetAction((result, _) => CommandLine.Guard(() => Task.FromResult(Run(result.GetRequiredValue(question), output))));
         return explain;
     }
@@ -18,7 +25,8 @@ public static class ExplainCommand
     private static int Run(string question, TextWriter output)
     {
         using var services = ConsoleServices.Create();
-        var explanation = services.GetRequiredService<IContentProvider>().Current.Matcher.Explain(question);
+        var explanation = services.GetRequiredService<IContentProvider>().Current.TopicsMatcher.Explain(question);
+        output.WriteLine("matcher:    FAQ topics and out-of-scope groups (the matcher that answers questions; dialog triggers only decide whether a check starts)");
         output.WriteLine($"normalised: {explanation.Query.Normalized}");
         output.WriteLine($"words:      {string.Join(' ', explanation.Query.Words)}");
         output.WriteLine($"terms:      {string.Join(' ', explanation.Query.Terms)}");

@@ -85,6 +85,7 @@ public sealed class ChannelRenderingTests
         var reply = new BotReply
         {
             Kind = ReplyKind.Answer,
+            Language = Core.Text.Language.English,
             Text = string.Join("\n\n", paragraphs),
             Actions = [ReplyAction.ForTopic("Travellers", "travelers")],
             Value = new FallbackValue(),
