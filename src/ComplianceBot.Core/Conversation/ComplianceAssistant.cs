@@ -37,6 +37,8 @@ public sealed class ComplianceAssistant
     // How many of the best-ranked targets link a described situation to a dialog (directly or by a topic's offers).
     private const int LinkedCandidates = 3;
 
+    private static readonly char[] ClauseBreaks = [',', ';', '.', '!', '?', '，', '；', '。', '！', '？'];
+
     private readonly IContentProvider _content;
     private readonly IUnansweredLog? _unanswered;
 
@@ -288,6 +290,11 @@ public sealed class ComplianceAssistant
             return family;
         }
 
+        if (AskedInAClause(content, match, text) is { } asked)
+        {
+            return asked;
+        }
+
         if (QuestionForm.IsQuestion(text))
         {
             return null; // a general question gets its FAQ answer (which offers the check), even if it names facts
@@ -305,6 +312,34 @@ public sealed class ComplianceAssistant
             .OrderByDescending(x => x.Stated)
             .Select(x => x.Dialog)
             .FirstOrDefault();
+    }
+
+    /// <summary>
+    /// For a message of several clauses that as a whole matches nothing confidently ("I'm not in China, I'm in London,
+    /// can I use my VPN?"), the dialog whose own question one clause asks (a confident match to its triggers) while the
+    /// message states at least one of its facts: the other clauses describe the situation the question is about. Null
+    /// otherwise; a message the whole of which is understood ("business trip to Beijing, can I use my VPN there") keeps
+    /// its meaning.
+    /// </summary>
+    private static DialogDefinition? AskedInAClause(ServedContent content, MatchResult whole, string text)
+    {
+        var clauses = text.Split(ClauseBreaks, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (clauses.Length < 2 || whole.Top?.Confidence >= DialogStartConfidence)
+        {
+            return null;
+        }
+
+        foreach (var clause in clauses.Where(QuestionForm.IsQuestion))
+        {
+            var match = content.Matcher.Match(clause);
+            if (match is { Outcome: MatchOutcome.Answer, Top: { } top } && top.Confidence >= DialogStartConfidence
+                && DialogOf(content.Snapshot, top.Id) is { } dialog && DialogEngine.SlotsStated(dialog, text) >= 1)
+            {
+                return dialog;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>

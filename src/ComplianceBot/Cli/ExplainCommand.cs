@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ComplianceBot.Core.Conversation;
+using ComplianceBot.Core.Dialogs;
 
 namespace ComplianceBot.Cli;
 
@@ -25,13 +26,22 @@ public static class ExplainCommand
     private static int Run(string question, TextWriter output)
     {
         using var services = ConsoleServices.Create();
-        var explanation = services.GetRequiredService<IContentProvider>().Current.TopicsMatcher.Explain(question);
+        var content = services.GetRequiredService<IContentProvider>().Current;
+        var explanation = content.TopicsMatcher.Explain(question);
         output.WriteLine("matcher:    FAQ topics and out-of-scope groups (the matcher that answers questions; dialog triggers only decide whether a check starts)");
         output.WriteLine($"normalised: {explanation.Query.Normalized}");
         output.WriteLine($"words:      {string.Join(' ', explanation.Query.Words)}");
         output.WriteLine($"terms:      {string.Join(' ', explanation.Query.Terms)}");
         output.WriteLine($"decision:   {explanation.Result.Outcome.ToString().ToLowerInvariant()} " +
                          string.Join(", ", explanation.Result.Candidates.Select(c => $"{c.Id} ({c.Confidence:F2})")));
+        var dialog = content.Matcher.Explain(question, top: int.MaxValue).Targets.FirstOrDefault(t => t.Id.StartsWith(DialogDefinition.TargetPrefix, StringComparison.Ordinal));
+        if (!ReferenceEquals(content.Matcher, content.TopicsMatcher))
+        {
+            output.WriteLine(dialog is null
+                ? "dialogs:    no dialog trigger shares a word with the question"
+                : $"dialogs:    best trigger match {dialog.Id} ({dialog.Confidence:F2}) / {dialog.ClosestPhrasing} (matcher over topics and triggers; decides whether a check starts)");
+        }
+
         output.WriteLine("confidence  phrasing coverage descr. fuzzy posterior  target / closest phrasing");
         foreach (var t in explanation.Targets)
         {
