@@ -10,5 +10,5 @@ namespace ComplianceBot.Benchmarks;
 public class LoadingBenchmarks
 {
     [Benchmark]
-    public ServedContent LoadAndIndex() => ServedContent.Create(ContentLoader.Load(Paths.Knowledge).Content!, new MatcherOptions());
+    public ServedContent LoadAndIndex() => ServedContent.Create(ContentLoader.Load(Paths.Knowledge, dialogsDirectory: Paths.Dialogs).Content!, new MatcherOptions());
 }

@@ -10,6 +10,7 @@ namespace ComplianceBot.Benchmarks;
 /// Questions cover a direct phrasing, a typo-laden paraphrase, a Chinese question and an out-of-scope question.
 /// </summary>
 [MemoryDiagnoser]
+[Config(typeof(PercentileConfig))]
 public class MatchingBenchmarks
 {
     private TopicMatcher _matcher = null!;
@@ -24,10 +25,16 @@ public class MatchingBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var result = ContentLoader.Load(Paths.Knowledge);
-        _matcher = ServedContent.Create(result.Content!, new MatcherOptions()).Matcher;
+        var result = ContentLoader.Load(Paths.Knowledge, dialogsDirectory: Paths.Dialogs);
+        _matcher = ServedContent.Create(result.Content!, new MatcherOptions()).TopicsMatcher;
     }
 
     [Benchmark]
     public MatchResult Match() => _matcher.Match(Question);
+}
+
+/// <summary>Adds the 95th and 100th percentile of the measured iterations to the summary table.</summary>
+internal sealed class PercentileConfig : BenchmarkDotNet.Configs.ManualConfig
+{
+    public PercentileConfig() => AddColumn(BenchmarkDotNet.Columns.StatisticColumn.P95, BenchmarkDotNet.Columns.StatisticColumn.P100);
 }

@@ -5,6 +5,10 @@ internal static class Paths
 {
     public static string Knowledge { get; } = Find("knowledge");
 
+    public static string Dialogs { get; } = Find("dialogs");
+
+    public static string Data { get; } = Find("tests/ComplianceBot.Core.Tests/Data");
+
     private static string Find(string folder)
     {
         foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })

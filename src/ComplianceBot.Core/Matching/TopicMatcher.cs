@@ -42,7 +42,7 @@ public sealed class TopicMatcher
     private const double UnknownFactor = 0.75;
 
     /// <summary>How many of the term-closest documents are also compared fuzzily.</summary>
-    private const int FuzzyCandidates = 25;
+    private const int FuzzyCandidates = 15;
     private readonly Dictionary<int, int>[] _termCounts;
     private readonly double[] _countTotals;
 
@@ -293,7 +293,14 @@ public sealed class TopicMatcher
                     continue;
                 }
 
+                // The ratio is at most 2·min/(sum) of the lengths: skip documents that could not reach the 50% that counts.
                 var t = _docTarget[doc];
+                var lengths = sortedContent.Length + _docSorted[doc].Length;
+                if (2.0 * Math.Min(sortedContent.Length, _docSorted[doc].Length) / lengths <= 0.5)
+                {
+                    continue;
+                }
+
                 var ratio = Fuzz.Ratio(sortedContent, _docSorted[doc], PreprocessMode.None) / 100.0; // token-sort ratio
                 fuzzy[t] = Math.Max(fuzzy[t], Math.Max(0, (ratio - 0.5) * 2));
                 exact[t] = Math.Max(exact[t], cosines[i] * ratio);

@@ -1,12 +1,14 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Bot.Schema;
 
 namespace ComplianceBot.Bot;
 
 /// <summary>
 /// The Bot Framework <see cref="CloudAdapter"/> with an on-turn error handler: the exception is logged, the user
 /// is told something went wrong and that they can go on, and conversation state is kept so the conversation stays usable.
+/// A failed invoke is answered 500, not the SDK's 501 for an invoke that got no response.
 /// </summary>
 /// <remarks>One constructor only: CloudAdapter's own two are ambiguous for dependency injection.</remarks>
 public sealed class AdapterWithErrorHandler : CloudAdapter
@@ -26,6 +28,15 @@ public sealed class AdapterWithErrorHandler : CloudAdapter
             try
             {
                 await turnContext.SendActivityAsync(ErrorMessage);
+                if (turnContext.Activity?.Type == ActivityTypes.Invoke && turnContext.TurnState.Get<Activity>(InvokeResponseKey) is null)
+                {
+                    // Without an invoke response the SDK would answer 501 (not implemented), which this failure is not.
+                    await turnContext.SendActivityAsync(new Activity
+                    {
+                        Type = ActivityTypesEx.InvokeResponse,
+                        Value = new InvokeResponse { Status = StatusCodes.Status500InternalServerError },
+                    });
+                }
             }
             catch (Exception sendError)
             {

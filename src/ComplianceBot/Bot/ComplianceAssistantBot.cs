@@ -1,9 +1,12 @@
 using System.Net;
 using ComplianceBot.Bot.Rendering;
 using ComplianceBot.Core.Conversation;
+using ComplianceBot.Core.Dialogs;
+using ComplianceBot.Hosting;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Connector;
 using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Options;
 using Newtonsoft.Json.Linq;
 
 namespace ComplianceBot.Bot;
@@ -17,15 +20,24 @@ namespace ComplianceBot.Bot;
 public sealed class ComplianceAssistantBot : ActivityHandler
 {
     private readonly ComplianceAssistant _assistant;
+    private readonly IContentProvider _content;
     private readonly ConversationState _conversationState;
     private readonly IStatePropertyAccessor<ConversationData> _data;
+    private readonly InputLimitsOptions _limits;
     private readonly ILogger<ComplianceAssistantBot> _logger;
 
-    /// <summary>Creates the bot over <paramref name="assistant"/>, keeping per-conversation data in <paramref name="conversationState"/>.</summary>
-    public ComplianceAssistantBot(ComplianceAssistant assistant, ConversationState conversationState, ILogger<ComplianceAssistantBot> logger)
+    /// <summary>
+    /// Creates the bot over <paramref name="assistant"/> (serving <paramref name="content"/>), keeping per-conversation
+    /// data in <paramref name="conversationState"/> and refusing to match messages longer than
+    /// <see cref="InputLimitsOptions.MaxMessageLength"/>.
+    /// </summary>
+    public ComplianceAssistantBot(ComplianceAssistant assistant, IContentProvider content, ConversationState conversationState,
+        IOptions<InputLimitsOptions> limits, ILogger<ComplianceAssistantBot> logger)
     {
         _assistant = assistant;
+        _content = content;
         _conversationState = conversationState;
+        _limits = limits.Value;
         _logger = logger;
         _data = conversationState.CreateProperty<ConversationData>(nameof(ConversationData));
     }
@@ -37,12 +49,22 @@ public sealed class ComplianceAssistantBot : ActivityHandler
         await _conversationState.SaveChangesAsync(turnContext, force: false, cancellationToken);
     }
 
-    /// <inheritdoc />
+    /// <summary>
+    /// Answers a message; one longer than <see cref="InputLimitsOptions.MaxMessageLength"/> gets
+    /// <see cref="LongMessageReply"/> instead and leaves the conversation state as it was.
+    /// </summary>
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
     {
         var data = await GetDataAsync(turnContext, cancellationToken);
-        var replies = _assistant.Respond(ActivityInput.From(turnContext.Activity), data);
-        await SendAsync(turnContext, replies, cancellationToken);
+        var input = ActivityInput.From(turnContext.Activity);
+        if (input.Text is { } text && text.Length > _limits.MaxMessageLength)
+        {
+            _logger.LogInformation("Message of {Length} characters not matched (limit {MaxMessageLength})", text.Length, _limits.MaxMessageLength);
+            await SendAsync(turnContext, [LongMessageReply.For(text, _limits.MaxMessageLength, DialogEngine.IsActive(data))], cancellationToken);
+            return;
+        }
+
+        await SendAsync(turnContext, _assistant.Respond(input, data), cancellationToken);
     }
 
     /// <summary>
@@ -91,9 +113,11 @@ public sealed class ComplianceAssistantBot : ActivityHandler
     }
 
     /// <summary>
-    /// Answers every invoke deliberately instead of the SDK's default 501: <c>adaptiveCard/action</c> (a Universal
-    /// Action button) is handled like a button click and acknowledged; <c>healthCheck</c> keeps the SDK's answer;
-    /// task modules and message extensions, which this app does not declare, get a short message in the shape Teams
+    /// Answers every invoke deliberately, never with the SDK's default 501: <c>healthCheck</c> with the Bot
+    /// Framework's <see cref="HealthCheckResponse"/>; <c>adaptiveCard/action</c> (a Universal Action button) through the
+    /// SDK, which answers a malformed value with 400 and the Adaptive Card error response Teams defines
+    /// (<c>application/vnd.microsoft.error</c>), and a valid one with <see cref="OnAdaptiveCardInvokeAsync"/>; task
+    /// modules and message extensions, which this app does not declare, get a short message in the shape Teams
     /// expects; any other invoke is acknowledged with 200 and logged.
     /// </summary>
     protected override async Task<InvokeResponse> OnInvokeActivityAsync(ITurnContext<IInvokeActivity> turnContext, CancellationToken cancellationToken)
@@ -102,15 +126,11 @@ public sealed class ComplianceAssistantBot : ActivityHandler
         switch (name)
         {
             case "healthCheck":
-                return await base.OnInvokeActivityAsync(turnContext, cancellationToken);
+                var version = _content.Current.Snapshot.Version;
+                return Ok(new HealthCheckResponse(new HealthResults(true,
+                    ["Health check succeeded.", $"Serving content version {version.ShortHash} (as of {version.AsOf:yyyy-MM-dd})."])));
             case "adaptiveCard/action":
-                await HandleUniversalActionAsync(turnContext, cancellationToken);
-                return Ok(new JObject
-                {
-                    ["statusCode"] = 200,
-                    ["type"] = "application/vnd.microsoft.activity.message",
-                    ["value"] = "OK",
-                });
+                return await base.OnInvokeActivityAsync(turnContext, cancellationToken);
             case "task/fetch" or "task/submit":
                 _logger.LogInformation("Invoke {Name} answered with a message: this app has no task modules", name);
                 return Ok(new JObject { ["task"] = new JObject { ["type"] = "message", ["value"] = NotSupportedText } });
@@ -123,17 +143,34 @@ public sealed class ComplianceAssistantBot : ActivityHandler
         }
     }
 
-    private const string NotSupportedText = "This app answers in the chat: ask your question there.";
-
-    private static InvokeResponse Ok(JObject? body) => new() { Status = (int)HttpStatusCode.OK, Body = body };
-
-    private async Task HandleUniversalActionAsync(ITurnContext<IInvokeActivity> turnContext, CancellationToken cancellationToken)
+    /// <summary>
+    /// A Universal Action (<c>Action.Execute</c>) button: its <c>data</c> is handled like a button click (the answer is
+    /// sent as a message) and the invoke is acknowledged with a 200 message response. Data that is not a button's
+    /// (an object of strings, contract section 3) is answered 400 with the Adaptive Card error response.
+    /// </summary>
+    /// <exception cref="ActivityHandler.InvokeResponseException">The action has no usable data (the SDK turns it into the 400 answer).</exception>
+    protected override async Task<AdaptiveCardInvokeResponse> OnAdaptiveCardInvokeAsync(ITurnContext<IInvokeActivity> turnContext,
+        AdaptiveCardInvokeValue invokeValue, CancellationToken cancellationToken)
     {
-        var value = turnContext.Activity.Value is null ? null : JToken.FromObject(turnContext.Activity.Value);
-        var input = new TurnInput(null, ActivityInput.ReadValue(value?["action"]?["data"]), 0, (turnContext.Activity as Activity)?.Locale);
+        if (ActivityInput.ReadValue(invokeValue.Action.Data) is not { } buttonValue)
+        {
+            throw new InvokeResponseException(HttpStatusCode.BadRequest, new AdaptiveCardInvokeResponse
+            {
+                StatusCode = (int)HttpStatusCode.BadRequest,
+                Type = "application/vnd.microsoft.error",
+                Value = new Error("BadRequest", "The action's 'data' must be an object of strings like {\"topic\": \"travelers\"}."),
+            });
+        }
+
+        var input = new TurnInput(null, buttonValue, 0, (turnContext.Activity as Activity)?.Locale);
         var data = await GetDataAsync(turnContext, cancellationToken);
         await SendAsync(turnContext, _assistant.Respond(input, data), cancellationToken);
+        return new AdaptiveCardInvokeResponse { StatusCode = (int)HttpStatusCode.OK, Type = "application/vnd.microsoft.activity.message", Value = "OK" };
     }
+
+    private const string NotSupportedText = "This app answers in the chat: ask your question there.";
+
+    private static InvokeResponse Ok(object? body) => new() { Status = (int)HttpStatusCode.OK, Body = body };
 
     private async Task<ConversationData> GetDataAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {

@@ -1,6 +1,7 @@
 using ComplianceBot.Hosting;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Extensions.Options;
 
 namespace ComplianceBot.Bot;
 
@@ -11,9 +12,11 @@ public static class MessagesEndpoint
     public const string Route = "/api/messages";
 
     /// <summary>
-    /// Adds the endpoint: malformed bodies get 400 with a reason; valid activities go to the adapter, which checks the
-    /// channel's token when <c>MicrosoftAppId</c> is configured (401 without a valid one). Without an app id the
-    /// endpoint is unauthenticated and answers callers on this machine only (403 otherwise; see <see cref="LocalAccess"/>).
+    /// Adds the endpoint: a body that is not JSON gets 415, one over <see cref="InputLimitsOptions.MaxRequestBodyBytes"/>
+    /// 413, a malformed activity 400 (see <see cref="ActivityRequestValidator"/>), each with <c>{"error": "…"}</c>;
+    /// valid activities go to the adapter, which checks the channel's token when <c>MicrosoftAppId</c> is configured
+    /// (401 without a valid one). Without an app id the endpoint is unauthenticated and answers callers on this
+    /// machine only (403 otherwise; see <see cref="LocalAccess"/>).
     /// </summary>
     public static IEndpointRouteBuilder MapBotMessages(this IEndpointRouteBuilder endpoints)
     {
@@ -21,7 +24,8 @@ public static class MessagesEndpoint
         return endpoints;
     }
 
-    private static async Task HandleAsync(HttpContext context, IBotFrameworkHttpAdapter adapter, IBot bot, IConfiguration configuration, LocalAccess access)
+    private static async Task HandleAsync(HttpContext context, IBotFrameworkHttpAdapter adapter, IBot bot, IConfiguration configuration, LocalAccess access,
+        IOptions<InputLimitsOptions> limits)
     {
         var authenticated = !string.IsNullOrWhiteSpace(configuration["MicrosoftAppId"]);
         if (!authenticated && !access.Allows(context))
@@ -38,14 +42,13 @@ public static class MessagesEndpoint
             return;
         }
 
-        context.Request.EnableBuffering();
-        string body;
-        using (var reader = new StreamReader(context.Request.Body, leaveOpen: true))
+        var (body, refusal) = await JsonRequestBody.ReadAsync(context, limits.Value.MaxRequestBodyBytes, rewind: true);
+        if (refusal is not null)
         {
-            body = await reader.ReadToEndAsync(context.RequestAborted);
+            await refusal.ExecuteAsync(context);
+            return;
         }
 
-        context.Request.Body.Position = 0;
         if (ActivityRequestValidator.Validate(body) is { } problem)
         {
             context.Response.StatusCode = StatusCodes.Status400BadRequest;

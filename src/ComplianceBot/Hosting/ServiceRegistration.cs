@@ -14,7 +14,7 @@ namespace ComplianceBot.Hosting;
 public static class ServiceRegistration
 {
     /// <summary>
-    /// Adds typed options (validated at start-up), the content store, the assistant, conversation state (in memory),
+    /// Adds typed options (validated at start-up: content, matching, <see cref="InputLimitsOptions"/>), the content store, the assistant, conversation state (in memory),
     /// outgoing HTTP with retries (<see cref="OutboundHttp"/>), the Bot Framework adapter with its authentication from
     /// configuration (using that HTTP for the Bot Connector), and the bot.
     /// </summary>
@@ -23,6 +23,11 @@ public static class ServiceRegistration
         services.AddOptions<ContentOptions>().Bind(configuration.GetSection(ContentOptions.SectionName))
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<MatcherOptions>().Bind(configuration.GetSection(MatcherOptions.SectionName)).ValidateOnStart();
+        services.AddOptions<InputLimitsOptions>().Bind(configuration.GetSection(InputLimitsOptions.SectionName))
+            .ValidateDataAnnotations()
+            .Validate(o => o.MessageFitsInRequest,
+                "InputLimits:MaxRequestBodyBytes must be at least 8 × InputLimits:MaxMessageLength, so a message at the length limit still fits in a request.")
+            .ValidateOnStart();
         services.AddSingleton<IValidateOptions<MatcherOptions>, MatcherOptionsValidator>();
 
         services.AddSingleton(TimeProvider.System);

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ComplianceBot.Bot;
 using ComplianceBot.Hosting;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
@@ -20,17 +21,19 @@ namespace ComplianceBot.Web;
 /// time the message was received, then the bot's replies).</item>
 /// </list>
 /// The API is unauthenticated and so answers callers on this machine only unless
-/// <see cref="HostingOptions.AllowRemoteWithoutAuthentication"/> is set. Malformed requests get 400 with a reason.
+/// <see cref="HostingOptions.AllowRemoteWithoutAuthentication"/> is set. Like <c>/api/messages</c>: a body that is not
+/// JSON gets 415, one over <see cref="InputLimitsOptions.MaxRequestBodyBytes"/> 413, and a malformed one (a field of the
+/// wrong shape, see <see cref="JsonShapeValidator"/>) 400, each with <c>{"error": "…"}</c>; a message longer than
+/// <see cref="InputLimitsOptions.MaxMessageLength"/> is answered by the bot itself, as in every channel.
 /// </summary>
 public static partial class WebChatEndpoints
 {
     /// <summary>The route that starts a conversation.</summary>
     public const string ConversationsRoute = "/api/webchat/conversations";
 
-    /// <summary>Longest accepted message text, in characters.</summary>
-    public const int MaxTextLength = 4000;
-
     private static readonly JsonSerializerSettings Serializer = new() { NullValueHandling = NullValueHandling.Ignore };
+
+    private static readonly JsonShapeValidator ConversationShape = JsonShapeValidator.FromEmbeddedSchema("webchat-conversation.schema.json");
 
     [GeneratedRegex("^[A-Za-z0-9_-]{1,100}$")]
     private static partial Regex SafeId();
@@ -56,20 +59,20 @@ public static partial class WebChatEndpoints
         return app;
     }
 
-    private static async Task<IResult> StartAsync(HttpContext context, LocalAccess access, WebChatAdapter adapter, IBot bot)
+    private static async Task<IResult> StartAsync(HttpContext context, LocalAccess access, WebChatAdapter adapter, IBot bot, IOptions<InputLimitsOptions> limits)
     {
         if (!access.Allows(context))
         {
             return LocalAccess.Refusal("The web chat");
         }
 
-        var (request, problem) = await ReadObjectAsync(context, allowEmpty: true);
+        var (request, problem) = await ReadObjectAsync(context, limits.Value, ConversationShape, allowEmpty: true);
         if (problem is not null)
         {
             return problem;
         }
 
-        var user = User(request?["user"]?["id"]);
+        var user = User((request?["user"] as JObject)?["id"]);
         var conversationId = Guid.NewGuid().ToString("N");
         var update = NewActivity(ActivityTypes.ConversationUpdate, conversationId, user, (string?)request?["locale"]);
         update.MembersAdded = [WebChatAdapter.BotAccount, user];
@@ -77,7 +80,8 @@ public static partial class WebChatEndpoints
         return Json(new JObject { ["conversationId"] = conversationId, ["activities"] = JArray.FromObject(replies, JsonSerializer.Create(Serializer)) });
     }
 
-    private static async Task<IResult> PostActivityAsync(HttpContext context, string conversationId, LocalAccess access, WebChatAdapter adapter, IBot bot)
+    private static async Task<IResult> PostActivityAsync(HttpContext context, string conversationId, LocalAccess access, WebChatAdapter adapter, IBot bot,
+        IOptions<InputLimitsOptions> limits)
     {
         if (!access.Allows(context))
         {
@@ -89,25 +93,15 @@ public static partial class WebChatEndpoints
             return Problem("The conversation id must be 1-100 letters, digits, '-' or '_'.");
         }
 
-        var (body, problem) = await ReadObjectAsync(context, allowEmpty: false);
+        var (body, problem) = await ReadObjectAsync(context, limits.Value, JsonShapeValidator.Activity, allowEmpty: false);
         if (problem is not null)
         {
             return problem;
         }
 
-        if ((string?)body!["type"] is not { } type)
+        if ((string?)body!["type"] is not { Length: > 0 } type)
         {
-            return Problem("The activity needs a string 'type'.");
-        }
-
-        if (body["text"] is { } text && text.Type is not (JTokenType.String or JTokenType.Null))
-        {
-            return Problem("'text' must be a string.");
-        }
-
-        if (((string?)body["text"])?.Length > MaxTextLength)
-        {
-            return Problem($"'text' is longer than {MaxTextLength} characters.");
+            return Problem("The activity needs 'type', a string naming the activity type, like \"message\".");
         }
 
         var id = Guid.NewGuid().ToString("N");
@@ -116,7 +110,7 @@ public static partial class WebChatEndpoints
             return Json(new JObject { ["id"] = id, ["activities"] = new JArray() }); // typing, events: nothing to answer
         }
 
-        var message = NewActivity(ActivityTypes.Message, conversationId, User(body["from"]?["id"]), (string?)body["locale"]);
+        var message = NewActivity(ActivityTypes.Message, conversationId, User((body["from"] as JObject)?["id"]), (string?)body["locale"]);
         message.Id = id;
         message.Text = (string?)body["text"];
         message.Value = body["value"] is JObject or JValue { Type: JTokenType.String } ? body["value"] : null;
@@ -151,24 +145,36 @@ public static partial class WebChatEndpoints
         Locale = locale is { Length: <= 20 } ? locale : null,
     };
 
-    private static async Task<(JObject? Body, IResult? Problem)> ReadObjectAsync(HttpContext context, bool allowEmpty)
+    private static async Task<(JObject? Body, IResult? Problem)> ReadObjectAsync(HttpContext context, InputLimitsOptions limits, JsonShapeValidator shape, bool allowEmpty)
     {
-        using var reader = new StreamReader(context.Request.Body);
-        var text = await reader.ReadToEndAsync(context.RequestAborted);
+        var (text, refusal) = await JsonRequestBody.ReadAsync(context, limits.MaxRequestBodyBytes);
+        if (refusal is not null)
+        {
+            return (null, refusal);
+        }
+
         if (string.IsNullOrWhiteSpace(text))
         {
             return allowEmpty ? (null, null) : (null, Problem("The body is empty; expected a JSON activity."));
         }
 
+        JToken token;
         try
         {
             using var json = new JsonTextReader(new StringReader(text)) { DateParseHandling = DateParseHandling.None };
-            return JToken.ReadFrom(json) is JObject body ? (body, null) : (null, Problem("The body must be a JSON object."));
+            token = JToken.ReadFrom(json);
         }
         catch (JsonException ex)
         {
             return (null, Problem("The body is not valid JSON: " + ex.Message));
         }
+
+        if (token is not JObject body)
+        {
+            return (null, Problem("The body must be a JSON object."));
+        }
+
+        return shape.Check(body) is { Count: > 0 } wrongShapes ? (null, Problem(string.Join(" ", wrongShapes))) : (body, null);
     }
 
     private static IResult Json(JObject body) => Results.Text(body.ToString(Formatting.None), "application/json");

@@ -78,6 +78,71 @@ public sealed class WebChatEndpointTests : IAsyncLifetime
         Assert.False(string.IsNullOrWhiteSpace((string?)response["error"]));
     }
 
+    [Theory]
+    [InlineData("{\"user\":\"bob\"}", "'user'")]
+    [InlineData("{\"user\":{\"id\":5}}", "'user.id'")]
+    [InlineData("{\"locale\":{}}", "'locale'")]
+    public async Task A_malformed_start_gets_400_with_a_reason(string body, string named)
+    {
+        var (status, response) = await PostAsync("/api/webchat/conversations", body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains(named, (string?)response["error"]);
+    }
+
+    [Theory]
+    [InlineData("{\"type\":\"message\",\"text\":\"hi\",\"from\":\"bob\"}", "'from'")]
+    [InlineData("{\"type\":{},\"text\":\"hi\"}", "'type'")]
+    [InlineData("{\"type\":\"message\",\"text\":\"hi\",\"locale\":{}}", "'locale'")]
+    [InlineData("{\"type\":\"message\",\"attachments\":[{\"contentType\":{}}]}", "'attachments[0].contentType'")]
+    [InlineData("{\"type\":\"message\",\"attachments\":\"x\"}", "'attachments'")]
+    [InlineData("{\"type\":\"\",\"text\":\"hi\"}", "'type'")]
+    public async Task A_field_of_the_wrong_shape_gets_400_naming_it(string body, string named)
+    {
+        var (status, response) = await PostAsync("/api/webchat/conversations/abc123/activities", body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains(named, (string?)response["error"]);
+    }
+
+    [Fact]
+    public async Task A_message_with_from_null_is_answered()
+    {
+        var (_, started) = await PostAsync("/api/webchat/conversations", "{\"user\":null,\"locale\":null}");
+        var conversation = (string)started["conversationId"]!;
+
+        var (status, body) = await PostAsync($"/api/webchat/conversations/{conversation}/activities", "{\"type\":\"message\",\"text\":\"is a paid vpn legal\",\"from\":null}");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("personal-paid-vpn", (string?)Assert.Single((JArray)body["activities"]!)["value"]!["id"]);
+    }
+
+    [Fact]
+    public async Task An_overlong_message_gets_the_same_reply_as_in_every_channel_not_an_error()
+    {
+        var (_, started) = await PostAsync("/api/webchat/conversations", "{}");
+        var conversation = (string)started["conversationId"]!;
+        var message = new JObject { ["type"] = "message", ["text"] = string.Concat(Enumerable.Repeat("is a paid vpn legal ", 250)) };
+
+        var (status, body) = await PostAsync($"/api/webchat/conversations/{conversation}/activities", message.ToString());
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("too long for me", (string?)Assert.Single((JArray)body["activities"]!)["text"]);
+    }
+
+    [Fact]
+    public async Task An_oversized_or_non_json_body_is_refused_with_a_reason()
+    {
+        var huge = new JObject { ["type"] = "message", ["text"] = new string('v', 300_000) }.ToString();
+        using var tooLarge = await _server.Client.PostAsync("/api/webchat/conversations/abc123/activities", new StringContent(huge, Encoding.UTF8, "application/json"));
+        using var plain = await _server.Client.PostAsync("/api/webchat/conversations/abc123/activities", new StringContent("{\"type\":\"message\"}", Encoding.UTF8, "text/plain"));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooLarge.StatusCode);
+        Assert.Contains("MaxRequestBodyBytes", (string?)JObject.Parse(await tooLarge.Content.ReadAsStringAsync())["error"]);
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, plain.StatusCode);
+        Assert.Contains("application/json", (string?)JObject.Parse(await plain.Content.ReadAsStringAsync())["error"]);
+    }
+
     [Fact]
     public async Task A_conversation_id_with_unexpected_characters_gets_400()
     {
