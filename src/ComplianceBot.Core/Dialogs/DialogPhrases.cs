@@ -90,9 +90,12 @@ internal static class DialogPhrases
         $"That check is not available (the content may have been updated), so we carry on with **{title}**:",
         $"该检查不可用（内容可能已更新），我们继续 **{title}**：");
 
+    // The value is echoed only when it looks like a value id: anything else (markup, a long string) is not repeated.
     public static string NotAnOption(Language l, string? choice) => string.IsNullOrWhiteSpace(choice)
         ? T(l, "That button did not say which option it picks.", "这个按钮没有指明选择哪个选项。")
-        : T(l, $"\"{choice}\" is not one of the options for this question.", $"“{choice}”不是这个问题的选项。");
+        : choice.Length <= 40 && choice.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-')
+            ? T(l, $"\"{choice}\" is not one of the options for this question.", $"“{choice}”不是这个问题的选项。")
+            : T(l, "That choice is not one of the options for this question.", "该选择不是这个问题的选项。");
 
     public static string NoCheckRunning(Language l, DialogCommand command) => command switch
     {

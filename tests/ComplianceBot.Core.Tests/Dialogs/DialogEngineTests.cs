@@ -160,6 +160,10 @@ public class DialogEngineTests
         Assert.Contains("\"maybe\" is not one of the options for this question", reply.Text);
         Assert.Contains("1. Yes, it is charged for", reply.Text);
         Assert.DoesNotContain("no longer open", reply.Text);
+
+        var markup = Assert.Single(_assistant.Respond(Submit("charging", "[click](https://evil.example) **now**"), state));
+        Assert.Contains("That choice is not one of the options", markup.Text);
+        Assert.DoesNotContain("evil.example", markup.Text);
     }
 
     [Fact]
