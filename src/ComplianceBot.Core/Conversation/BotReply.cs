@@ -1,3 +1,5 @@
+using ComplianceBot.Core.Text;
+
 namespace ComplianceBot.Core.Conversation;
 
 /// <summary>
@@ -8,6 +10,13 @@ public sealed record BotReply
 {
     /// <summary>What the reply is.</summary>
     public required ReplyKind Kind { get; init; }
+
+    /// <summary>
+    /// The language the reply is written in (the user's language for this turn), so channels label what they add
+    /// around the text ("Sources" / "出处", card headings) in the same language; never guessed from the text, which may
+    /// quote the other language.
+    /// </summary>
+    public required Language Language { get; init; }
 
     /// <summary>The body in Markdown (bold, bullets, links); the first sentence carries the point.</summary>
     public required string Text { get; init; }

@@ -12,34 +12,21 @@ namespace ComplianceBot.Core.Conversation;
 /// </summary>
 /// <remarks>
 /// Thread-safe; holds no per-conversation data itself.
-/// Routing order: a <c>{"start": id}</c> or dialog control button; the active decision dialog (it gets the first
-/// chance at every message; an unrelated question is answered and the dialog resumes); "start over" / "change an
-/// answer" after a verdict; then matching. A confident match to a dialog's triggers, or a statement that gives facts
-/// of a dialog linked to the match, starts that dialog with a visible "Let's check your situation" line. Everything
-/// else is answered by the topics-only matcher (<see cref="ServedContent.TopicsMatcher"/>), exactly as without
-/// dialogs; answers offer their dialogs as a "Check my situation" button.
+/// Routing order: a <c>{"start": id}</c> or dialog control button; a message that is only a number ("2", "the second
+/// one", "第二个"), which clicks that button of the last reply that offered buttons (inside a dialog only for buttons
+/// beyond the question's choices, which the dialog reads itself); the active decision dialog (it gets the first chance
+/// at every other message; an unrelated question is answered and the dialog resumes); "start over" / "change an answer"
+/// after a verdict; small talk (hello, thanks, bye, help); a dialog control word outside a dialog ("why" after a
+/// verdict explains it again; "back", "stop"… say no check is running); a hand-off request ("talk to the compliance
+/// team"); then matching. A confident match to a dialog's triggers, or a statement that gives facts of a dialog linked
+/// to the match, starts that dialog with a visible "Let's check your situation" line. Everything else is answered by
+/// the topics-only matcher (<see cref="ServedContent.TopicsMatcher"/>), exactly as without dialogs; answers offer their
+/// dialogs as a "Check my situation" button. The buttons of the turn's last reply that has any are remembered in
+/// <see cref="ConversationData.OfferedButtons"/>.
 /// </remarks>
-public sealed class ComplianceAssistant
+public sealed partial class ComplianceAssistant
 {
-    private static readonly HashSet<string> Greetings = new(StringComparer.Ordinal)
-        { "hi", "hello", "hey", "hallo", "good morning", "good afternoon", "good evening", "hi there", "hello there", "你好", "您好", "嗨", "哈喽" };
-
-    private static readonly HashSet<string> Thanks = new(StringComparer.Ordinal)
-        { "thanks", "thank you", "thx", "ty", "thanks a lot", "cheers", "ok thanks", "great thanks", "谢谢", "多谢", "谢谢你", "感谢" };
-
-    private static readonly HashSet<string> HelpWords = new(StringComparer.Ordinal)
-        { "help", "menu", "start", "帮助", "菜单" };
-
     private const string AboutTopicId = "about-bot";
-
-    // A dialog matched at least this confidently starts even when a topic is ranked close behind it.
-    private const double DialogStartConfidence = 0.5;
-
-    // How far behind a weakly matched dialog a topic may be ranked and still be answered instead.
-    private const double AlternativeTopicMargin = 0.15;
-
-    // How many of the best-ranked targets link a described situation to a dialog (directly or by a topic's offers).
-    private const int LinkedCandidates = 3;
 
     private readonly IContentProvider _content;
     private readonly IUnansweredLog? _unanswered;
@@ -67,17 +54,21 @@ public sealed class ComplianceAssistant
         state.WelcomedMembers.Add(memberId);
         var language = LanguageOf(locale, state);
         var builder = new ReplyBuilder(_content.Current, language);
-        return [new BotReply { Kind = ReplyKind.Welcome, Text = Phrases.Welcome(language), Actions = builder.MainTopics() }];
+        return Remember([builder.Plain(ReplyKind.Welcome, Phrases.Welcome(language), builder.MainTopics())], state);
     }
 
     /// <summary>Handles one user message; never throws for any input shape.</summary>
-    public IReadOnlyList<BotReply> Respond(TurnInput input, ConversationData state)
+    public IReadOnlyList<BotReply> Respond(TurnInput input, ConversationData state) => Remember(Route(input, state, pickedButton: false), state);
+
+    private IReadOnlyList<BotReply> Route(TurnInput input, ConversationData state, bool pickedButton)
     {
         var content = _content.Current;
         var text = input.Text?.Trim() ?? string.Empty;
         var normalized = TextNormalizer.Normalize(text);
-        var language = normalized.Length > 0 ? LanguageDetector.Detect(normalized) : LanguageOf(input.Locale, state);
-        if (normalized.Length > 0)
+
+        // A message without letters ("2", "#1") says nothing about the language: the conversation's stays.
+        var language = normalized.Any(char.IsLetter) ? LanguageDetector.Detect(normalized) : LanguageOf(input.Locale, state);
+        if (normalized.Any(char.IsLetter))
         {
             state.Language = language.ToCode();
         }
@@ -95,6 +86,12 @@ public sealed class ComplianceAssistant
             {
                 return dialogs.Act(buttons, state);
             }
+        }
+
+        var number = input.Value is null && !pickedButton ? ChoiceReference.Read(text) : null;
+        if (number is not null && PickButton(number.Value, input, state, replies) is { } picked)
+        {
+            return picked;
         }
 
         if (DialogEngine.IsActive(state))
@@ -121,30 +118,38 @@ public sealed class ComplianceAssistant
 
         if (normalized.Length == 0)
         {
-            return [new BotReply
-            {
-                Kind = ReplyKind.NoText,
-                Text = input.AttachmentCount > 0 ? Phrases.NoText(language) : Phrases.Empty(language),
-                Actions = replies.MainTopics(),
-            }];
+            return [replies.Plain(ReplyKind.NoText, input.AttachmentCount > 0 ? Phrases.NoText(language) : Phrases.Empty(language), replies.MainTopics())];
         }
 
-        if (Greetings.Contains(normalized))
+        switch (SmallTalk.Read(normalized))
         {
-            // A greeting is answered with what the bot does (the about-bot topic), introduced by a hello.
-            return content.Snapshot.Knowledge.FindTopic(AboutTopicId) is { } intro
-                ? [replies.Answer(intro, 1.0, state) with { Text = Phrases.Greeting(language) + "\n\n" + intro.Answer.For(language).Trim() }]
-                : [new BotReply { Kind = ReplyKind.SmallTalk, Text = Phrases.Greeting(language), Actions = replies.MainTopics() }];
+            case SmallTalkKind.Greeting:
+                // A greeting is answered with what the bot does (the about-bot topic), introduced by a hello.
+                return content.Snapshot.Knowledge.FindTopic(AboutTopicId) is { } intro
+                    ? [replies.Answer(intro, 1.0, state) with { Text = Phrases.Greeting(language) + "\n\n" + intro.Answer.For(language).Trim() }]
+                    : [replies.Plain(ReplyKind.SmallTalk, Phrases.Greeting(language), replies.MainTopics())];
+            case SmallTalkKind.Thanks:
+                return [replies.Plain(ReplyKind.SmallTalk, Phrases.Thanks(language))];
+            case SmallTalkKind.Farewell:
+                return [replies.Plain(ReplyKind.SmallTalk, Phrases.Farewell(language))];
+            case SmallTalkKind.Help when content.Snapshot.Knowledge.FindTopic(AboutTopicId) is { } about:
+                return [replies.Answer(about, 1.0, state)];
         }
 
-        if (Thanks.Contains(normalized))
+        if (number is not null)
         {
-            return [new BotReply { Kind = ReplyKind.SmallTalk, Text = Phrases.Thanks(language) }];
+            // A number on its own, with no list to pick from: not a question ("3" must not match a topic that has a 3).
+            return [replies.Plain(ReplyKind.SmallTalk, Phrases.NumberWithoutList(language), replies.MainTopics())];
         }
 
-        if (HelpWords.Contains(normalized) && content.Snapshot.Knowledge.FindTopic(AboutTopicId) is { } about)
+        switch (ControlWords.Read(text))
         {
-            return [replies.Answer(about, 1.0, state)];
+            case DialogCommand.None:
+                break;
+            case DialogCommand.Handoff:
+                return [replies.HandoffReply()];
+            case var command:
+                return dialogs.Outside(command, state);
         }
 
         var withDialogs = content.Matcher.Match(text);
@@ -163,14 +168,55 @@ public sealed class ComplianceAssistant
                 _unanswered?.Record(match.Query.Normalized, UnansweredReason.Clarified);
                 return [replies.Clarify(match.Candidates)];
             default:
-                _unanswered?.Record(match.Query.Normalized, UnansweredReason.FellBack);
-                var declined = match.Top is { } oos && oos.Id.StartsWith(Knowledge.OutOfScopeGroup.TargetPrefix, StringComparison.Ordinal)
-                    ? content.Snapshot.Knowledge.FindOutOfScope(oos.Id[Knowledge.OutOfScopeGroup.TargetPrefix.Length..])
+                var declined = match.Top is { } oos && oos.Id.StartsWith(OutOfScopeGroup.TargetPrefix, StringComparison.Ordinal)
+                    ? content.Snapshot.Knowledge.FindOutOfScope(oos.Id[OutOfScopeGroup.TargetPrefix.Length..])
                     : null;
+                if (declined?.Id == OutOfScopeGroup.ComplianceTeamId)
+                {
+                    return [replies.HandoffReply()]; // "how do I reach the compliance team": a hand-off, not a question left open
+                }
+
+                _unanswered?.Record(match.Query.Normalized, UnansweredReason.FellBack);
                 return declined is null
                     ? [replies.Fallback(Phrases.Fallback(language))]
                     : [replies.Fallback(declined.Reply.For(language) + " " + Phrases.WhatICover(language), declined.Id)];
         }
+    }
+
+    /// <summary>
+    /// A message that is only a number picks button <paramref name="number"/> of the last reply that offered buttons,
+    /// as if it had been clicked. Null when the message is for someone else: no buttons were offered (then it gets a
+    /// "just a number" reply later), or a dialog is waiting and the number is one of its question's choices (the
+    /// dialog reads it). A number beyond the list gets the list again.
+    /// </summary>
+    private IReadOnlyList<BotReply>? PickButton(int number, TurnInput input, ConversationData state, ReplyBuilder replies)
+    {
+        var offered = state.OfferedButtons ?? [];
+        if (offered.Count == 0)
+        {
+            return null;
+        }
+
+        if (number > offered.Count)
+        {
+            return DialogEngine.IsActive(state) ? null : [replies.Plain(ReplyKind.SmallTalk, Phrases.NoSuchOption(replies.Language, number, offered.Count),
+                offered.Select(b => new ReplyAction(b.Title, b.Value ?? [])).ToList())];
+        }
+
+        var button = offered[number - 1];
+        if (button.Value is not { Count: > 0 } || (DialogEngine.IsActive(state) && !button.Value.ContainsKey(DialogActions.DialogKey)))
+        {
+            return null; // an answer to the dialog's question: the dialog reads the number as that choice
+        }
+
+        return Route(new TurnInput(button.Title, button.Value, 0, input.Locale), state, pickedButton: true);
+    }
+
+    /// <summary>Keeps the buttons of the last of <paramref name="replies"/> that offers any, so a number can pick one next turn.</summary>
+    private static IReadOnlyList<BotReply> Remember(IReadOnlyList<BotReply> replies, ConversationData state)
+    {
+        state.OfferedButtons = replies.LastOrDefault(r => r.Actions.Count > 0)?.Actions.Select(OfferedButton.From).ToList() ?? [];
+        return replies;
     }
 
     /// <summary>
@@ -185,16 +231,15 @@ public sealed class ComplianceAssistant
             return knowledge.FindTopic(topicId) is { } clicked ? [replies.Answer(clicked, 1.0, state)] : null;
         }
 
-        var normalized = TextNormalizer.Normalize(input.Text);
-        var language = LanguageCodes.FromCode(state.Language) ?? Language.English;
-        if (Greetings.Contains(normalized))
+        var language = replies.Language;
+        switch (SmallTalk.Read(TextNormalizer.Normalize(input.Text)))
         {
-            return [new BotReply { Kind = ReplyKind.SmallTalk, Text = Phrases.Greeting(language) }];
-        }
-
-        if (Thanks.Contains(normalized))
-        {
-            return [new BotReply { Kind = ReplyKind.SmallTalk, Text = Phrases.Thanks(language) }];
+            case SmallTalkKind.Greeting:
+                return [replies.Plain(ReplyKind.SmallTalk, Phrases.Greeting(language))];
+            case SmallTalkKind.Thanks:
+                return [replies.Plain(ReplyKind.SmallTalk, Phrases.Thanks(language))];
+            case SmallTalkKind.Farewell:
+                return [replies.Plain(ReplyKind.SmallTalk, Phrases.Farewell(language))];
         }
 
         var match = content.TopicsMatcher.Match(input.Text);
@@ -207,90 +252,6 @@ public sealed class ComplianceAssistant
             ? [replies.Clarify(match.Candidates)]
             : null;
     }
-
-    /// <summary>
-    /// The dialog a message should start: a confident match to the dialog itself, a clarify whose best candidate is
-    /// a dialog and whose other candidates belong to it, or, for a statement describing a situation (not a question), a
-    /// dialog linked to the match (the dialog itself or offered by a matched topic) for which the statement gives at
-    /// least <see cref="DialogEngine.SlotsForDirectStart"/> facts: one when the writer speaks of their own situation,
-    /// one more when the matcher was not confident enough to answer at all.
-    /// </summary>
-    private static DialogDefinition? DialogToStart(ServedContent content, MatchResult match, IReadOnlyList<MatchCandidate> ranked, string text)
-    {
-        if (match.Top is null)
-        {
-            return null;
-        }
-
-        var snapshot = content.Snapshot;
-        if (match.Outcome == MatchOutcome.Answer && DialogOf(snapshot, match.Top.Id) is { } matched
-            && (match.Top.Confidence >= DialogStartConfidence || AlternativeTopic(content, match, ranked) is null))
-        {
-            return matched;
-        }
-
-        if (SameFamily(content, match) is { } single && DialogOf(snapshot, single.Id) is { } family)
-        {
-            return family;
-        }
-
-        if (QuestionForm.IsQuestion(text))
-        {
-            return null; // a general question gets its FAQ answer (which offers the check), even if it names facts
-        }
-
-        // A statement describes a situation; one about the writer's own ("I'm travelling to China") needs one fact.
-        var needed = match.Outcome == MatchOutcome.Fallback ? DialogEngine.SlotsForDirectStart + 1
-            : QuestionForm.IsAboutOwnSituation(text) ? 1
-            : DialogEngine.SlotsForDirectStart;
-        return ranked.Take(LinkedCandidates)
-            .SelectMany(c => DialogOf(snapshot, c.Id) is { } d ? [d] : Offered(snapshot, c.Id))
-            .DistinctBy(d => d.Id)
-            .Select(d => (Dialog: d, Stated: DialogEngine.SlotsStated(d, text)))
-            .Where(x => x.Stated >= needed)
-            .OrderByDescending(x => x.Stated)
-            .Select(x => x.Dialog)
-            .FirstOrDefault();
-    }
-
-    /// <summary>
-    /// When a dialog is matched without much confidence, the best topic ranked close behind it: the question is then
-    /// answered from the FAQ (with its "Check my situation" offer), since a generic question such as "cite the
-    /// regulation for vpn use" should get an answer, not a questionnaire. Null when no topic is that close.
-    /// </summary>
-    private static MatchCandidate? AlternativeTopic(ServedContent content, MatchResult match, IReadOnlyList<MatchCandidate> ranked)
-    {
-        var top = match.Top!;
-        return ranked.FirstOrDefault(c => content.Snapshot.Knowledge.FindTopic(c.Id) is not null
-                                          && c.Confidence >= top.Confidence - AlternativeTopicMargin);
-    }
-
-    /// <summary>
-    /// For a clarify reply whose candidates are one topic and the dialogs it offers (not a real ambiguity), the best of
-    /// them; otherwise null.
-    /// </summary>
-    private static MatchCandidate? SameFamily(ServedContent content, MatchResult match)
-    {
-        if (match.Outcome != MatchOutcome.Clarify)
-        {
-            return null;
-        }
-
-        var snapshot = content.Snapshot;
-        var topics = match.Candidates.Select(c => snapshot.Knowledge.FindTopic(c.Id)).OfType<Topic>().ToList();
-        var dialogs = match.Candidates.Select(c => DialogOf(snapshot, c.Id)).OfType<DialogDefinition>().ToList();
-        var linked = topics.Count == 1 && dialogs.Count >= 1 && topics.Count + dialogs.Count == match.Candidates.Count
-                     && dialogs.All(d => topics[0].Offers.Contains(d.TargetId));
-        return linked ? match.Candidates[0] : null;
-    }
-
-    private static DialogDefinition? DialogOf(ContentSnapshot snapshot, string targetId) =>
-        targetId.StartsWith(DialogDefinition.TargetPrefix, StringComparison.Ordinal)
-            ? snapshot.FindDialog(targetId[DialogDefinition.TargetPrefix.Length..])
-            : null;
-
-    private static IEnumerable<DialogDefinition> Offered(ContentSnapshot snapshot, string topicId) =>
-        snapshot.Knowledge.FindTopic(topicId)?.Offers.Select(o => DialogOf(snapshot, o)).OfType<DialogDefinition>() ?? [];
 
     private static Language LanguageOf(string? locale, ConversationData state)
     {

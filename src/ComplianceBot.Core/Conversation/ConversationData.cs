@@ -7,6 +7,13 @@ namespace ComplianceBot.Core.Conversation;
 /// Everything that must survive from one turn to the next, per conversation. Stored by the host in Bot Framework
 /// <c>ConversationState</c> (serialised as JSON), so it holds plain data only.
 /// </summary>
+/// <remarks>
+/// Schema history. Version 1: everything below. <see cref="OfferedButtons"/> was added later as an optional member
+/// without a version bump, because state written before it reads correctly (as "no buttons offered": a number then
+/// gets a helpful reply instead of picking a button) and older code ignores it; a bump would have reset every
+/// conversation in progress, dialogs included. Bump <see cref="CurrentSchemaVersion"/> only for a change that old
+/// state cannot be read as.
+/// </remarks>
 public sealed class ConversationData
 {
     /// <summary>The schema version this code writes. Older stored state is upgraded or reset, never trusted blindly.</summary>
@@ -26,6 +33,14 @@ public sealed class ConversationData
 
     /// <summary>The topic last answered, if any.</summary>
     public string? LastTopicId { get; set; }
+
+    /// <summary>
+    /// The buttons of the bot's last reply that offered any (a clarify, the fallback menu, an answer's related topics,
+    /// a prompt's choices), in order; empty when the last turn offered none. A message that is only a number ("2",
+    /// "the second one", "第二个") picks from these. Each button's value is checked again when it is picked, exactly
+    /// like a click, so a stale or altered entry cannot do more than a click could.
+    /// </summary>
+    public List<OfferedButton> OfferedButtons { get; set; } = [];
 
     /// <summary>The decision dialog in progress or last finished (kept for "change an answer"); null when none.</summary>
     public DialogState? Dialog { get; set; }

@@ -53,5 +53,25 @@ internal static class Phrases
         ? "这个主题已不存在（内容可能已更新）。请直接提问："
         : "That topic is no longer available (the content may have been updated). Ask your question, or pick a topic:";
 
+    public static string Farewell(Language l) => l == Language.Chinese
+        ? "再见！关于VPN和跨境联网规定有问题，随时回来问我。"
+        : "Goodbye! Come back any time you have a question about VPN or cross-border networking rules.";
+
+    public static string Handoff(Language l) => l == Language.Chinese
+        ? "我无法替你转交问题，但合规团队可以直接帮你："
+        : "I can't pass your question on myself, but the compliance team can help you directly:";
+
+    public static string NoContact(Language l) => l == Language.Chinese
+        ? "请通过公司内部的常用渠道直接联系合规团队。"
+        : "Please contact your compliance team directly through your company's usual channels.";
+
+    public static string NumberWithoutList(Language l) => l == Language.Chinese
+        ? "你发的只是一个数字，但现在没有可以选择的列表。请用文字提问，或选择一个主题："
+        : "That's just a number, and there is no list to pick from right now. Ask your question in words, or pick a topic:";
+
+    public static string NoSuchOption(Language l, int number, int count) => l == Language.Chinese
+        ? $"没有第 {number} 项，只有 {count} 项。请点按钮或输入编号（1 到 {count}）："
+        : $"There is no option {number} here, only {count}. Pick one by its button or number (1 to {count}):";
+
     public static string CheckMySituation(Language l) => l == Language.Chinese ? "检查我的情况" : "Check my situation";
 }

@@ -22,6 +22,9 @@ internal sealed class ReplyBuilder
         _language = language;
     }
 
+    /// <summary>The language the replies are written in.</summary>
+    public Language Language => _language;
+
     private KnowledgeBase Knowledge => _content.Snapshot.Knowledge;
 
     private string Version => _content.Snapshot.Version.ShortHash;
@@ -47,6 +50,7 @@ internal sealed class ReplyBuilder
         return new BotReply
         {
             Kind = ReplyKind.Answer,
+            Language = _language,
             Text = topic.Answer.For(_language).Trim(),
             Sources = Sources(topic.Citations),
             Footer = footer,
@@ -63,6 +67,7 @@ internal sealed class ReplyBuilder
     public BotReply Clarify(IReadOnlyList<MatchCandidate> candidates) => new()
     {
         Kind = ReplyKind.Clarify,
+        Language = _language,
         Text = Phrases.Clarify(_language),
         Actions = candidates.Select(c => ActionFor(c.Id)).OfType<ReplyAction>().ToList(),
         Value = new ClarifyValue(candidates) { ContentVersion = Version },
@@ -72,10 +77,31 @@ internal sealed class ReplyBuilder
     public BotReply Fallback(string text, string? reason = null) => new()
     {
         Kind = ReplyKind.Fallback,
+        Language = _language,
         Text = text,
         Actions = MainTopics(),
         Value = new FallbackValue { ContentVersion = Version, Reason = reason },
     };
+
+    /// <summary>A reply of <paramref name="kind"/> that carries no knowledge (no value): small talk, help, notices.</summary>
+    public BotReply Plain(ReplyKind kind, string text, IReadOnlyList<ReplyAction>? actions = null) => new()
+    {
+        Kind = kind,
+        Language = _language,
+        Text = text,
+        Actions = actions ?? [],
+    };
+
+    /// <summary>
+    /// How to reach the compliance team: the reply of the out-of-scope group <see cref="OutOfScopeGroup.ComplianceTeamId"/>
+    /// (knowledge/out-of-scope.yaml, owned by the compliance team) in the reply language, or a general pointer when the
+    /// content has no such group.
+    /// </summary>
+    public string ComplianceContact() =>
+        Knowledge.FindOutOfScope(OutOfScopeGroup.ComplianceTeamId)?.Reply.For(_language).Trim() ?? Phrases.NoContact(_language);
+
+    /// <summary>The hand-off to the compliance team: how to reach them, with the main topics for anything else.</summary>
+    public BotReply HandoffReply() => Plain(ReplyKind.Notice, Phrases.Handoff(_language) + "\n\n" + ComplianceContact(), MainTopics());
 
     /// <summary>The topics offered when the bot cannot help: those marked featured, else a default set.</summary>
     public IReadOnlyList<ReplyAction> MainTopics()

@@ -37,6 +37,8 @@ public sealed partial class DialogEngine
                 ds.AskedSlot = previous;
                 ds.Failures = 0;
                 return Reask(dialog, state, [DialogPhrases.Back(_language, _replies.SlotLabel(dialog, previous), was)]);
+            case DialogCommand.Handoff:
+                return Handoff(dialog, state);
             case DialogCommand.Why when ds.Phase == DialogPhase.ChoosingChange:
                 return [_replies.ChangeMenu(dialog, ds, DialogPhrases.ChangePickOne(_language))];
             default:
@@ -107,7 +109,33 @@ public sealed partial class DialogEngine
             ? DialogPhrases.HandoffNothingYet(_language)
             : _replies.FactLines(dialog, ds.Facts.Keys, ds.Facts);
         state.Dialog = null;
-        return [_replies.Notice(DialogPhrases.Handoff(_language, _replies.Title(dialog)) + "\n" + facts + "\n\n" + DialogPhrases.HandoffEnd(_language),
+        return [_replies.Notice(DialogPhrases.Handoff(_language, _replies.Title(dialog)) + "\n" + facts + "\n\n"
+                                + _replies.ComplianceContact() + "\n\n" + DialogPhrases.HandoffEnd(_language),
             [ReplyAction.ForDialog(DialogPhrases.StartAgainButton(_language), dialog.Id)])];
+    }
+
+    /// <summary>
+    /// A control word typed when no dialog is waiting for an answer: "why" right after a verdict explains that verdict
+    /// again; anything else says that no check is running (naming the finished one and offering "Change an answer" and
+    /// "Start over" when there is one). <see cref="DialogCommand.Handoff"/> is the caller's (it needs no dialog).
+    /// </summary>
+    public IReadOnlyList<BotReply> Outside(DialogCommand command, ConversationData state)
+    {
+        var finished = state.Dialog is { Phase: DialogPhase.Finished } ds && _content.Snapshot.FindDialog(ds.DialogId) is { } d
+                       && Resolve(state) is ({ }, { Count: 0 })
+            ? d
+            : null;
+        if (finished is null)
+        {
+            return [_replies.Notice(DialogPhrases.NoCheckRunning(_language, command), _replies.MainTopics())];
+        }
+
+        var rule = finished.Rules.FirstOrDefault(r => r.Id == state.Dialog!.RuleId);
+        if (command == DialogCommand.Why && rule is not null)
+        {
+            return [_replies.VerdictReason(finished, rule)];
+        }
+
+        return [_replies.Notice(DialogPhrases.CheckFinished(_language, _replies.Title(finished)), FinishedActions(finished))];
     }
 }

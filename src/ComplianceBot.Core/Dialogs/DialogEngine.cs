@@ -48,12 +48,20 @@ public sealed partial class DialogEngine
     public IReadOnlyList<BotReply> Start(DialogDefinition dialog, ConversationData state, string? utterance) =>
         Begin(dialog, state, utterance, [DialogPhrases.Start(_language, _replies.Title(dialog), dialog.Intro?.For(_language))]);
 
-    /// <summary>Starts the dialog with id <paramref name="dialogId"/> (a <c>{"start": id}</c> button), or says it is not available.</summary>
+    /// <summary>
+    /// Starts the dialog with id <paramref name="dialogId"/> (a <c>{"start": id}</c> button), or says it is not
+    /// available: then a dialog in progress goes on with its current question asked again, else the main topics are offered.
+    /// </summary>
     public IReadOnlyList<BotReply> Start(string dialogId, ConversationData state)
     {
         if (_content.Snapshot.FindDialog(dialogId) is { } dialog)
         {
             return Start(dialog, state, utterance: null);
+        }
+
+        if (IsActive(state) && _content.Snapshot.FindDialog(state.Dialog!.DialogId) is { } current && Resolve(state) is ({ }, { Count: 0 }))
+        {
+            return Reask(current, state, [DialogPhrases.NotAvailableHere(_language, _replies.Title(current))]);
         }
 
         return [_replies.Notice(DialogPhrases.NotAvailable(_language), _replies.MainTopics())];
@@ -244,17 +252,21 @@ public sealed partial class DialogEngine
 
         if (slot is not null && slot.FindChoice(choice) is not null && (slotId == ds.AskedSlot || !ds.Facts.ContainsKey(slotId)))
         {
-            // The asked slot, or one not known yet (e.g. a button of a question asked again after "back").
+            // The asked slot, or one not known yet (a card that sets several facts, or a button of a question asked
+            // again after "back"); a fact other than the one asked is acknowledged as typed facts are.
             Fill(ds, slotId, choice!);
             ds.Failures = 0;
             ds.PreviousValue = null;
-            return Advance(dialog, state, []);
+            return Advance(dialog, state, slotId == ds.AskedSlot
+                ? []
+                : [DialogPhrases.Noted(_language) + "\n" + _replies.FactLines(dialog, [slotId], ds.Facts)]);
         }
 
         string notice;
         if (slot is not null && slotId == ds.AskedSlot)
         {
-            notice = DialogPhrases.OptionGone(_language);
+            // Not one of this question's values (a mistyped or outdated card): say so and list the ones there are.
+            return Reask(dialog, state, [DialogPhrases.NotAnOption(_language, choice)], listChoices: true);
         }
         else if (slot is not null && ds.Facts.TryGetValue(slotId, out var known))
         {

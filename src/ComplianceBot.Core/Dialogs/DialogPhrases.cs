@@ -70,9 +70,6 @@ internal static class DialogPhrases
     public static string StaleButton(Language l) => T(l,
         "That button belongs to a question that is no longer open.", "那个按钮所属的问题已经结束。");
 
-    public static string OptionGone(Language l) => T(l,
-        "That option is no longer offered for this question.", "这个问题已不再提供该选项。");
-
     public static string AlreadyAnswered(Language l, string label, string value) => T(l,
         $"You already answered **{label}**: {value}. To change it, type **back** (or use *Change an answer* after the verdict).",
         $"你已经回答过 **{label}**：{value}。如需修改，请输入 **返回**（或在结论后使用“修改答案”）。");
@@ -88,6 +85,34 @@ internal static class DialogPhrases
     public static string NotAvailable(Language l) => T(l,
         "That check is not available (the content may have been updated). Ask me your question, or pick a topic:",
         "该检查不可用（内容可能已更新）。请直接提问，或选择一个主题：");
+
+    public static string NotAvailableHere(Language l, string title) => T(l,
+        $"That check is not available (the content may have been updated), so we carry on with **{title}**:",
+        $"该检查不可用（内容可能已更新），我们继续 **{title}**：");
+
+    // The value is echoed only when it looks like a value id: anything else (markup, a long string) is not repeated.
+    public static string NotAnOption(Language l, string? choice) => string.IsNullOrWhiteSpace(choice)
+        ? T(l, "That button did not say which option it picks.", "这个按钮没有指明选择哪个选项。")
+        : choice.Length <= 40 && choice.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-')
+            ? T(l, $"\"{choice}\" is not one of the options for this question.", $"“{choice}”不是这个问题的选项。")
+            : T(l, "That choice is not one of the options for this question.", "该选择不是这个问题的选项。");
+
+    public static string NoCheckRunning(Language l, DialogCommand command) => command switch
+    {
+        DialogCommand.Cancel => T(l, "No check is running, so there is nothing to stop.", "目前没有进行中的检查，无需停止。"),
+        DialogCommand.Back => T(l, "No check is running, so there is no earlier question to go back to.", "目前没有进行中的检查，没有可以返回的上一题。"),
+        DialogCommand.Why => T(l, "No check is running, so there is no question to explain.", "目前没有进行中的检查，没有需要解释的问题。"),
+        _ => T(l, "No check is running, so there is nothing to start over or change.", "目前没有进行中的检查，没有可以重新开始或修改的内容。"),
+    } + " " + T(l,
+        "To check your own situation, describe it (e.g. \"can I use my VPN in Shanghai\"); or ask a question, or pick a topic:",
+        "如需检查你的情况，请直接描述（例如“我在上海能用VPN吗”）；也可以提问，或选择一个主题：");
+
+    public static string CheckFinished(Language l, string title) => T(l,
+        $"No check is running: the check **{title}** has finished. Use *Change an answer* to revise it, or *Start over*.",
+        $"目前没有进行中的检查：检查 **{title}** 已经结束。可以“修改答案”，或“重新开始”。");
+
+    public static string VerdictReasonLead(Language l, string title, string verdict) => T(l,
+        $"**{title}: {verdict}.**", $"**{title}：{verdict}。**");
 
     public static string NotOpen(Language l) => T(l,
         "That check is no longer open.", "该检查已经结束。");

@@ -40,12 +40,7 @@ internal sealed class DialogReplies
     public IReadOnlyList<ReplyAction> MainTopics() => _builder.MainTopics();
 
     /// <summary>A message without machine-readable value (start, cancel, hand-off notices).</summary>
-    public BotReply Notice(string text, IReadOnlyList<ReplyAction>? actions = null) => new()
-    {
-        Kind = ReplyKind.Notice,
-        Text = text,
-        Actions = actions ?? [],
-    };
+    public BotReply Notice(string text, IReadOnlyList<ReplyAction>? actions = null) => _builder.Plain(ReplyKind.Notice, text, actions);
 
     /// <summary>The question for the asked slot, after <paramref name="preface"/> paragraphs, with one button per choice.</summary>
     public BotReply Prompt(DialogDefinition dialog, DialogState state, IEnumerable<string> preface, bool listChoices, bool offerHandoff)
@@ -76,6 +71,7 @@ internal sealed class DialogReplies
         return new BotReply
         {
             Kind = ReplyKind.Prompt,
+            Language = _language,
             Text = text.ToString(),
             Actions = actions,
             Value = new PromptValue(dialog.Id, slot.Id, slot.Choices.Select(c => new PromptChoice(c.Value, c.Label.For(_language))).ToList())
@@ -125,6 +121,7 @@ internal sealed class DialogReplies
         return new BotReply
         {
             Kind = ReplyKind.Verdict,
+            Language = _language,
             Text = text.ToString(),
             Sources = _builder.Sources(outcome.Citations),
             Footer = Phrases.Disclaimer(_language) + " " + Phrases.AsOf(_language, _content.Snapshot.Version.AsOf),
@@ -138,6 +135,29 @@ internal sealed class DialogReplies
                 ContentVersion = Version,
             },
         };
+    }
+
+    /// <summary>How to reach the compliance team, from the content (see <see cref="ReplyBuilder.ComplianceContact"/>).</summary>
+    public string ComplianceContact() => _builder.ComplianceContact();
+
+    /// <summary>
+    /// The reason of a verdict given earlier, again ("why" after the verdict): its verdict and headline, the explanation
+    /// and the deciding rule in words, with its sources and the "Change an answer" / "Start over" buttons.
+    /// </summary>
+    public BotReply VerdictReason(DialogDefinition dialog, DialogRule rule)
+    {
+        var outcome = rule.Outcome;
+        var text = new StringBuilder();
+        text.Append(DialogPhrases.VerdictReasonLead(_language, Title(dialog), DialogPhrases.VerdictLabel(_language, outcome.Verdict)))
+            .Append(' ').Append(outcome.Headline.For(_language)).Append("\n\n")
+            .Append("**").Append(DialogPhrases.WhyHeading(_language)).Append("**").Append(_language == Language.Chinese ? string.Empty : " ")
+            .Append(outcome.Explanation.For(_language).Trim()).Append("\n\n")
+            .Append('_').Append(DialogPhrases.DecidingRule(_language, rule.Number, Conditions(dialog, rule))).Append('_');
+        return Notice(text.ToString(),
+        [
+            DialogActions.Control(DialogPhrases.ChangeAnswerButton(_language), dialog.Id, DialogActions.Change),
+            DialogActions.Control(DialogPhrases.StartOverButton(_language), dialog.Id, DialogActions.Restart),
+        ]) with { Sources = _builder.Sources(outcome.Citations) };
     }
 
     /// <summary>"Which answer do you want to change?" with one button per known fact ("Label: value").</summary>

@@ -14,4 +14,12 @@ public sealed record OutOfScopeGroup(string Id, LocalizedText Reply, IReadOnlyDi
 {
     /// <summary>Prefix of out-of-scope targets in match results.</summary>
     public const string TargetPrefix = "oos:";
+
+    /// <summary>
+    /// Id of the group whose reply says how to reach the compliance team (<c>compliance-team</c>). Every hand-off
+    /// uses that reply (typed "talk to the compliance team", the dialog's hand-off button, a question matched to the
+    /// group), so the compliance team keeps its own contact details in the content; the bot falls back to a general
+    /// pointer when the group is missing.
+    /// </summary>
+    public const string ComplianceTeamId = "compliance-team";
 }

@@ -6,7 +6,8 @@ namespace ComplianceBot.Core.Matching;
 /// <summary>
 /// The one pipeline from raw text to index terms, shared by indexing and querying: normalise, split into script
 /// runs, tokenise each run with its language's <see cref="ITokenizer"/>, correct misspellings (queries only), map
-/// words to terms, and fold synonyms into canonical terms.
+/// words to terms, and fold synonyms into canonical terms. Numbers count only inside synonyms ("notice 32"); a number
+/// on its own is dropped.
 /// </summary>
 /// <remarks>Configure (synonyms, vocabulary) before use; afterwards <see cref="Analyze"/> is thread-safe.</remarks>
 public sealed class TextAnalyzer
@@ -90,7 +91,7 @@ public sealed class TextAnalyzer
                 }
 
                 var term = tokenizer.ToTerm(word);
-                if (correctSpelling && tokenizer.SupportsSpellingCorrection && _speller is not null
+                if (correctSpelling && tokenizer.SupportsSpellingCorrection && _speller is not null && !IsNumber(term)
                     && !_knownTerms.Contains(term) && _speller.Correct(word) is { } corrected)
                 {
                     word = corrected;
@@ -109,12 +110,17 @@ public sealed class TextAnalyzer
 
         if (applySynonyms)
         {
+            // A number is a term only inside a synonym ("notice 32"): on its own ("1", "2024", the "1" of "A14-1") it
+            // says nothing about the topic, and a bare "3" must not match whichever answer happens to contain a 3.
             _synonyms.Apply(terms);
-            terms.RemoveAll(t => t.Length == 0);
+            terms.RemoveAll(t => t.Length == 0 || IsNumber(t));
         }
 
         return new AnalyzedText(normalized, words, terms, LanguageDetector.Detect(normalized));
     }
+
+    /// <summary>True for a term made of digits only (<c>1</c>, <c>2024</c>); <c>a14</c> or <c>5g</c> are words.</summary>
+    public static bool IsNumber(string term) => term.Length > 0 && term.All(char.IsAsciiDigit);
 
     private IEnumerable<(ITokenizer Tokenizer, string Run)> Runs(string normalized)
     {

@@ -12,13 +12,13 @@ namespace ComplianceBot.Bot;
 /// </summary>
 public static class ActivityRenderer
 {
-    /// <summary>The Markdown text of <paramref name="reply"/>: body, then "Sources" (出处 in Chinese replies), then the footer in italics.</summary>
+    /// <summary>The Markdown text of <paramref name="reply"/>: body, then "Sources" (出处 in replies whose <see cref="BotReply.Language"/> is Chinese), then the footer in italics.</summary>
     public static string ToMarkdown(BotReply reply)
     {
         var text = new StringBuilder(reply.Text.Trim());
         if (reply.Sources.Count > 0)
         {
-            text.Append("\n\n**").Append(Rendering.ReplyWords.For(reply.Text).Sources).Append(":** ")
+            text.Append("\n\n**").Append(Rendering.ReplyWords.For(reply.Language).Sources).Append(":** ")
                 .Append(string.Join("; ", reply.Sources.Select(s => s.Text)));
         }
 

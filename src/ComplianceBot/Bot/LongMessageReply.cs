@@ -33,6 +33,6 @@ public static class LongMessageReply
                 : " Your situation check is still open: answer its last question, or type \"cancel\".";
         }
 
-        return new BotReply { Kind = ReplyKind.Notice, Text = reply };
+        return new BotReply { Kind = ReplyKind.Notice, Language = chinese ? Language.Chinese : Language.English, Text = reply };
     }
 }

@@ -44,13 +44,13 @@ public sealed class SlackRenderer : IChannelRenderer
     /// <summary>The Slack message for <paramref name="reply"/>: <c>text</c> (notification fallback), <c>blocks</c>, and <c>metadata</c> when the reply has a value.</summary>
     public static JsonObject ToMessage(BotReply reply)
     {
-        var words = ReplyWords.For(reply.Text);
+        var words = ReplyWords.For(reply.Language);
         var blocks = new JsonArray();
         string fallback;
         if (reply is { Kind: ReplyKind.Verdict, Verdict: { } verdict })
         {
-            fallback = $"{VerdictStyle.For(verdict.Verdict).Symbol} {VerdictStyle.Label(verdict.Verdict, verdict.Headline + verdict.Reason)}: {verdict.Headline}";
-            AddVerdict(blocks, verdict, ReplyWords.For(verdict.Headline + verdict.Reason));
+            fallback = $"{VerdictStyle.For(verdict.Verdict).Symbol} {VerdictStyle.Label(verdict.Verdict, reply.Language)}: {verdict.Headline}";
+            AddVerdict(blocks, verdict, reply, words);
         }
         else
         {
@@ -103,14 +103,14 @@ public sealed class SlackRenderer : IChannelRenderer
         return message;
     }
 
-    private static void AddVerdict(JsonArray blocks, VerdictDetails verdict, ReplyWords words)
+    private static void AddVerdict(JsonArray blocks, VerdictDetails verdict, BotReply reply, ReplyWords words)
     {
         blocks.Add(new JsonObject
         {
             ["type"] = "header",
             ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = Truncate(verdict.DialogTitle, 150), ["emoji"] = true },
         });
-        var label = VerdictStyle.Label(verdict.Verdict, verdict.Headline + verdict.Reason);
+        var label = VerdictStyle.Label(verdict.Verdict, reply.Language);
         blocks.Add(Section($"{VerdictStyle.For(verdict.Verdict).Symbol} *{Mrkdwn.Escape(label)}*\n{Mrkdwn.Escape(verdict.Headline)}"));
         foreach (var facts in verdict.Facts.Chunk(10))
         {

@@ -47,7 +47,7 @@ public static class TeamsManifest
                     ["commands"] = new JsonArray(
                         Command("help", "What I can answer and how to ask"),
                         Command("Is a paid VPN legal?", "Personal VPN use in mainland China, e.g. a paid VPN app"),
-                        Command("Company cross-border line", "How a company gets a lawful cross-border channel"),
+                        Command("Company cross-border options", "How a company gets a lawful cross-border channel"),
                         Command("Travelling to China", "How to stay connected lawfully on a trip")),
                 }),
             }),

@@ -126,6 +126,33 @@ public class ComplianceAssistantTests
         Assert.Contains("not legal advice", hello.Text + hello.Footer);
     }
 
+    [Theory]
+    [InlineData("bye", "Goodbye!")]
+    [InlineData("Goodbye!", "Goodbye!")]
+    [InlineData("thanks, bye", "Goodbye!")]
+    [InlineData("再见", "再见！")]
+    public void Goodbye_gets_a_short_goodbye(string typed, string expected)
+    {
+        var reply = Assert.Single(_assistant.Respond(new TurnInput(typed), new ConversationData()));
+
+        Assert.Equal(ReplyKind.SmallTalk, reply.Kind);
+        Assert.StartsWith(expected, reply.Text);
+        Assert.Null(reply.Value);
+    }
+
+    [Theory]
+    [InlineData("hi", Text.Language.English)]
+    [InlineData("help", Text.Language.English)]
+    [InlineData("你好", Text.Language.Chinese)]
+    [InlineData("个人用付费VPN违法吗", Text.Language.Chinese)]
+    public void A_reply_states_the_language_it_is_written_in_even_when_it_quotes_the_other(string typed, Text.Language expected)
+    {
+        var reply = Assert.Single(_assistant.Respond(new TurnInput(typed), new ConversationData()));
+
+        Assert.Equal(expected, reply.Language);
+        Assert.NotEmpty(reply.Sources);
+    }
+
     [Fact]
     public void Thanks_get_a_short_reply_without_knowledge_value()
     {

@@ -96,4 +96,114 @@ public class DialogEngineTests
         Assert.Equal("dialog:travel-check", result.Got);
         Assert.True(result.Correct);
     }
+
+    [Theory]
+    [InlineData("back", "no earlier question to go back to")]
+    [InlineData("stop", "nothing to stop")]
+    [InlineData("cancel", "nothing to stop")]
+    [InlineData("why", "no question to explain")]
+    [InlineData("start over", "nothing to start over")]
+    [InlineData("为什么", "没有需要解释的问题")]
+    [InlineData("返回", "没有可以返回的上一题")]
+    public void A_control_word_with_no_check_running_says_so_instead_of_matching_a_topic(string typed, string expected)
+    {
+        var reply = Assert.Single(_assistant.Respond(new TurnInput(typed), new ConversationData()));
+
+        Assert.Equal(ReplyKind.Notice, reply.Kind);
+        Assert.Contains(expected, reply.Text);
+        Assert.Null(reply.Value);
+        Assert.NotEmpty(reply.Actions);
+    }
+
+    [Theory]
+    [InlineData("why", "Why:")]
+    [InlineData("why?", "Why:")]
+    [InlineData("为什么", "原因：")]
+    public void Why_right_after_a_verdict_explains_that_verdict_again(string typed, string heading)
+    {
+        var state = new ConversationData();
+        _assistant.Respond(Start("client-access-check"), state);
+        var verdict = _assistant.Respond(Submit("charging", "yes"), state).Single();
+
+        var reply = Assert.Single(_assistant.Respond(new TurnInput(typed), state));
+
+        Assert.Equal(ReplyKind.Notice, reply.Kind);
+        Assert.Contains(heading, reply.Text);
+        Assert.Contains("1", reply.Text); // the deciding rule's number
+        Assert.Equal(verdict.Sources.Select(s => s.RegulationId), reply.Sources.Select(s => s.RegulationId));
+        Assert.Equal(["change", "restart"], reply.Actions.Select(a => a.Value["action"]));
+        Assert.Equal(DialogPhase.Finished, state.Dialog!.Phase); // still there for "change an answer"
+    }
+
+    [Fact]
+    public void Back_after_a_verdict_names_the_finished_check_and_offers_to_change_it()
+    {
+        var state = new ConversationData();
+        _assistant.Respond(Start("client-access-check"), state);
+        _assistant.Respond(Submit("charging", "yes"), state);
+
+        var reply = Assert.Single(_assistant.Respond(new TurnInput("back"), state));
+
+        Assert.Contains("has finished", reply.Text);
+        Assert.Equal(["Change an answer", "Start over"], reply.Actions.Select(a => a.Title));
+    }
+
+    [Fact]
+    public void A_choice_that_is_not_an_option_of_the_asked_question_is_named_and_the_options_listed()
+    {
+        var state = new ConversationData();
+        _assistant.Respond(Start("client-access-check"), state);
+
+        var reply = Assert.Single(_assistant.Respond(Submit("charging", "maybe"), state));
+
+        Assert.Equal("charging", Assert.IsType<PromptValue>(reply.Value).Slot);
+        Assert.Contains("\"maybe\" is not one of the options for this question", reply.Text);
+        Assert.Contains("1. Yes, it is charged for", reply.Text);
+        Assert.DoesNotContain("no longer open", reply.Text);
+
+        var markup = Assert.Single(_assistant.Respond(Submit("charging", "[click](https://evil.example) **now**"), state));
+        Assert.Contains("That choice is not one of the options", markup.Text);
+        Assert.DoesNotContain("evil.example", markup.Text);
+    }
+
+    [Fact]
+    public void A_valid_button_for_a_question_not_asked_yet_is_noted_like_a_typed_fact()
+    {
+        var state = new ConversationData();
+        _assistant.Respond(Start("client-access-check"), state);
+
+        var reply = Assert.Single(_assistant.Respond(Submit("in-scope", "yes"), state));
+
+        Assert.Equal("charging", Assert.IsType<PromptValue>(reply.Value).Slot);
+        Assert.StartsWith("Noted:\n- Named in the approved scope: Yes, they are named", reply.Text);
+        Assert.Equal("yes", state.Dialog!.Facts["in-scope"]);
+    }
+
+    [Fact]
+    public void A_start_button_for_a_check_that_does_not_exist_keeps_the_running_check_and_asks_again()
+    {
+        var state = new ConversationData();
+        _assistant.Respond(Start("travel-check"), state);
+        _assistant.Respond(Submit("destination", "mainland-china"), state);
+
+        var reply = Assert.Single(_assistant.Respond(Start("no-such-dialog"), state));
+
+        Assert.Contains("That check is not available", reply.Text);
+        Assert.Equal(("travel-check", "method"), (Assert.IsType<PromptValue>(reply.Value).Dialog, ((PromptValue)reply.Value!).Slot));
+        Assert.Equal("mainland-china", state.Dialog!.Facts["destination"]);
+    }
+
+    [Fact]
+    public void Talk_to_the_compliance_team_typed_during_a_check_hands_over_with_the_answers_so_far()
+    {
+        var state = new ConversationData();
+        _assistant.Respond(Start("travel-check"), state);
+        _assistant.Respond(Submit("destination", "mainland-china"), state);
+
+        var reply = Assert.Single(_assistant.Respond(new TurnInput("talk to the compliance team"), state));
+
+        Assert.Contains("- Destination: Mainland China", reply.Text);
+        Assert.Contains(RealContent.Served.Snapshot.Knowledge.FindOutOfScope("compliance-team")!.Reply.En.Trim(), reply.Text);
+        Assert.Null(state.Dialog);
+    }
 }

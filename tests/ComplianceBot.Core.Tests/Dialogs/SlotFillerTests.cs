@@ -97,4 +97,34 @@ public class SlotFillerTests
     {
         Assert.Empty(SlotFiller.Read(Dialog("travel-check"), "7", askedSlot: "destination").Values);
     }
+
+    [Fact]
+    public void Articles_and_possessives_do_not_change_a_stated_fact()
+    {
+        var reading = SlotFiller.Read(Dialog("client-access-check"), "my employees in the approved scope", askedSlot: null);
+
+        Assert.Equal("employee", reading.Values["recipient"]);
+        Assert.Equal("yes", reading.Values["in-scope"]);
+    }
+
+    [Theory]
+    [InlineData("client-access-check", "they are not in the approved scope", "no")]
+    [InlineData("client-access-check", "outside the approved user scope", "no")]
+    [InlineData("overseas-branch-onboarding", "the branch is within the approved scope", "yes")]
+    [InlineData("travel-check", "travellers are not in the approved scope", "no")]
+    public void The_approved_scope_is_read_in_every_check_that_asks_for_it(string dialog, string text, string expected)
+    {
+        Assert.Equal(expected, SlotFiller.Read(Dialog(dialog), text, askedSlot: null).Values["in-scope"]);
+    }
+
+    [Theory]
+    [InlineData("telecom's international line")]
+    [InlineData("I use China Telecom's international service")]
+    [InlineData("用的是电信的国际服务")]
+    public void A_licensed_operators_international_service_is_read_as_such(string answer)
+    {
+        var reading = SlotFiller.Read(Dialog("personal-vpn-check"), answer, askedSlot: "provider", LanguageDetector.Detect(answer));
+
+        Assert.Equal("licensed-operator", reading.Values["provider"]);
+    }
 }

@@ -37,6 +37,18 @@ public class TextAnalyzerTests
     }
 
     [Fact]
+    public void A_number_is_a_term_only_inside_a_synonym()
+    {
+        var analyzer = CreateAnalyzer();
+        analyzer.AddSynonyms([new SynonymGroup("miit-notice", new Dictionary<Language, IReadOnlyList<string>> { [Language.English] = ["notice 32"] })]);
+
+        Assert.True(analyzer.Analyze("3").IsEmpty);
+        Assert.True(analyzer.Analyze("2024").IsEmpty);
+        Assert.Equal(["a14"], analyzer.Analyze("A14-1").Terms);
+        Assert.Equal(["~miit-notice"], analyzer.Analyze("notice 32").Terms);
+    }
+
+    [Fact]
     public void Multi_word_synonyms_match_whole_phrases_only()
     {
         var analyzer = CreateAnalyzer();

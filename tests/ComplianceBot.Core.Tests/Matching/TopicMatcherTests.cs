@@ -24,6 +24,20 @@ public class TopicMatcherTests
         Assert.InRange(result.Top.Confidence, 0.95, 1.0);
     }
 
+    [Theory]
+    [InlineData("1")]
+    [InlineData("3")]
+    [InlineData("2024")]
+    [InlineData("1' OR '1'='1")]
+    public void A_number_alone_matches_no_topic_of_the_real_content(string text)
+    {
+        // "A14-1" and the years in answers must not make "1" or "2024" look like a question about them.
+        var result = RealContent.Served.TopicsMatcher.Match(text);
+
+        Assert.Equal(MatchOutcome.Fallback, result.Outcome);
+        Assert.Empty(result.Candidates);
+    }
+
     [Fact]
     public void Confidences_are_ranked_and_within_zero_and_one()
     {

@@ -1,8 +1,12 @@
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using ComplianceBot.Bot;
 using ComplianceBot.Bot.Rendering;
 using ComplianceBot.Bot.Teams;
 using ComplianceBot.Core.Conversation;
+using ComplianceBot.Core.Text;
+using ComplianceBot.Slack;
 using ComplianceBot.Tests.Support;
 using Newtonsoft.Json.Linq;
 
@@ -85,6 +89,7 @@ public sealed class ChannelRenderingTests
         var reply = new BotReply
         {
             Kind = ReplyKind.Answer,
+            Language = Core.Text.Language.English,
             Text = string.Join("\n\n", paragraphs),
             Actions = [ReplyAction.ForTopic("Travellers", "travelers")],
             Value = new FallbackValue(),
@@ -110,5 +115,43 @@ public sealed class ChannelRenderingTests
         Assert.All(parts, p => Assert.True(Encoding.UTF8.GetByteCount(p) <= 32));
         Assert.All(parts, p => Assert.False(char.IsHighSurrogate(p[^1])));
         Assert.Equal(text.Replace(" ", string.Empty), string.Concat(parts));
+    }
+
+    [Theory]
+    [InlineData(Language.English, "Ask in your own words, e.g. \"公司专线可以转租吗\" 或 \"个人用付费VPN违法吗\"。", "Sources", "出处")]
+    [InlineData(Language.Chinese, "可以：use a licensed operator's international service (China Telecom, China Unicom).", "出处", "Sources")]
+    public void The_sources_heading_follows_the_reply_language_not_the_language_its_text_looks_like(
+        Language language, string text, string expected, string unexpected)
+    {
+        var reply = new BotReply
+        {
+            Kind = ReplyKind.Answer,
+            Language = language,
+            Text = text,
+            Sources = [new SourceLine("interim-provisions-international-networking", "Interim Provisions, Art. 6", true)],
+        };
+
+        var markdown = ActivityRenderer.ToMarkdown(reply); // Teams, web chat and console text
+        var slack = SlackRenderer.ToMessage(reply).ToJsonString(new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+
+        Assert.Contains($"**{expected}:**", markdown);
+        Assert.DoesNotContain(unexpected + ":", markdown);
+        Assert.Contains($"*{expected}:*", slack);
+        Assert.DoesNotContain(unexpected + ":", slack);
+    }
+
+    [Fact]
+    public void A_verdict_card_is_labelled_in_the_reply_language()
+    {
+        var english = (JObject)VerdictCard.ToAttachment(VerdictCard.Build(SampleReplies.Verdict(), includeActions: false, teamsMessageBack: false)).Content;
+        var chinese = (JObject)VerdictCard.ToAttachment(VerdictCard.Build(SampleReplies.Verdict() with { Language = Language.Chinese },
+            includeActions: false, teamsMessageBack: false)).Content;
+
+        var englishTexts = english.SelectTokens("$..text").Select(t => (string?)t).ToList();
+        var chineseTexts = chinese.SelectTokens("$..text").Select(t => (string?)t).ToList();
+        Assert.Contains("⛔ Not permitted", englishTexts);
+        Assert.Contains("Based on", englishTexts);
+        Assert.Contains("⛔ 不允许", chineseTexts); // the sample's text is English: the language is not guessed from it
+        Assert.Contains("依据的情况", chineseTexts);
     }
 }

@@ -58,6 +58,34 @@ public sealed class TeamsPackageCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Each_command_of_the_teams_menu_gets_the_answer_its_description_promises()
+    {
+        // Teams sends a command's title as the message text: the bot must answer it as the description says.
+        var promised = new Dictionary<string, string>
+        {
+            ["What I can answer and how to ask"] = "about-bot",
+            ["Personal VPN use in mainland China, e.g. a paid VPN app"] = "personal-paid-vpn",
+            ["How a company gets a lawful cross-border channel"] = "corporate-compliant-paths",
+            ["How to stay connected lawfully on a trip"] = "travelers",
+        };
+        var zipPath = Path.Combine(_folder, "app.zip");
+        Assert.Equal(0, (await RunAsync(["teams-package", "--output", zipPath, "--bot-id", BotId, .. Publisher])).ExitCode);
+        using var zip = ZipFile.OpenRead(zipPath);
+        using var reader = new StreamReader(zip.GetEntry("manifest.json")!.Open());
+        var commands = JObject.Parse(await reader.ReadToEndAsync())["bots"]![0]!["commandLists"]![0]!["commands"]!;
+
+        Assert.Equal(promised.Keys.Order(), commands.Select(c => (string)c["description"]!).Order());
+        foreach (var command in commands)
+        {
+            var (exitCode, output) = await RunAsync("ask", (string)command["title"]!, "--json");
+            Assert.Equal(0, exitCode);
+            var value = JObject.Parse(output.Split('\n', StringSplitOptions.RemoveEmptyEntries)[0]);
+            Assert.True((string?)value["type"] == "answer" && (string?)value["id"] == promised[(string)command["description"]!],
+                $"command \"{command["title"]}\" got {value}");
+        }
+    }
+
+    [Fact]
     public async Task Missing_settings_are_each_named_and_no_package_is_written()
     {
         var zipPath = Path.Combine(_folder, "app.zip");

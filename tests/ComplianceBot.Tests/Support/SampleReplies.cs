@@ -1,4 +1,5 @@
 using ComplianceBot.Core.Conversation;
+using ComplianceBot.Core.Text;
 
 namespace ComplianceBot.Tests.Support;
 
@@ -8,6 +9,7 @@ public static class SampleReplies
     public static BotReply Prompt() => new()
     {
         Kind = ReplyKind.Prompt,
+        Language = Language.English,
         Text = "Who provides the VPN or connection you want to use?",
         Actions =
         [
@@ -28,6 +30,7 @@ public static class SampleReplies
     public static BotReply Verdict() => new()
     {
         Kind = ReplyKind.Verdict,
+        Language = Language.English,
         Text = "**Not permitted:** a VPN service without a Chinese telecom licence is an unauthorized channel.",
         Sources = [new SourceLine("interim-provisions-international-networking", "Interim Provisions on International Networking, Art. 6", true)],
         Footer = "General guidance, not legal advice. As of 2026-11-29",

@@ -41,13 +41,17 @@ public sealed record ObservedReply(string Text, JsonObject? Value, IReadOnlyList
     public IReadOnlyList<string> Choices =>
         Value?["choices"] is JsonArray choices ? choices.Select(c => c?["value"]?.ToString() ?? string.Empty).ToList() : [];
 
-    /// <summary>Builds the observed form of a core <see cref="BotReply"/>.</summary>
+    /// <summary>
+    /// Builds the observed form of a core <see cref="BotReply"/>: its text, a "Sources:" line ("出处：" for a reply in
+    /// Chinese, as the channels label it) and its small print.
+    /// </summary>
     public static ObservedReply From(BotReply reply)
     {
+        var sources = reply.Language == Core.Text.Language.Chinese ? "出处：" : "Sources: ";
         var text = string.Join("\n\n", new[]
         {
             reply.Text,
-            reply.Sources.Count > 0 ? "Sources: " + string.Join("; ", reply.Sources.Select(s => s.Text)) : null,
+            reply.Sources.Count > 0 ? sources + string.Join("; ", reply.Sources.Select(s => s.Text)) : null,
             reply.Footer,
         }.Where(t => !string.IsNullOrWhiteSpace(t)));
         return new ObservedReply(text, reply.Value?.ToJson(), reply.Actions.Select(a => new ObservedButton(a.Title, a.Value)).ToList());

@@ -30,7 +30,7 @@ public static class VerdictCard
     public static JsonObject Build(BotReply reply, bool includeActions, bool teamsMessageBack)
     {
         var verdict = reply.Verdict ?? throw new ArgumentException("The reply has no verdict details.", nameof(reply));
-        var words = ReplyWords.For(verdict.Headline + verdict.Reason);
+        var words = ReplyWords.For(reply.Language);
         var style = VerdictStyle.For(verdict.Verdict);
 
         var body = new JsonArray
@@ -41,7 +41,7 @@ public static class VerdictCard
                 ["type"] = "Container",
                 ["style"] = style.ContainerStyle,
                 ["items"] = new JsonArray(
-                    Text($"{style.Symbol} {VerdictStyle.Label(verdict.Verdict, verdict.Headline + verdict.Reason)}", size: "Medium", weight: "Bolder", color: style.Color),
+                    Text($"{style.Symbol} {VerdictStyle.Label(verdict.Verdict, reply.Language)}", size: "Medium", weight: "Bolder", color: style.Color),
                     Text(verdict.Headline, spacing: "Small")),
             },
         };

@@ -7,12 +7,12 @@ namespace ComplianceBot.Bot.Rendering;
 public sealed record VerdictStyle(string Symbol, string Color, string ContainerStyle)
 {
     /// <summary>
-    /// The verdict in words, in the language <paramref name="sample"/> is written in: Permitted / Permitted with
-    /// conditions / Not permitted / Needs review (允许 / 有条件允许 / 不允许 / 需要合规团队审核); an unknown id as is.
+    /// The verdict in words, in <paramref name="language"/> (the reply's): Permitted / Permitted with conditions / Not
+    /// permitted / Needs review (允许 / 有条件允许 / 不允许 / 需要合规团队审核); an unknown id as is.
     /// </summary>
-    public static string Label(string verdict, string? sample)
+    public static string Label(string verdict, Core.Text.Language language)
     {
-        var chinese = Core.Text.LanguageDetector.Detect(sample) == Core.Text.Language.Chinese;
+        var chinese = language == Core.Text.Language.Chinese;
         return verdict switch
         {
             "permitted" => chinese ? "允许" : "Permitted",

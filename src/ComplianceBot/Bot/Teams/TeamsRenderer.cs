@@ -46,7 +46,7 @@ public sealed class TeamsRenderer : IChannelRenderer
                 new Activity
                 {
                     Type = ActivityTypes.Message,
-                    Summary = $"{VerdictStyle.Label(verdict.Verdict, verdict.Headline + verdict.Reason)}: {verdict.Headline}",
+                    Summary = $"{VerdictStyle.Label(verdict.Verdict, reply.Language)}: {verdict.Headline}",
                     Attachments = [VerdictCard.ToAttachment(VerdictCard.Build(reply, includeActions: true, teamsMessageBack: true))],
                     Value = value,
                 },

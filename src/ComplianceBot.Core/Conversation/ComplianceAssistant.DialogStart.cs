@@ -1,0 +1,137 @@
+using ComplianceBot.Core.Dialogs;
+using ComplianceBot.Core.Knowledge;
+using ComplianceBot.Core.Matching;
+
+namespace ComplianceBot.Core.Conversation;
+
+/// <summary>Which decision dialog, if any, a message starts.</summary>
+public sealed partial class ComplianceAssistant
+{
+    // A dialog matched at least this confidently starts even when a topic is ranked close behind it.
+    private const double DialogStartConfidence = 0.5;
+
+    // How far behind a weakly matched dialog a topic may be ranked and still be answered instead.
+    private const double AlternativeTopicMargin = 0.15;
+
+    // How many of the best-ranked targets link a described situation to a dialog (directly or by a topic's offers).
+    private const int LinkedCandidates = 3;
+
+    private static readonly char[] ClauseBreaks = [',', ';', '.', '!', '?', '，', '；', '。', '！', '？'];
+
+    /// <summary>
+    /// The dialog a message should start: a confident match to the dialog itself, a clarify whose best candidate is
+    /// a dialog and whose other candidates belong to it, or, for a statement describing a situation (not a question), a
+    /// dialog linked to the match (the dialog itself or offered by a matched topic) for which the statement gives at
+    /// least <see cref="DialogEngine.SlotsForDirectStart"/> facts: one when the writer speaks of their own situation,
+    /// one more when the matcher was not confident enough to answer at all.
+    /// </summary>
+    private static DialogDefinition? DialogToStart(ServedContent content, MatchResult match, IReadOnlyList<MatchCandidate> ranked, string text)
+    {
+        if (match.Top is null)
+        {
+            return null;
+        }
+
+        var snapshot = content.Snapshot;
+        if (match.Outcome == MatchOutcome.Answer && DialogOf(snapshot, match.Top.Id) is { } matched
+            && (match.Top.Confidence >= DialogStartConfidence || AlternativeTopic(content, match, ranked) is null))
+        {
+            return matched;
+        }
+
+        if (SameFamily(content, match) is { } single && DialogOf(snapshot, single.Id) is { } family)
+        {
+            return family;
+        }
+
+        if (AskedInAClause(content, match, text) is { } asked)
+        {
+            return asked;
+        }
+
+        if (QuestionForm.IsQuestion(text))
+        {
+            return null; // a general question gets its FAQ answer (which offers the check), even if it names facts
+        }
+
+        // A statement describes a situation; one about the writer's own ("I'm travelling to China") needs one fact.
+        var needed = match.Outcome == MatchOutcome.Fallback ? DialogEngine.SlotsForDirectStart + 1
+            : QuestionForm.IsAboutOwnSituation(text) ? 1
+            : DialogEngine.SlotsForDirectStart;
+        return ranked.Take(LinkedCandidates)
+            .SelectMany(c => DialogOf(snapshot, c.Id) is { } d ? [d] : Offered(snapshot, c.Id))
+            .DistinctBy(d => d.Id)
+            .Select(d => (Dialog: d, Stated: DialogEngine.SlotsStated(d, text)))
+            .Where(x => x.Stated >= needed)
+            .OrderByDescending(x => x.Stated)
+            .Select(x => x.Dialog)
+            .FirstOrDefault();
+    }
+
+    /// <summary>
+    /// For a message of several clauses that as a whole matches nothing confidently ("I'm not in China, I'm in London,
+    /// can I use my VPN?"), the dialog whose own question one clause asks (a confident match to its triggers) while the
+    /// message states at least one of its facts: the other clauses describe the situation the question is about. Null
+    /// otherwise; a message the whole of which is understood ("business trip to Beijing, can I use my VPN there") keeps
+    /// its meaning.
+    /// </summary>
+    private static DialogDefinition? AskedInAClause(ServedContent content, MatchResult whole, string text)
+    {
+        var clauses = text.Split(ClauseBreaks, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (clauses.Length < 2 || whole.Top?.Confidence >= DialogStartConfidence)
+        {
+            return null;
+        }
+
+        foreach (var clause in clauses.Where(QuestionForm.IsQuestion))
+        {
+            var match = content.Matcher.Match(clause);
+            if (match is { Outcome: MatchOutcome.Answer, Top: { } top } && top.Confidence >= DialogStartConfidence
+                && DialogOf(content.Snapshot, top.Id) is { } dialog && DialogEngine.SlotsStated(dialog, text) >= 1)
+            {
+                return dialog;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// When a dialog is matched without much confidence, the best topic ranked close behind it: the question is then
+    /// answered from the FAQ (with its "Check my situation" offer), since a generic question such as "cite the
+    /// regulation for vpn use" should get an answer, not a questionnaire. Null when no topic is that close.
+    /// </summary>
+    private static MatchCandidate? AlternativeTopic(ServedContent content, MatchResult match, IReadOnlyList<MatchCandidate> ranked)
+    {
+        var top = match.Top!;
+        return ranked.FirstOrDefault(c => content.Snapshot.Knowledge.FindTopic(c.Id) is not null
+                                          && c.Confidence >= top.Confidence - AlternativeTopicMargin);
+    }
+
+    /// <summary>
+    /// For a clarify reply whose candidates are one topic and the dialogs it offers (not a real ambiguity), the best of
+    /// them; otherwise null.
+    /// </summary>
+    private static MatchCandidate? SameFamily(ServedContent content, MatchResult match)
+    {
+        if (match.Outcome != MatchOutcome.Clarify)
+        {
+            return null;
+        }
+
+        var snapshot = content.Snapshot;
+        var topics = match.Candidates.Select(c => snapshot.Knowledge.FindTopic(c.Id)).OfType<Topic>().ToList();
+        var dialogs = match.Candidates.Select(c => DialogOf(snapshot, c.Id)).OfType<DialogDefinition>().ToList();
+        var linked = topics.Count == 1 && dialogs.Count >= 1 && topics.Count + dialogs.Count == match.Candidates.Count
+                     && dialogs.All(d => topics[0].Offers.Contains(d.TargetId));
+        return linked ? match.Candidates[0] : null;
+    }
+
+    private static DialogDefinition? DialogOf(ContentSnapshot snapshot, string targetId) =>
+        targetId.StartsWith(DialogDefinition.TargetPrefix, StringComparison.Ordinal)
+            ? snapshot.FindDialog(targetId[DialogDefinition.TargetPrefix.Length..])
+            : null;
+
+    private static IEnumerable<DialogDefinition> Offered(ContentSnapshot snapshot, string topicId) =>
+        snapshot.Knowledge.FindTopic(topicId)?.Offers.Select(o => DialogOf(snapshot, o)).OfType<DialogDefinition>() ?? [];
+}

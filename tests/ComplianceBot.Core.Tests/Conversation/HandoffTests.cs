@@ -1,0 +1,86 @@
+using ComplianceBot.Core.Conversation;
+using ComplianceBot.Core.Knowledge;
+using ComplianceBot.Core.Tests.Support;
+using ComplianceBot.Core.Text;
+
+namespace ComplianceBot.Core.Tests.Conversation;
+
+/// <summary>"Talk to the compliance team": a hand-off whose contact details come from the content, not from code.</summary>
+public class HandoffTests
+{
+    private const string OutOfScopeFile = "out-of-scope.yaml";
+
+    private static string Contact(Language language) =>
+        RealContent.Served.Snapshot.Knowledge.FindOutOfScope(OutOfScopeGroup.ComplianceTeamId)!.Reply.For(language).Trim();
+
+    [Theory]
+    [InlineData("talk to the compliance team")]
+    [InlineData("Talk to the compliance team.")]
+    [InlineData("I want to talk to the compliance team")]
+    [InlineData("contact compliance please")]
+    [InlineData("how do i reach the compliance team")]
+    public void Asking_for_the_compliance_team_gets_how_to_reach_them(string typed)
+    {
+        var log = new RecordingLog();
+        var assistant = new ComplianceAssistant(new FixedContentProvider(RealContent.Served), log);
+
+        var reply = Assert.Single(assistant.Respond(new TurnInput(typed), new ConversationData()));
+
+        Assert.Equal(ReplyKind.Notice, reply.Kind);
+        Assert.Contains(Contact(Language.English), reply.Text);
+        Assert.Null(reply.Value);
+        Assert.Empty(log.Entries); // a hand-off is not a question the bot failed on
+    }
+
+    [Fact]
+    public void The_chinese_request_gets_the_chinese_contact()
+    {
+        var reply = Assert.Single(RealContent.Assistant().Respond(new TurnInput("联系合规团队"), new ConversationData()));
+
+        Assert.Contains(Contact(Language.Chinese), reply.Text);
+        Assert.Equal(Language.Chinese, reply.Language);
+    }
+
+    [Fact]
+    public void The_contact_is_whatever_the_compliance_team_wrote_in_the_content()
+    {
+        using var copy = new KnowledgeCopy();
+        copy.Replace(OutOfScopeFile, "Contact the compliance team in the **Compliance Questions** channel in Teams or by email at",
+            "Call Mei Lin on extension 4711, or write in the channel");
+        var edited = copy.Load().Content! with { Dialogs = RealContent.Served.Snapshot.Dialogs };
+        var assistant = new ComplianceAssistant(new FixedContentProvider(ServedContent.Create(edited, RealContent.ShippedMatcherOptions())));
+
+        var typed = Assert.Single(assistant.Respond(new TurnInput("talk to the compliance team"), new ConversationData()));
+        Assert.Contains("Call Mei Lin on extension 4711", typed.Text);
+
+        var state = new ConversationData();
+        assistant.Respond(new TurnInput(null, new Dictionary<string, string> { ["start"] = "travel-check" }), state);
+        var button = Assert.Single(assistant.Respond(
+            new TurnInput("Talk to the compliance team", new Dictionary<string, string> { ["dialog"] = "travel-check", ["action"] = "handoff" }), state));
+        Assert.Contains("Call Mei Lin on extension 4711", button.Text);
+        Assert.Null(state.Dialog);
+    }
+
+    [Fact]
+    public void Without_the_group_the_hand_off_still_points_to_the_compliance_team()
+    {
+        var served = RealContent.Served;
+        var knowledge = served.Snapshot.Knowledge;
+        var without = new KnowledgeBase(knowledge.Regulations, knowledge.Topics, knowledge.Synonyms,
+            knowledge.OutOfScope.Where(g => g.Id != OutOfScopeGroup.ComplianceTeamId).ToList());
+        var assistant = new ComplianceAssistant(new FixedContentProvider(
+            ServedContent.Create(served.Snapshot with { Knowledge = without }, RealContent.ShippedMatcherOptions())));
+
+        var reply = Assert.Single(assistant.Respond(new TurnInput("talk to the compliance team"), new ConversationData()));
+
+        Assert.Contains("contact your compliance team directly", reply.Text);
+        Assert.Null(reply.Value);
+    }
+
+    private sealed class RecordingLog : IUnansweredLog
+    {
+        public List<(string, UnansweredReason)> Entries { get; } = [];
+
+        public void Record(string normalizedText, UnansweredReason reason) => Entries.Add((normalizedText, reason));
+    }
+}
