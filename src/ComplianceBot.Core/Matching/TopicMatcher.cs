@@ -29,6 +29,7 @@ public sealed class TopicMatcher
     private readonly double[] _docNorm;
     private readonly string[] _docContent;
     private readonly string[] _docSorted;
+    private readonly int[][] _docHistograms;
     private readonly Dictionary<string, int> _termIds;
     private readonly double[] _docIdf;
     private readonly double[] _targetIdf;
@@ -42,7 +43,7 @@ public sealed class TopicMatcher
     private const double UnknownFactor = 0.75;
 
     /// <summary>How many of the term-closest documents are also compared fuzzily.</summary>
-    private const int FuzzyCandidates = 15;
+    private const int FuzzyCandidates = 5;
     private readonly Dictionary<int, int>[] _termCounts;
     private readonly double[] _countTotals;
 
@@ -137,6 +138,7 @@ public sealed class TopicMatcher
         _docTarget = docTarget.ToArray();
         _docContent = docContent.ToArray();
         _docSorted = docWords.Select(SortWords).ToArray();
+        _docHistograms = _docSorted.Select(CharacterHistogram.Of).ToArray();
         _docIdf = _postings.Select(p => Idf(docTerms.Count, p.Length)).ToArray();
         _unknownDocIdf = UnknownFactor * Idf(docTerms.Count, 0);
         _docNorm = docTerms.Select(ts => Math.Sqrt(ts.Sum(id => _docIdf[id] * _docIdf[id]))).ToArray();
@@ -283,6 +285,7 @@ public sealed class TopicMatcher
         if (_options.FuzzyWeight > 0 && content.Length > 0)
         {
             var sortedContent = SortWords(query.Words);
+            var queryHistogram = CharacterHistogram.Of(sortedContent);
             var order = touched.ToArray();
             Array.Sort(cosines, order);
             for (var i = order.Length - 1; i >= Math.Max(0, order.Length - FuzzyCandidates); i--)
@@ -297,6 +300,14 @@ public sealed class TopicMatcher
                 var t = _docTarget[doc];
                 var lengths = sortedContent.Length + _docSorted[doc].Length;
                 if (2.0 * Math.Min(sortedContent.Length, _docSorted[doc].Length) / lengths <= 0.5)
+                {
+                    continue;
+                }
+
+                // Nor documents whose best possible ratio (from character counts, +0.005 for FuzzySharp's rounding to whole
+                // percents) could not raise their target's fuzzy or exact signal above what a closer document already gave.
+                var maxRatio = CharacterHistogram.MaxRatio(queryHistogram, sortedContent.Length, _docHistograms[doc], _docSorted[doc].Length) + 0.005;
+                if (Math.Max(0, (maxRatio - 0.5) * 2) <= fuzzy[t] && cosines[i] * maxRatio <= exact[t])
                 {
                     continue;
                 }
