@@ -13,7 +13,7 @@ namespace ComplianceBot.Benchmarks;
 /// </summary>
 internal static class LatencyReport
 {
-    public static void Run(int rounds = 20)
+    public static void Run(int rounds = 200)
     {
         var load = Stopwatch.StartNew();
         var content = ServedContent.Create(ContentLoader.Load(Paths.Knowledge, dialogsDirectory: Paths.Dialogs).Content!, new MatcherOptions());

@@ -5,7 +5,7 @@ using ComplianceBot.Benchmarks;
 // dotnet run -c Release --project bench/ComplianceBot.Benchmarks -- latency          (per-question distribution)
 if (args is ["latency", ..])
 {
-    LatencyReport.Run();
+    LatencyReport.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200);
     return;
 }
 
