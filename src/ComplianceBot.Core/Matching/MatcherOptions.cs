@@ -1,22 +1,26 @@
 namespace ComplianceBot.Core.Matching;
 
-/// <summary>Thresholds of the question matcher (configuration section <c>Matching</c>). All scores are in [0, 1].</summary>
+/// <summary>
+/// Thresholds and signal weights of the question matcher (configuration section <c>Matching</c>). All scores are in
+/// [0, 1]. The defaults are the tuned values that <c>appsettings.json</c> ships (a test keeps the two equal), so code
+/// that builds a matcher without configuration, such as the benchmarks, measures what the product runs.
+/// </summary>
 public sealed class MatcherOptions
 {
     /// <summary>Configuration section name.</summary>
     public const string SectionName = "Matching";
 
-    /// <summary>Minimum confidence to answer directly. Default 0.5.</summary>
-    public double AnswerThreshold { get; set; } = 0.5;
+    /// <summary>Minimum confidence to answer directly. Default 0.32.</summary>
+    public double AnswerThreshold { get; set; } = 0.32;
 
     /// <summary>Minimum confidence to offer a candidate in a clarify reply; below it the bot falls back. Default 0.3.</summary>
     public double ClarifyThreshold { get; set; } = 0.3;
 
     /// <summary>
     /// How far the best candidate must lead the second-best (of another target) to answer without asking.
-    /// Default 0.06.
+    /// Default 0.02.
     /// </summary>
-    public double AmbiguityMargin { get; set; } = 0.06;
+    public double AmbiguityMargin { get; set; } = 0.02;
 
     /// <summary>Candidates within this distance of the best are offered when clarifying. Default 0.15.</summary>
     public double ClarifyBand { get; set; } = 0.15;
@@ -24,26 +28,26 @@ public sealed class MatcherOptions
     /// <summary>Most candidates offered when clarifying (2 or 3). Default 3.</summary>
     public int MaxClarifyCandidates { get; set; } = 3;
 
-    /// <summary>Weight of the best single phrasing's similarity (idf-weighted cosine). Default 0.5.</summary>
-    public double PhrasingWeight { get; set; } = 0.5;
+    /// <summary>Weight of the best single phrasing's similarity (idf-weighted cosine). Default 0.3.</summary>
+    public double PhrasingWeight { get; set; } = 0.3;
 
     /// <summary>Weight of the share of the question's words found among all of a target's phrasings. Default 0.3.</summary>
     public double CoverageWeight { get; set; } = 0.3;
 
-    /// <summary>Weight of the share of the question's words found in the target's description (its answer). Default 0.2.</summary>
-    public double DescriptionWeight { get; set; } = 0.2;
+    /// <summary>Weight of the share of the question's words found in the target's description (its answer). Default 0.1.</summary>
+    public double DescriptionWeight { get; set; } = 0.1;
 
     /// <summary>
     /// Weight of the fuzzy (typo-tolerant) similarity to the best phrasing; only similarity above 50% counts.
-    /// Default 0.15. All weights are normalised to sum to 1.
+    /// Default 0.1. All weights are normalised to sum to 1.
     /// </summary>
-    public double FuzzyWeight { get; set; } = 0.15;
+    public double FuzzyWeight { get; set; } = 0.1;
 
     /// <summary>
     /// Weight of the naive Bayes posterior of the target given the question's words (times coverage): how strongly the
-    /// words point to this target rather than its neighbours. Default 0.3.
+    /// words point to this target rather than its neighbours. Default 0.6.
     /// </summary>
-    public double PosteriorWeight { get; set; } = 0.3;
+    public double PosteriorWeight { get; set; } = 0.6;
 
     /// <summary>Returns one message per invalid setting; empty when the options are usable.</summary>
     public IReadOnlyList<string> Validate()

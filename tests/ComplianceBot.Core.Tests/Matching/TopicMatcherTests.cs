@@ -99,6 +99,16 @@ public class TopicMatcherTests
     }
 
     [Fact]
+    public void The_default_options_are_the_tuning_that_appsettings_ships()
+    {
+        // Benchmarks and other code without configuration build matchers from the defaults: they must measure the product.
+        var shipped = RealContent.ShippedMatcherOptions();
+        var defaults = new MatcherOptions();
+
+        Assert.Equivalent(defaults, shipped, strict: true);
+    }
+
+    [Fact]
     public void Invalid_options_are_refused_with_the_setting_named()
     {
         var error = Assert.Throws<ArgumentException>(() => SmallMatcher(new MatcherOptions { AnswerThreshold = 0.2, ClarifyThreshold = 0.4 }));
