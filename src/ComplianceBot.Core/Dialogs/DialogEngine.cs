@@ -250,16 +250,14 @@ public sealed partial class DialogEngine
             return [_replies.ChangeMenu(dialog, ds, DialogPhrases.StaleButton(_language) + " " + DialogPhrases.ChangePickOne(_language))];
         }
 
-        if (slot is not null && slot.FindChoice(choice) is not null && (slotId == ds.AskedSlot || !ds.Facts.ContainsKey(slotId)))
+        if (slot is not null && slot.FindChoice(choice) is not null && slotId == ds.AskedSlot)
         {
-            // The asked slot, or one not known yet (a card that sets several facts, or a button of a question asked
-            // again after "back"); a fact other than the one asked is acknowledged as typed facts are.
+            // Only the question being asked: a button carries no dialog id, so one for another question (an old card
+            // in the chat history, possibly of another check with the same slot) must not set a fact unasked.
             Fill(ds, slotId, choice!);
             ds.Failures = 0;
             ds.PreviousValue = null;
-            return Advance(dialog, state, slotId == ds.AskedSlot
-                ? []
-                : [DialogPhrases.Noted(_language) + "\n" + _replies.FactLines(dialog, [slotId], ds.Facts)]);
+            return Advance(dialog, state, []);
         }
 
         string notice;

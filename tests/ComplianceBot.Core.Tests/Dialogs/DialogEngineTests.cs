@@ -166,17 +166,35 @@ public class DialogEngineTests
         Assert.DoesNotContain("evil.example", markup.Text);
     }
 
-    [Fact]
-    public void A_valid_button_for_a_question_not_asked_yet_is_noted_like_a_typed_fact()
+    [Theory]
+    [InlineData("in-scope", "yes")] // a slot of this check not asked yet
+    [InlineData("recipient", "client")]
+    public void A_valid_button_for_a_question_not_asked_is_refused_and_the_current_question_asked(string slot, string choice)
     {
         var state = new ConversationData();
         _assistant.Respond(Start("client-access-check"), state);
 
-        var reply = Assert.Single(_assistant.Respond(Submit("in-scope", "yes"), state));
+        var reply = Assert.Single(_assistant.Respond(Submit(slot, choice), state));
 
         Assert.Equal("charging", Assert.IsType<PromptValue>(reply.Value).Slot);
-        Assert.StartsWith("Noted:\n- Named in the approved scope: Yes, they are named", reply.Text);
-        Assert.Equal("yes", state.Dialog!.Facts["in-scope"]);
+        Assert.StartsWith("That button belongs to a question that is no longer open.", reply.Text);
+        Assert.Empty(state.Dialog!.Facts);
+        Assert.Equal(DialogPhase.Asking, state.Dialog.Phase);
+    }
+
+    [Fact]
+    public void A_button_of_another_check_with_the_same_slot_cannot_change_the_verdict()
+    {
+        var state = new ConversationData();
+        _assistant.Respond(Start("overseas-branch-onboarding"), state);
+
+        var refused = Assert.Single(_assistant.Respond(Submit("in-scope", "yes"), state)); // client-access-check's button
+        var next = _assistant.Respond(new TurnInput("we have an approved one from MIIT"), state).Last();
+
+        Assert.Equal("channel", Assert.IsType<PromptValue>(refused.Value).Slot);
+        Assert.DoesNotContain("Noted", refused.Text);
+        Assert.Equal("in-scope", Assert.IsType<PromptValue>(next.Value).Slot); // still to be asked, not taken from the old button
+        Assert.False(state.Dialog!.Facts.ContainsKey("in-scope"));
     }
 
     [Fact]
