@@ -51,12 +51,34 @@ public sealed partial class DialogEngine
     /// <summary>
     /// Starts the dialog with id <paramref name="dialogId"/> (a <c>{"start": id}</c> button), or says it is not
     /// available: then a dialog in progress goes on with its current question asked again, else the main topics are offered.
+    /// Never drops answers silently: while the same dialog is waiting for an answer, its answers are kept and the current
+    /// question is asked again ("say restart to start over"); while another one is, the new one starts with a line
+    /// saying that the unfinished check was stopped.
     /// </summary>
     public IReadOnlyList<BotReply> Start(string dialogId, ConversationData state)
     {
         if (_content.Snapshot.FindDialog(dialogId) is { } dialog)
         {
-            return Start(dialog, state, utterance: null);
+            if (!IsActive(state))
+            {
+                return Start(dialog, state, utterance: null);
+            }
+
+            var running = state.Dialog!;
+            if (running.DialogId == dialog.Id)
+            {
+                return Resolve(state) is ({ }, { Count: > 0 } notice)
+                    ? Begin(dialog, state, null, notice.Select(n => n.Text))
+                    : Reask(dialog, state, [DialogPhrases.AlreadyInCheck(_language, _replies.Title(dialog))]);
+            }
+
+            var stopped = _content.Snapshot.FindDialog(running.DialogId) is { } other ? _replies.Title(other)
+                : string.IsNullOrWhiteSpace(running.Title) ? running.DialogId : running.Title;
+            return Begin(dialog, state, null,
+            [
+                DialogPhrases.StoppedOther(_language, stopped),
+                DialogPhrases.Start(_language, _replies.Title(dialog), dialog.Intro?.For(_language)),
+            ]);
         }
 
         if (IsActive(state) && _content.Snapshot.FindDialog(state.Dialog!.DialogId) is { } current && Resolve(state) is ({ }, { Count: 0 }))

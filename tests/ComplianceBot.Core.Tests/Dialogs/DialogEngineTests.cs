@@ -198,6 +198,51 @@ public class DialogEngineTests
     }
 
     [Fact]
+    public void Starting_the_running_check_again_keeps_its_answers_and_asks_the_current_question()
+    {
+        var state = new ConversationData();
+        _assistant.Respond(Start("overseas-branch-onboarding"), state);
+        _assistant.Respond(Submit("channel", "approved-channel"), state);
+        var asked = Assert.IsType<PromptValue>(_assistant.Respond(Submit("in-scope", "yes"), state).Last().Value).Slot;
+
+        var reply = Assert.Single(_assistant.Respond(Start("overseas-branch-onboarding"), state));
+
+        Assert.StartsWith("You're already in the check **Can we onboard an overseas branch?**", reply.Text);
+        Assert.Contains("say **restart** to start over", reply.Text);
+        Assert.Equal(asked, Assert.IsType<PromptValue>(reply.Value).Slot);
+        Assert.Equal("approved-channel", state.Dialog!.Facts["channel"]);
+        Assert.Equal("yes", state.Dialog.Facts["in-scope"]);
+    }
+
+    [Fact]
+    public void Starting_another_check_while_one_runs_says_the_unfinished_one_was_stopped()
+    {
+        var state = new ConversationData();
+        _assistant.Respond(Start("overseas-branch-onboarding"), state);
+        _assistant.Respond(Submit("channel", "approved-channel"), state);
+
+        var reply = Assert.Single(_assistant.Respond(Start("client-access-check"), state));
+
+        Assert.StartsWith("I've stopped the unfinished check **Can we onboard an overseas branch?**", reply.Text);
+        Assert.Contains("Let's check your situation: **Can we share our channel with someone?**", reply.Text);
+        Assert.Equal("client-access-check", Assert.IsType<PromptValue>(reply.Value).Dialog);
+        Assert.Equal("client-access-check", state.Dialog!.DialogId);
+    }
+
+    [Fact]
+    public void Starting_a_check_after_a_verdict_starts_it_without_a_note()
+    {
+        var state = new ConversationData();
+        _assistant.Respond(Start("client-access-check"), state);
+        _assistant.Respond(Submit("charging", "yes"), state);
+
+        var reply = Assert.Single(_assistant.Respond(Start("client-access-check"), state));
+
+        Assert.StartsWith("Let's check your situation", reply.Text);
+        Assert.Empty(state.Dialog!.Facts);
+    }
+
+    [Fact]
     public void A_start_button_for_a_check_that_does_not_exist_keeps_the_running_check_and_asks_again()
     {
         var state = new ConversationData();
