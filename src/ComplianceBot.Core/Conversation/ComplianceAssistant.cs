@@ -66,9 +66,11 @@ public sealed partial class ComplianceAssistant
         var text = input.Text?.Trim() ?? string.Empty;
         var normalized = TextNormalizer.Normalize(text);
 
-        // A message without letters ("2", "#1") says nothing about the language: the conversation's stays.
-        var language = normalized.Any(char.IsLetter) ? LanguageDetector.Detect(normalized) : LanguageOf(input.Locale, state);
-        if (normalized.Any(char.IsLetter))
+        // A message without letters ("2", "#1") says nothing about the language, nor does one that only points at a
+        // button ("第十个" under English buttons): the conversation's stays, so the reply matches the buttons it lists.
+        var telling = normalized.Any(char.IsLetter) && ChoiceReference.Read(text) is null;
+        var language = telling ? LanguageDetector.Detect(normalized) : LanguageOf(input.Locale, state);
+        if (telling)
         {
             state.Language = language.ToCode();
         }
@@ -197,7 +199,7 @@ public sealed partial class ComplianceAssistant
             return null;
         }
 
-        if (number > offered.Count)
+        if (number < 1 || number > offered.Count)
         {
             return DialogEngine.IsActive(state) ? null : [replies.Plain(ReplyKind.SmallTalk, Phrases.NoSuchOption(replies.Language, number, offered.Count),
                 offered.Select(b => new ReplyAction(b.Title, b.Value ?? [])).ToList())];
