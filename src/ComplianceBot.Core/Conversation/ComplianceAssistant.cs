@@ -58,7 +58,11 @@ public sealed partial class ComplianceAssistant
     }
 
     /// <summary>Handles one user message; never throws for any input shape.</summary>
-    public IReadOnlyList<BotReply> Respond(TurnInput input, ConversationData state) => Remember(Route(input, state, pickedButton: false), state);
+    public IReadOnlyList<BotReply> Respond(TurnInput input, ConversationData state)
+    {
+        state.Turn++;
+        return Remember(Route(input, state, pickedButton: false), state);
+    }
 
     private IReadOnlyList<BotReply> Route(TurnInput input, ConversationData state, bool pickedButton)
     {

@@ -352,6 +352,7 @@ public sealed partial class DialogEngine
         ds.Failures = 0;
         ds.Verdict = evaluation.DecidingRule!.Outcome.Verdict;
         ds.RuleId = evaluation.DecidingRule.Id;
+        ds.VerdictTurn = state.Turn;
         replies.Add(_replies.Verdict(dialog, ds, evaluation, state));
         return replies;
     }

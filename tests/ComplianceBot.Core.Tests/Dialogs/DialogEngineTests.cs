@@ -136,6 +136,34 @@ public class DialogEngineTests
     }
 
     [Fact]
+    public void Why_after_another_message_since_the_verdict_does_not_explain_the_old_verdict()
+    {
+        var state = new ConversationData();
+        _assistant.Respond(Start("client-access-check"), state);
+        _assistant.Respond(Submit("charging", "yes"), state);
+        Assert.Equal(ReplyKind.Answer, _assistant.Respond(new TurnInput("what are the penalties for individuals"), state).Single().Kind);
+
+        var reply = Assert.Single(_assistant.Respond(new TurnInput("why"), state));
+
+        Assert.DoesNotContain("Deciding rule", reply.Text);
+        Assert.Contains("has finished", reply.Text);
+        Assert.Equal(["Change an answer", "Start over"], reply.Actions.Select(a => a.Title));
+    }
+
+    [Fact]
+    public void Why_twice_right_after_a_verdict_explains_it_both_times()
+    {
+        var state = new ConversationData();
+        _assistant.Respond(Start("client-access-check"), state);
+        _assistant.Respond(Submit("charging", "yes"), state);
+
+        _assistant.Respond(new TurnInput("why"), state);
+        var again = Assert.Single(_assistant.Respond(new TurnInput("why"), state));
+
+        Assert.Contains("Deciding rule 1", again.Text);
+    }
+
+    [Fact]
     public void Back_after_a_verdict_names_the_finished_check_and_offers_to_change_it()
     {
         var state = new ConversationData();
