@@ -64,6 +64,17 @@ public sealed partial class ComplianceAssistant
         return Remember(Route(input, state, pickedButton: false), state);
     }
 
+    /// <summary>
+    /// The question of the decision dialog waiting for an answer, asked again in <paramref name="language"/> without
+    /// changing the dialog (for a message the host did not read, e.g. one over the length limit), with its buttons
+    /// remembered for a number typed next; empty when no dialog is waiting.
+    /// </summary>
+    public IReadOnlyList<BotReply> RepeatQuestion(ConversationData state, Language language)
+    {
+        var replies = new DialogEngine(_content.Current, language).Repeat(state);
+        return replies.Count == 0 ? replies : Remember(replies, state);
+    }
+
     private IReadOnlyList<BotReply> Route(TurnInput input, ConversationData state, bool pickedButton)
     {
         var content = _content.Current;

@@ -90,6 +90,23 @@ public sealed partial class DialogEngine
     }
 
     /// <summary>
+    /// The current question of a dialog waiting for an answer, asked again without changing the dialog: its prompt
+    /// (with the contract <c>prompt</c> value and the choice buttons) or, while picking an answer to change, that menu.
+    /// Empty when no dialog is waiting, or when its state no longer fits the content (the next message then restarts
+    /// or ends it, with a notice).
+    /// </summary>
+    public IReadOnlyList<BotReply> Repeat(ConversationData state)
+    {
+        if (!IsActive(state) || _content.Snapshot.FindDialog(state.Dialog!.DialogId) is null
+            || Resolve(state) is not ({ } dialog, { Count: 0 }))
+        {
+            return [];
+        }
+
+        return Reask(dialog, state, []);
+    }
+
+    /// <summary>
     /// Handles a message while a dialog is active (<see cref="IsActive"/>). <paramref name="aside"/> answers a message
     /// that is not an answer but an unrelated question (an FAQ, a topic button, small talk); it returns null when it has
     /// nothing confident to say. After an aside the current question is asked again.

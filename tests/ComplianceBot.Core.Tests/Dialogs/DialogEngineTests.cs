@@ -271,6 +271,22 @@ public class DialogEngineTests
     }
 
     [Fact]
+    public void The_current_question_can_be_asked_again_without_changing_the_check()
+    {
+        var state = new ConversationData();
+        _assistant.Respond(Start("travel-check"), state);
+        _assistant.Respond(Submit("destination", "mainland-china"), state);
+
+        var reply = Assert.Single(_assistant.RepeatQuestion(state, Text.Language.English));
+
+        Assert.Equal(("travel-check", "method"), (Assert.IsType<PromptValue>(reply.Value).Dialog, ((PromptValue)reply.Value!).Slot));
+        Assert.NotEmpty(reply.Actions);
+        Assert.Equal("mainland-china", state.Dialog!.Facts["destination"]);
+        Assert.Equal(reply.Actions.Count, state.OfferedButtons.Count);
+        Assert.Empty(_assistant.RepeatQuestion(new ConversationData(), Text.Language.English));
+    }
+
+    [Fact]
     public void A_start_button_for_a_check_that_does_not_exist_keeps_the_running_check_and_asks_again()
     {
         var state = new ConversationData();
