@@ -37,9 +37,14 @@ internal static partial class ChoiceReference
     [GeneratedRegex(@"^(?:我)?(?:选|要|选择)?(?:第)?(?<n>[0-9]+|[一二两三四五六七八九十]{1,2})(?:个|项|条|号|种|个选项)?(?:吧)?$")]
     private static partial Regex Chinese();
 
+    // Chinese is written unspaced, but a space between two digits ("2.5" normalised to "2 5") separates two numbers.
+    [GeneratedRegex(@"(?<![0-9]) | (?![0-9])")]
+    private static partial Regex SpaceNotBetweenDigits();
+
     /// <summary>
-    /// The number <paramref name="text"/> points at (1 or more, unbounded: the caller checks it against its list), or
-    /// null when the message is anything else.
+    /// The number <paramref name="text"/> points at (0 or more, unbounded: the caller checks it against its list, so
+    /// "0" gets the same "there is no option 0" as "9" does), or null when the message is anything else ("2.5" is two
+    /// numbers, not 25).
     /// </summary>
     public static int? Read(string? text)
     {
@@ -49,7 +54,7 @@ internal static partial class ChoiceReference
             return null;
         }
 
-        if (Chinese().Match(normalized.Replace(" ", string.Empty, StringComparison.Ordinal)) is { Success: true } zh)
+        if (Chinese().Match(SpaceNotBetweenDigits().Replace(normalized, string.Empty)) is { Success: true } zh)
         {
             return Number(zh.Groups["n"].Value);
         }
@@ -90,8 +95,7 @@ internal static partial class ChoiceReference
     {
         if (word.Length > 0 && word.Length <= 9 && word.All(char.IsAsciiDigit))
         {
-            var value = int.Parse(word, NumberStyles.None, CultureInfo.InvariantCulture);
-            return value >= 1 ? value : null;
+            return int.Parse(word, NumberStyles.None, CultureInfo.InvariantCulture);
         }
 
         if (Words.TryGetValue(word, out var english))

@@ -58,7 +58,22 @@ public sealed partial class ComplianceAssistant
     }
 
     /// <summary>Handles one user message; never throws for any input shape.</summary>
-    public IReadOnlyList<BotReply> Respond(TurnInput input, ConversationData state) => Remember(Route(input, state, pickedButton: false), state);
+    public IReadOnlyList<BotReply> Respond(TurnInput input, ConversationData state)
+    {
+        state.Turn++;
+        return Remember(Route(input, state, pickedButton: false), state);
+    }
+
+    /// <summary>
+    /// The question of the decision dialog waiting for an answer, asked again in <paramref name="language"/> without
+    /// changing the dialog (for a message the host did not read, e.g. one over the length limit), with its buttons
+    /// remembered for a number typed next; empty when no dialog is waiting.
+    /// </summary>
+    public IReadOnlyList<BotReply> RepeatQuestion(ConversationData state, Language language)
+    {
+        var replies = new DialogEngine(_content.Current, language).Repeat(state);
+        return replies.Count == 0 ? replies : Remember(replies, state);
+    }
 
     private IReadOnlyList<BotReply> Route(TurnInput input, ConversationData state, bool pickedButton)
     {
@@ -66,9 +81,11 @@ public sealed partial class ComplianceAssistant
         var text = input.Text?.Trim() ?? string.Empty;
         var normalized = TextNormalizer.Normalize(text);
 
-        // A message without letters ("2", "#1") says nothing about the language: the conversation's stays.
-        var language = normalized.Any(char.IsLetter) ? LanguageDetector.Detect(normalized) : LanguageOf(input.Locale, state);
-        if (normalized.Any(char.IsLetter))
+        // A message without letters ("2", "#1") says nothing about the language, nor does one that only points at a
+        // button ("第十个" under English buttons): the conversation's stays, so the reply matches the buttons it lists.
+        var telling = normalized.Any(char.IsLetter) && ChoiceReference.Read(text) is null;
+        var language = telling ? LanguageDetector.Detect(normalized) : LanguageOf(input.Locale, state);
+        if (telling)
         {
             state.Language = language.ToCode();
         }
@@ -197,7 +214,7 @@ public sealed partial class ComplianceAssistant
             return null;
         }
 
-        if (number > offered.Count)
+        if (number < 1 || number > offered.Count)
         {
             return DialogEngine.IsActive(state) ? null : [replies.Plain(ReplyKind.SmallTalk, Phrases.NoSuchOption(replies.Language, number, offered.Count),
                 offered.Select(b => new ReplyAction(b.Title, b.Value ?? [])).ToList())];

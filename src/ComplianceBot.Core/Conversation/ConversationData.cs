@@ -8,7 +8,7 @@ namespace ComplianceBot.Core.Conversation;
 /// <c>ConversationState</c> (serialised as JSON), so it holds plain data only.
 /// </summary>
 /// <remarks>
-/// Schema history. Version 1: everything below. <see cref="OfferedButtons"/> was added later as an optional member
+/// Schema history. Version 1: everything below. <see cref="OfferedButtons"/> (and later <see cref="Turn"/>) was added later as an optional member
 /// without a version bump, because state written before it reads correctly (as "no buttons offered": a number then
 /// gets a helpful reply instead of picking a button) and older code ignores it; a bump would have reset every
 /// conversation in progress, dialogs included. Bump <see cref="CurrentSchemaVersion"/> only for a change that old
@@ -41,6 +41,12 @@ public sealed class ConversationData
     /// like a click, so a stale or altered entry cannot do more than a click could.
     /// </summary>
     public List<OfferedButton> OfferedButtons { get; set; } = [];
+
+    /// <summary>
+    /// Messages handled in this conversation (counted by <see cref="ComplianceAssistant.Respond"/>), so "right after a
+    /// verdict" can be told from "later". Optional like <see cref="OfferedButtons"/>: older state reads as 0.
+    /// </summary>
+    public int Turn { get; set; }
 
     /// <summary>The decision dialog in progress or last finished (kept for "change an answer"); null when none.</summary>
     public DialogState? Dialog { get; set; }

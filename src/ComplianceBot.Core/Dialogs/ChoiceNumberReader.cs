@@ -13,7 +13,8 @@ internal static class ChoiceNumberReader
     /// <summary>The 1-based choice number in <paramref name="text"/>, or null when there is none or it is out of 1..<paramref name="choiceCount"/>.</summary>
     public static int? Read(string text, Language language, int choiceCount)
     {
-        var culture = language == Language.Chinese ? Culture.Chinese : Culture.English;
+        // "第二个" is read as Chinese even in an English conversation (the reply stays in the conversation's language).
+        var culture = language == Language.Chinese || text.Any(Scripts.IsHan) ? Culture.Chinese : Culture.English;
         return Single(NumberRecognizer.RecognizeOrdinal(text, culture), choiceCount)
                ?? Single(NumberRecognizer.RecognizeNumber(text, culture), choiceCount);
     }

@@ -115,8 +115,9 @@ public sealed partial class DialogEngine
     }
 
     /// <summary>
-    /// A control word typed when no dialog is waiting for an answer: "why" right after a verdict explains that verdict
-    /// again; anything else says that no check is running (naming the finished one and offering "Change an answer" and
+    /// A control word typed when no dialog is waiting for an answer: "why" right after a verdict (in the next message,
+    /// or right after such an explanation) explains that verdict again; anything else, "why" after another message in
+    /// between included, says that no check is running (naming the finished one and offering "Change an answer" and
     /// "Start over" when there is one). <see cref="DialogCommand.Handoff"/> is the caller's (it needs no dialog).
     /// </summary>
     public IReadOnlyList<BotReply> Outside(DialogCommand command, ConversationData state)
@@ -131,8 +132,10 @@ public sealed partial class DialogEngine
         }
 
         var rule = finished.Rules.FirstOrDefault(r => r.Id == state.Dialog!.RuleId);
-        if (command == DialogCommand.Why && rule is not null)
+        var last = state.Dialog!;
+        if (command == DialogCommand.Why && rule is not null && last.VerdictTurn == state.Turn - 1)
         {
+            last.VerdictTurn = state.Turn; // "why" again still explains it
             return [_replies.VerdictReason(finished, rule)];
         }
 

@@ -51,12 +51,34 @@ public sealed partial class DialogEngine
     /// <summary>
     /// Starts the dialog with id <paramref name="dialogId"/> (a <c>{"start": id}</c> button), or says it is not
     /// available: then a dialog in progress goes on with its current question asked again, else the main topics are offered.
+    /// Never drops answers silently: while the same dialog is waiting for an answer, its answers are kept and the current
+    /// question is asked again ("say restart to start over"); while another one is, the new one starts with a line
+    /// saying that the unfinished check was stopped.
     /// </summary>
     public IReadOnlyList<BotReply> Start(string dialogId, ConversationData state)
     {
         if (_content.Snapshot.FindDialog(dialogId) is { } dialog)
         {
-            return Start(dialog, state, utterance: null);
+            if (!IsActive(state))
+            {
+                return Start(dialog, state, utterance: null);
+            }
+
+            var running = state.Dialog!;
+            if (running.DialogId == dialog.Id)
+            {
+                return Resolve(state) is ({ }, { Count: > 0 } notice)
+                    ? Begin(dialog, state, null, notice.Select(n => n.Text))
+                    : Reask(dialog, state, [DialogPhrases.AlreadyInCheck(_language, _replies.Title(dialog))]);
+            }
+
+            var stopped = _content.Snapshot.FindDialog(running.DialogId) is { } other ? _replies.Title(other)
+                : string.IsNullOrWhiteSpace(running.Title) ? running.DialogId : running.Title;
+            return Begin(dialog, state, null,
+            [
+                DialogPhrases.StoppedOther(_language, stopped),
+                DialogPhrases.Start(_language, _replies.Title(dialog), dialog.Intro?.For(_language)),
+            ]);
         }
 
         if (IsActive(state) && _content.Snapshot.FindDialog(state.Dialog!.DialogId) is { } current && Resolve(state) is ({ }, { Count: 0 }))
@@ -65,6 +87,23 @@ public sealed partial class DialogEngine
         }
 
         return [_replies.Notice(DialogPhrases.NotAvailable(_language), _replies.MainTopics())];
+    }
+
+    /// <summary>
+    /// The current question of a dialog waiting for an answer, asked again without changing the dialog: its prompt
+    /// (with the contract <c>prompt</c> value and the choice buttons) or, while picking an answer to change, that menu.
+    /// Empty when no dialog is waiting, or when its state no longer fits the content (the next message then restarts
+    /// or ends it, with a notice).
+    /// </summary>
+    public IReadOnlyList<BotReply> Repeat(ConversationData state)
+    {
+        if (!IsActive(state) || _content.Snapshot.FindDialog(state.Dialog!.DialogId) is null
+            || Resolve(state) is not ({ } dialog, { Count: 0 }))
+        {
+            return [];
+        }
+
+        return Reask(dialog, state, []);
     }
 
     /// <summary>
@@ -250,16 +289,14 @@ public sealed partial class DialogEngine
             return [_replies.ChangeMenu(dialog, ds, DialogPhrases.StaleButton(_language) + " " + DialogPhrases.ChangePickOne(_language))];
         }
 
-        if (slot is not null && slot.FindChoice(choice) is not null && (slotId == ds.AskedSlot || !ds.Facts.ContainsKey(slotId)))
+        if (slot is not null && slot.FindChoice(choice) is not null && slotId == ds.AskedSlot)
         {
-            // The asked slot, or one not known yet (a card that sets several facts, or a button of a question asked
-            // again after "back"); a fact other than the one asked is acknowledged as typed facts are.
+            // Only the question being asked: a button carries no dialog id, so one for another question (an old card
+            // in the chat history, possibly of another check with the same slot) must not set a fact unasked.
             Fill(ds, slotId, choice!);
             ds.Failures = 0;
             ds.PreviousValue = null;
-            return Advance(dialog, state, slotId == ds.AskedSlot
-                ? []
-                : [DialogPhrases.Noted(_language) + "\n" + _replies.FactLines(dialog, [slotId], ds.Facts)]);
+            return Advance(dialog, state, []);
         }
 
         string notice;
@@ -332,6 +369,7 @@ public sealed partial class DialogEngine
         ds.Failures = 0;
         ds.Verdict = evaluation.DecidingRule!.Outcome.Verdict;
         ds.RuleId = evaluation.DecidingRule.Id;
+        ds.VerdictTurn = state.Turn;
         replies.Add(_replies.Verdict(dialog, ds, evaluation, state));
         return replies;
     }

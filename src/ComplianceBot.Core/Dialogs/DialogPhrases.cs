@@ -56,6 +56,14 @@ internal static class DialogPhrases
     public static string Back(Language l, string label, string value) => T(l,
         $"Going back: you had answered **{label}**: {value}.", $"返回上一步：你之前对 **{label}** 的回答是：{value}。");
 
+    public static string AlreadyInCheck(Language l, string title) => T(l,
+        $"You're already in the check **{title}**, so I've kept your answers; say **restart** to start over.",
+        $"你已经在进行检查 **{title}**，已保留你的回答；如需从头开始，请输入 **重新开始**。");
+
+    public static string StoppedOther(Language l, string title) => T(l,
+        $"I've stopped the unfinished check **{title}** (its answers are not kept).",
+        $"已停止未完成的检查 **{title}**（其回答不会保留）。");
+
     public static string Restarted(Language l, string title) => T(l,
         $"Starting the check **{title}** again from the beginning.", $"重新开始检查 **{title}**。");
 

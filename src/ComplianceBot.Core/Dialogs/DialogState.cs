@@ -60,6 +60,12 @@ public sealed class DialogState
     /// <summary>The id of the rule that gave <see cref="Verdict"/>, if any.</summary>
     public string? RuleId { get; set; }
 
+    /// <summary>
+    /// The <see cref="Conversation.ConversationData.Turn"/> in which the verdict (or its reason, "why") was last shown:
+    /// "why" explains the verdict again only in the very next turn. 0 when none.
+    /// </summary>
+    public int VerdictTurn { get; set; }
+
     /// <summary>True while the dialog expects the user's next message (asking a slot or which answer to change).</summary>
     public bool IsActive => Phase is DialogPhase.Asking or DialogPhase.ChoosingChange;
 }

@@ -13,9 +13,10 @@ namespace ComplianceBot.Core.Dialogs;
 /// <remarks>Thread-safe; phrase indexes are built once per dialog definition.</remarks>
 public static class SlotFiller
 {
-    // Negations and the filler words allowed between a negation and the phrase it negates.
+    // Negations and the filler words allowed between a negation and the phrase it negates. The tokens spell out
+    // negative contractions ("don't", "dont" -> "do not") and read "never" as "not", so "not" covers them.
     private static readonly HashSet<string> Negations = new(UtteranceTokens.Of(
-        "not never isnt arent wasnt werent dont doesnt didnt wont cannot cant without nor neither havent hasnt 不 非 没 无 别 未"), StringComparer.Ordinal);
+        "not without nor neither 不 非 没 无 别 未"), StringComparer.Ordinal);
 
     private static readonly HashSet<string> Fillers = new(UtteranceTokens.Of(
         "for a an the to be use using in on from by with really 用 是 在 于 给 会 要 太"), StringComparer.Ordinal);

@@ -7,7 +7,9 @@ namespace ComplianceBot.Core.Dialogs;
 /// Splits text into comparison tokens for choice phrases: each English (Latin-script) word stemmed, so "customers"
 /// matches "customer"; each Chinese ideograph on its own, so a Chinese phrase matches inside unspaced text. Articles
 /// and possessive determiners are left out, so "my employees" matches "our employees" and "in the approved scope"
-/// matches "in approved scope". Other stop words are kept: in answers, "no" and "not" matter.
+/// matches "in approved scope". Other stop words are kept: in answers, "no" and "not" matter. Negative contractions
+/// are spelled out, whatever the apostrophe or without one ("don't", "don’t" and "dont" become "do not"; "won't" "will
+/// not"), and "never" reads as "not", so "we don't charge" matches the phrase "not charging" as "we do not charge" does.
 /// </summary>
 internal static class UtteranceTokens
 {
@@ -15,6 +17,16 @@ internal static class UtteranceTokens
 
     private static readonly HashSet<string> Determiners = new(StringComparer.Ordinal)
         { "a", "an", "the", "my", "our", "your", "their", "his", "her" };
+
+    // The normaliser drops apostrophes inside words, so "don't" arrives as "dont".
+    private static readonly Dictionary<string, string[]> Contractions = new(StringComparer.Ordinal)
+    {
+        ["dont"] = ["do", "not"], ["doesnt"] = ["does", "not"], ["didnt"] = ["did", "not"], ["wont"] = ["will", "not"],
+        ["wouldnt"] = ["would", "not"], ["isnt"] = ["is", "not"], ["arent"] = ["are", "not"], ["wasnt"] = ["was", "not"],
+        ["werent"] = ["were", "not"], ["cant"] = ["can", "not"], ["cannot"] = ["can", "not"], ["couldnt"] = ["could", "not"],
+        ["shouldnt"] = ["should", "not"], ["havent"] = ["have", "not"], ["hasnt"] = ["has", "not"], ["hadnt"] = ["had", "not"],
+        ["aint"] = ["not"], ["never"] = ["not"],
+    };
 
     /// <summary>The tokens of <paramref name="text"/> after <see cref="TextNormalizer.Normalize"/>.</summary>
     public static string[] Of(string? text)
@@ -27,7 +39,11 @@ internal static class UtteranceTokens
             if (word.Length > 0)
             {
                 var text = word.ToString();
-                if (!Determiners.Contains(text))
+                if (Contractions.TryGetValue(text, out var spelledOut))
+                {
+                    tokens.AddRange(spelledOut.Select(English.ToTerm));
+                }
+                else if (!Determiners.Contains(text))
                 {
                     tokens.Add(English.ToTerm(text));
                 }

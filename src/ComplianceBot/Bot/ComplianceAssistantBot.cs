@@ -50,8 +50,9 @@ public sealed class ComplianceAssistantBot : ActivityHandler
     }
 
     /// <summary>
-    /// Answers a message; one longer than <see cref="InputLimitsOptions.MaxMessageLength"/> gets
-    /// <see cref="LongMessageReply"/> instead and leaves the conversation state as it was.
+    /// Answers a message; one longer than <see cref="InputLimitsOptions.MaxMessageLength"/> is not read: it gets
+    /// <see cref="LongMessageReply"/> instead, followed by the current question of a decision dialog in progress (as a
+    /// prompt with its value and buttons), and leaves the conversation as it was.
     /// </summary>
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
     {
@@ -60,7 +61,8 @@ public sealed class ComplianceAssistantBot : ActivityHandler
         if (input.Text is { } text && text.Length > _limits.MaxMessageLength)
         {
             _logger.LogInformation("Message of {Length} characters not matched (limit {MaxMessageLength})", text.Length, _limits.MaxMessageLength);
-            await SendAsync(turnContext, [LongMessageReply.For(text, _limits.MaxMessageLength, DialogEngine.IsActive(data))], cancellationToken);
+            var tooLong = LongMessageReply.For(text, _limits.MaxMessageLength, DialogEngine.IsActive(data));
+            await SendAsync(turnContext, [tooLong, .. _assistant.RepeatQuestion(data, tooLong.Language)], cancellationToken);
             return;
         }
 

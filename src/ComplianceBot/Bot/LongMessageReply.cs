@@ -7,7 +7,8 @@ namespace ComplianceBot.Bot;
 /// <summary>
 /// The reply to a message longer than <see cref="Hosting.InputLimitsOptions.MaxMessageLength"/>: it is not matched
 /// (matching time grows with the text), the user is asked for a shorter question in the message's language, and a
-/// decision dialog in progress is left as it was and mentioned, so the next answer continues it.
+/// decision dialog in progress is left as it was and mentioned (the bot then asks its question again, see
+/// <see cref="ComplianceAssistant.RepeatQuestion"/>), so the next answer continues it.
 /// </summary>
 public static class LongMessageReply
 {
@@ -29,8 +30,8 @@ public static class LongMessageReply
         if (dialogInProgress)
         {
             reply += chinese
-                ? "你的情况检查还在进行中：请回答上一个问题，或输入“取消”。"
-                : " Your situation check is still open: answer its last question, or type \"cancel\".";
+                ? "你的情况检查还在进行中：请回答下面的问题，或输入“取消”。"
+                : " Your situation check is still open: answer its question below, or type \"cancel\".";
         }
 
         return new BotReply { Kind = ReplyKind.Notice, Language = chinese ? Language.Chinese : Language.English, Text = reply };

@@ -20,6 +20,8 @@ public class ChoiceReferenceTests
     [InlineData("选2", 2)]
     [InlineData("3号", 3)]
     [InlineData("第十一个", 11)]
+    [InlineData("0", 0)] // no option 0, said like "no option 9", not matched as a question
+    [InlineData("选 2", 2)]
     public void A_message_that_only_points_at_a_list_item_gives_its_number(string text, int expected)
     {
         Assert.Equal(expected, ChoiceReference.Read(text));
@@ -32,7 +34,8 @@ public class ChoiceReferenceTests
     [InlineData("1 or 2")]
     [InlineData("1' OR '1'='1")]
     [InlineData("one of our clients")]
-    [InlineData("0")]
+    [InlineData("2.5")] // two numbers, not 25
+    [InlineData("1 2")]
     [InlineData("no")]
     [InlineData("")]
     [InlineData("第二个问题是什么")]

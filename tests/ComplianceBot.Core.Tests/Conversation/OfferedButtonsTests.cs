@@ -67,6 +67,30 @@ public class OfferedButtonsTests
     }
 
     [Theory]
+    [InlineData("0", "There is no option 0 here, only 3")]
+    [InlineData("第十个", "There is no option 10 here, only 3")] // in the language of the buttons, not the number's
+    public void Zero_and_a_number_in_another_language_get_no_option_in_the_conversation_language(string typed, string expected)
+    {
+        var (state, clarify) = Clarified();
+
+        var reply = Assert.Single(_assistant.Respond(new TurnInput(typed), state));
+
+        Assert.StartsWith(expected, reply.Text);
+        Assert.Equal(clarify.Actions.Select(a => a.Title), reply.Actions.Select(a => a.Title));
+        Assert.Equal("en", state.Language);
+    }
+
+    [Fact]
+    public void A_decimal_number_is_not_read_as_an_option_number()
+    {
+        var (state, _) = Clarified();
+
+        var reply = _assistant.Respond(new TurnInput("2.5"), state).Single();
+
+        Assert.DoesNotContain("no option 25", reply.Text);
+    }
+
+    [Theory]
     [InlineData("1")]
     [InlineData("3")]
     [InlineData("2024")]

@@ -136,6 +136,34 @@ public class DialogEngineTests
     }
 
     [Fact]
+    public void Why_after_another_message_since_the_verdict_does_not_explain_the_old_verdict()
+    {
+        var state = new ConversationData();
+        _assistant.Respond(Start("client-access-check"), state);
+        _assistant.Respond(Submit("charging", "yes"), state);
+        Assert.Equal(ReplyKind.Answer, _assistant.Respond(new TurnInput("what are the penalties for individuals"), state).Single().Kind);
+
+        var reply = Assert.Single(_assistant.Respond(new TurnInput("why"), state));
+
+        Assert.DoesNotContain("Deciding rule", reply.Text);
+        Assert.Contains("has finished", reply.Text);
+        Assert.Equal(["Change an answer", "Start over"], reply.Actions.Select(a => a.Title));
+    }
+
+    [Fact]
+    public void Why_twice_right_after_a_verdict_explains_it_both_times()
+    {
+        var state = new ConversationData();
+        _assistant.Respond(Start("client-access-check"), state);
+        _assistant.Respond(Submit("charging", "yes"), state);
+
+        _assistant.Respond(new TurnInput("why"), state);
+        var again = Assert.Single(_assistant.Respond(new TurnInput("why"), state));
+
+        Assert.Contains("Deciding rule 1", again.Text);
+    }
+
+    [Fact]
     public void Back_after_a_verdict_names_the_finished_check_and_offers_to_change_it()
     {
         var state = new ConversationData();
@@ -166,17 +194,96 @@ public class DialogEngineTests
         Assert.DoesNotContain("evil.example", markup.Text);
     }
 
-    [Fact]
-    public void A_valid_button_for_a_question_not_asked_yet_is_noted_like_a_typed_fact()
+    [Theory]
+    [InlineData("in-scope", "yes")] // a slot of this check not asked yet
+    [InlineData("recipient", "client")]
+    public void A_valid_button_for_a_question_not_asked_is_refused_and_the_current_question_asked(string slot, string choice)
     {
         var state = new ConversationData();
         _assistant.Respond(Start("client-access-check"), state);
 
-        var reply = Assert.Single(_assistant.Respond(Submit("in-scope", "yes"), state));
+        var reply = Assert.Single(_assistant.Respond(Submit(slot, choice), state));
 
         Assert.Equal("charging", Assert.IsType<PromptValue>(reply.Value).Slot);
-        Assert.StartsWith("Noted:\n- Named in the approved scope: Yes, they are named", reply.Text);
-        Assert.Equal("yes", state.Dialog!.Facts["in-scope"]);
+        Assert.StartsWith("That button belongs to a question that is no longer open.", reply.Text);
+        Assert.Empty(state.Dialog!.Facts);
+        Assert.Equal(DialogPhase.Asking, state.Dialog.Phase);
+    }
+
+    [Fact]
+    public void A_button_of_another_check_with_the_same_slot_cannot_change_the_verdict()
+    {
+        var state = new ConversationData();
+        _assistant.Respond(Start("overseas-branch-onboarding"), state);
+
+        var refused = Assert.Single(_assistant.Respond(Submit("in-scope", "yes"), state)); // client-access-check's button
+        var next = _assistant.Respond(new TurnInput("we have an approved one from MIIT"), state).Last();
+
+        Assert.Equal("channel", Assert.IsType<PromptValue>(refused.Value).Slot);
+        Assert.DoesNotContain("Noted", refused.Text);
+        Assert.Equal("in-scope", Assert.IsType<PromptValue>(next.Value).Slot); // still to be asked, not taken from the old button
+        Assert.False(state.Dialog!.Facts.ContainsKey("in-scope"));
+    }
+
+    [Fact]
+    public void Starting_the_running_check_again_keeps_its_answers_and_asks_the_current_question()
+    {
+        var state = new ConversationData();
+        _assistant.Respond(Start("overseas-branch-onboarding"), state);
+        _assistant.Respond(Submit("channel", "approved-channel"), state);
+        var asked = Assert.IsType<PromptValue>(_assistant.Respond(Submit("in-scope", "yes"), state).Last().Value).Slot;
+
+        var reply = Assert.Single(_assistant.Respond(Start("overseas-branch-onboarding"), state));
+
+        Assert.StartsWith("You're already in the check **Can we onboard an overseas branch?**", reply.Text);
+        Assert.Contains("say **restart** to start over", reply.Text);
+        Assert.Equal(asked, Assert.IsType<PromptValue>(reply.Value).Slot);
+        Assert.Equal("approved-channel", state.Dialog!.Facts["channel"]);
+        Assert.Equal("yes", state.Dialog.Facts["in-scope"]);
+    }
+
+    [Fact]
+    public void Starting_another_check_while_one_runs_says_the_unfinished_one_was_stopped()
+    {
+        var state = new ConversationData();
+        _assistant.Respond(Start("overseas-branch-onboarding"), state);
+        _assistant.Respond(Submit("channel", "approved-channel"), state);
+
+        var reply = Assert.Single(_assistant.Respond(Start("client-access-check"), state));
+
+        Assert.StartsWith("I've stopped the unfinished check **Can we onboard an overseas branch?**", reply.Text);
+        Assert.Contains("Let's check your situation: **Can we share our channel with someone?**", reply.Text);
+        Assert.Equal("client-access-check", Assert.IsType<PromptValue>(reply.Value).Dialog);
+        Assert.Equal("client-access-check", state.Dialog!.DialogId);
+    }
+
+    [Fact]
+    public void Starting_a_check_after_a_verdict_starts_it_without_a_note()
+    {
+        var state = new ConversationData();
+        _assistant.Respond(Start("client-access-check"), state);
+        _assistant.Respond(Submit("charging", "yes"), state);
+
+        var reply = Assert.Single(_assistant.Respond(Start("client-access-check"), state));
+
+        Assert.StartsWith("Let's check your situation", reply.Text);
+        Assert.Empty(state.Dialog!.Facts);
+    }
+
+    [Fact]
+    public void The_current_question_can_be_asked_again_without_changing_the_check()
+    {
+        var state = new ConversationData();
+        _assistant.Respond(Start("travel-check"), state);
+        _assistant.Respond(Submit("destination", "mainland-china"), state);
+
+        var reply = Assert.Single(_assistant.RepeatQuestion(state, Text.Language.English));
+
+        Assert.Equal(("travel-check", "method"), (Assert.IsType<PromptValue>(reply.Value).Dialog, ((PromptValue)reply.Value!).Slot));
+        Assert.NotEmpty(reply.Actions);
+        Assert.Equal("mainland-china", state.Dialog!.Facts["destination"]);
+        Assert.Equal(reply.Actions.Count, state.OfferedButtons.Count);
+        Assert.Empty(_assistant.RepeatQuestion(new ConversationData(), Text.Language.English));
     }
 
     [Fact]

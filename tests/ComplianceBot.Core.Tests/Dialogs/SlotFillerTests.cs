@@ -64,6 +64,44 @@ public class SlotFillerTests
         Assert.Equal("personal", reading.Values["purpose"]);
     }
 
+    [Theory]
+    [InlineData("we don't charge them")]
+    [InlineData("we don’t charge")] // typographic apostrophe
+    [InlineData("we dont charge")]
+    [InlineData("we do not charge")]
+    [InlineData("it doesn't cost them anything, we don't charge")]
+    [InlineData("we won't sell it")]
+    [InlineData("we wont sell access")]
+    [InlineData("it isn't paid")]
+    [InlineData("they aren't paying")]
+    [InlineData("we never charge")]
+    [InlineData("we didn't charge them")]
+    [InlineData("they don't pay")]
+    public void A_negation_with_or_without_an_apostrophe_answers_no(string answer)
+    {
+        var reading = SlotFiller.Read(Dialog("client-access-check"), answer, askedSlot: "charging");
+
+        Assert.Equal("no", reading.Values["charging"]);
+    }
+
+    [Theory]
+    [InlineData("we charge them")]
+    [InlineData("we sell access")]
+    [InlineData("they pay")]
+    public void The_same_phrases_without_a_negation_still_answer_yes(string answer)
+    {
+        Assert.Equal("yes", SlotFiller.Read(Dialog("client-access-check"), answer, askedSlot: "charging").Values["charging"]);
+    }
+
+    [Theory]
+    [InlineData("we don't have one", "none")]
+    [InlineData("I don't know", "unsure")]
+    [InlineData("dont know", "unsure")]
+    public void Synonyms_written_with_a_contraction_match_every_spelling_of_it(string answer, string expected)
+    {
+        Assert.Equal(expected, SlotFiller.Read(Dialog("overseas-branch-onboarding"), answer, askedSlot: "channel").Values["channel"]);
+    }
+
     [Fact]
     public void Plural_and_inflected_words_match_their_synonym()
     {

@@ -74,7 +74,12 @@ public sealed class InputLimitsTests : IAsyncLifetime
         var choice = (string)prompt["choices"]![0]!["value"]!;
         var (_, answered) = await _server.SendAsync(Activities.Message(null, conversation, new JObject { ["slot"] = prompt["slot"], ["choice"] = choice }));
 
-        Assert.Contains("still open", (string?)Assert.Single(tooLong)["text"]);
+        Assert.Equal(2, tooLong.Count);
+        Assert.Contains("still open", (string?)tooLong[0]["text"]);
+        var again = (JObject)tooLong[1]["value"]!; // the question again, with its value and buttons
+        Assert.Equal(("prompt", "travel-check", (string?)prompt["slot"]), ((string?)again["type"], (string?)again["dialog"], (string?)again["slot"]));
+        Assert.Equal(prompt["choices"]!.ToString(), again["choices"]!.ToString());
+        Assert.NotEmpty(tooLong[1]["suggestedActions"]?["actions"] ?? tooLong[1]["attachments"]!);
         var next = (JObject)answered.Last()["value"]!;
         Assert.Equal("travel-check", (string?)next["dialog"]);
         Assert.Contains((string?)next["type"], new[] { "prompt", "verdict" });
