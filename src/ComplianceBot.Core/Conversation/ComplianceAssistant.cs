@@ -165,7 +165,7 @@ public sealed partial class ComplianceAssistant
             case MatchOutcome.Answer when content.Snapshot.Knowledge.FindTopic(match.Top!.Id) is { } topic:
                 return [replies.Answer(topic, match.Top.Confidence, state)];
             case MatchOutcome.Clarify:
-                _unanswered?.Record(match.Query.Normalized, UnansweredReason.Clarified);
+                _unanswered?.Record(text, UnansweredReason.Clarified);
                 return [replies.Clarify(match.Candidates)];
             default:
                 var declined = match.Top is { } oos && oos.Id.StartsWith(OutOfScopeGroup.TargetPrefix, StringComparison.Ordinal)
@@ -176,7 +176,7 @@ public sealed partial class ComplianceAssistant
                     return [replies.HandoffReply()]; // "how do I reach the compliance team": a hand-off, not a question left open
                 }
 
-                _unanswered?.Record(match.Query.Normalized, UnansweredReason.FellBack);
+                _unanswered?.Record(text, UnansweredReason.FellBack);
                 return declined is null
                     ? [replies.Fallback(Phrases.Fallback(language))]
                     : [replies.Fallback(declined.Reply.For(language) + " " + Phrases.WhatICover(language), declined.Id)];
