@@ -126,7 +126,7 @@ public sealed partial class ComplianceAssistant
             case SmallTalkKind.Greeting:
                 // A greeting is answered with what the bot does (the about-bot topic), introduced by a hello.
                 return content.Snapshot.Knowledge.FindTopic(AboutTopicId) is { } intro
-                    ? [replies.Answer(intro, 1.0, state) with { Text = Phrases.Greeting(language) + "\n\n" + intro.Answer.For(language).Trim() }]
+                    ? [Greet(replies.Answer(intro, 1.0, state), intro)]
                     : [replies.Plain(ReplyKind.SmallTalk, Phrases.Greeting(language), replies.MainTopics())];
             case SmallTalkKind.Thanks:
                 return [replies.Plain(ReplyKind.SmallTalk, Phrases.Thanks(language))];
@@ -182,6 +182,10 @@ public sealed partial class ComplianceAssistant
                     : [replies.Fallback(declined.Reply.For(language) + " " + Phrases.WhatICover(language), declined.Id)];
         }
     }
+
+    /// <summary>The about-bot answer introduced by a hello, both in the answer's language (English when the topic has no Chinese).</summary>
+    private static BotReply Greet(BotReply answer, Topic intro) =>
+        answer with { Text = Phrases.Greeting(answer.Language) + "\n\n" + intro.Answer.For(answer.Language).Trim() };
 
     /// <summary>
     /// A message that is only a number picks button <paramref name="number"/> of the last reply that offered buttons,
