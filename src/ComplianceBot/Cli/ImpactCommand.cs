@@ -69,6 +69,11 @@ public static class ImpactCommand
 
         var r = report.Regulation;
         output.WriteLine($"{r.Id}: {r.Name.En} ({Status(r)})");
+        if (report.FormerNumber is var (number, year))
+        {
+            output.WriteLine($"Art. {number} is the {year} numbering; it is now Art. {report.Article}.");
+        }
+
         var subject = report.Article is null ? "it" : $"Art. {report.Article} (or the whole instrument)";
         output.WriteLine($"FAQ answers citing {subject}: {report.Topics.Count}");
         foreach (var citing in report.Topics)

@@ -124,6 +124,19 @@ public sealed class AuthoringCommandsTests : IDisposable
     }
 
     [Fact]
+    public async Task Impact_of_a_former_article_number_says_it_was_renumbered_and_shows_todays_article()
+    {
+        var (exitCode, output) = await RunAsync("impact", "cybersecurity-law", "--article", "21", "--knowledge", _content.KnowledgePath);
+        var (_, direct) = await RunAsync("impact", "cybersecurity-law", "--article", "23", "--knowledge", _content.KnowledgePath);
+
+        Assert.Equal(0, exitCode);
+        var lines = output.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("Art. 21 is the 2016 numbering; it is now Art. 23.", lines[1]);
+        Assert.Equal(direct.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries), lines.Where((_, i) => i != 1));
+        Assert.Contains("FAQ answers citing Art. 23 (or the whole instrument):", output);
+    }
+
+    [Fact]
     public async Task Impact_of_an_article_the_regulation_does_not_list_says_which_it_lists()
     {
         var (exitCode, output) = await RunAsync("impact", "cybersecurity-law", "--article", "999", "--knowledge", _content.KnowledgePath);
