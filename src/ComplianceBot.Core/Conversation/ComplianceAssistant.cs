@@ -143,7 +143,7 @@ public sealed partial class ComplianceAssistant
             case SmallTalkKind.Greeting:
                 // A greeting is answered with what the bot does (the about-bot topic), introduced by a hello.
                 return content.Snapshot.Knowledge.FindTopic(AboutTopicId) is { } intro
-                    ? [replies.Answer(intro, 1.0, state) with { Text = Phrases.Greeting(language) + "\n\n" + intro.Answer.For(language).Trim() }]
+                    ? [Greet(replies.Answer(intro, 1.0, state), intro)]
                     : [replies.Plain(ReplyKind.SmallTalk, Phrases.Greeting(language), replies.MainTopics())];
             case SmallTalkKind.Thanks:
                 return [replies.Plain(ReplyKind.SmallTalk, Phrases.Thanks(language))];
@@ -182,7 +182,7 @@ public sealed partial class ComplianceAssistant
             case MatchOutcome.Answer when content.Snapshot.Knowledge.FindTopic(match.Top!.Id) is { } topic:
                 return [replies.Answer(topic, match.Top.Confidence, state)];
             case MatchOutcome.Clarify:
-                _unanswered?.Record(match.Query.Normalized, UnansweredReason.Clarified);
+                _unanswered?.Record(text, UnansweredReason.Clarified);
                 return [replies.Clarify(match.Candidates)];
             default:
                 var declined = match.Top is { } oos && oos.Id.StartsWith(OutOfScopeGroup.TargetPrefix, StringComparison.Ordinal)
@@ -193,12 +193,16 @@ public sealed partial class ComplianceAssistant
                     return [replies.HandoffReply()]; // "how do I reach the compliance team": a hand-off, not a question left open
                 }
 
-                _unanswered?.Record(match.Query.Normalized, UnansweredReason.FellBack);
+                _unanswered?.Record(text, UnansweredReason.FellBack);
                 return declined is null
                     ? [replies.Fallback(Phrases.Fallback(language))]
                     : [replies.Fallback(declined.Reply.For(language) + " " + Phrases.WhatICover(language), declined.Id)];
         }
     }
+
+    /// <summary>The about-bot answer introduced by a hello, both in the answer's language (English when the topic has no Chinese).</summary>
+    private static BotReply Greet(BotReply answer, Topic intro) =>
+        answer with { Text = Phrases.Greeting(answer.Language) + "\n\n" + intro.Answer.For(answer.Language).Trim() };
 
     /// <summary>
     /// A message that is only a number picks button <paramref name="number"/> of the last reply that offered buttons,

@@ -12,10 +12,16 @@ public enum UnansweredReason
 
 /// <summary>
 /// Receives questions the bot could not answer directly, so the compliance team can add phrasings or topics.
-/// Implementations store the normalised text only: never a user or conversation identity.
+/// Implementations must remove personal data (addresses, numbers, ids, mentions) from the text before storing
+/// anything, and never store a user or conversation identity.
 /// </summary>
 public interface IUnansweredLog
 {
-    /// <summary>Records one occurrence of <paramref name="normalizedText"/>; must not throw.</summary>
-    void Record(string normalizedText, UnansweredReason reason);
+    /// <summary>Records one occurrence of <paramref name="typedText"/>; must not throw.</summary>
+    /// <param name="typedText">
+    /// The question as the person typed it (trimmed, not normalised), so that e-mail and web addresses can still be
+    /// recognised and redacted before the text is normalised.
+    /// </param>
+    /// <param name="reason">Why the question counts as unanswered.</param>
+    void Record(string typedText, UnansweredReason reason);
 }

@@ -29,9 +29,18 @@ internal sealed class ReplyBuilder
 
     private string Version => _content.Snapshot.Version.ShortHash;
 
-    /// <summary>The answer to <paramref name="topic"/>, with sources, related topics and, on the first answer, the notice.</summary>
+    /// <summary>
+    /// The answer to <paramref name="topic"/>, with sources, related topics and, on the first answer, the notice. A
+    /// topic with no Chinese answer is answered wholly in English (labels, buttons, notice), never an English text
+    /// under Chinese labels.
+    /// </summary>
     public BotReply Answer(Topic topic, double confidence, ConversationData state)
     {
+        if (_language != Language.English && string.IsNullOrWhiteSpace(topic.Answer.Zh))
+        {
+            return new ReplyBuilder(_content, Language.English).Answer(topic, confidence, state);
+        }
+
         var footer = Phrases.AsOf(_language, topic.LastReviewed);
         if (!state.DisclaimerShown)
         {

@@ -204,7 +204,7 @@ internal sealed partial class DialogChecker
             {
                 var hint = YamlFileParser.DidYouMean(related[i], _topicIds);
                 messages.Add(file.At($"{at}/related/{i}", Severity.Error,
-                    $"related topic '{related[i]}' does not exist in knowledge/topics/" + (hint is null ? string.Empty : $"; did you mean '{hint}'?")));
+                    $"related topic '{related[i]}' does not exist in {_knowledgeFolder}{ContentLoader.TopicsFolder}/" + (hint is null ? string.Empty : $"; did you mean '{hint}'?")));
                 ok = false;
             }
         }
@@ -230,7 +230,7 @@ internal sealed partial class DialogChecker
         {
             var hint = YamlFileParser.DidYouMean(dto.Regulation, _regulations.Keys);
             messages.Add(file.At(at + "/regulation", Severity.Error,
-                $"regulation '{dto.Regulation}' does not exist in knowledge/regulations/" + (hint is null ? string.Empty : $"; did you mean '{hint}'?")));
+                $"regulation '{dto.Regulation}' does not exist in {_knowledgeFolder}{ContentLoader.RegulationsFolder}/" + (hint is null ? string.Empty : $"; did you mean '{hint}'?")));
             return null;
         }
 

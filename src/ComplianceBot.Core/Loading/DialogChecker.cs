@@ -20,14 +20,17 @@ internal sealed partial class DialogChecker
     private readonly IReadOnlyDictionary<string, Regulation> _regulations;
     private readonly IReadOnlySet<string> _uncheckableRegulations;
     private readonly IReadOnlySet<string> _topicIds;
+    private readonly string _knowledgeFolder;
 
     /// <param name="dialogs">The parsed dialog files.</param>
     /// <param name="regulations">Regulations that loaded cleanly, by id (their articles are checked).</param>
     /// <param name="uncheckableRegulations">Regulation ids whose files exist but have errors of their own: cited without further checks.</param>
     /// <param name="topicIds">Ids of every topic file.</param>
+    /// <param name="knowledgeFolder">The knowledge folder as shown in messages, with a final slash (<c>knowledge/</c>).</param>
     public DialogChecker(List<ParsedFile<DialogDto>> dialogs, IReadOnlyDictionary<string, Regulation> regulations,
-        IReadOnlySet<string> uncheckableRegulations, IReadOnlySet<string> topicIds)
+        IReadOnlySet<string> uncheckableRegulations, IReadOnlySet<string> topicIds, string knowledgeFolder = "knowledge/")
     {
+        _knowledgeFolder = knowledgeFolder;
         _dialogs = dialogs;
         _regulations = regulations;
         _uncheckableRegulations = uncheckableRegulations;
@@ -54,7 +57,8 @@ internal sealed partial class DialogChecker
     /// Reports each topic <c>offers</c> entry whose dialog is not among <paramref name="dialogIds"/> (the dialog files
     /// found, including those with errors of their own).
     /// </summary>
-    public static void CheckOffers(IEnumerable<ParsedFile<TopicDto>> topics, IReadOnlySet<string> dialogIds, List<ValidationMessage> messages)
+    public static void CheckOffers(IEnumerable<ParsedFile<TopicDto>> topics, IReadOnlySet<string> dialogIds, List<ValidationMessage> messages,
+        string dialogsFolder = "dialogs/")
     {
         foreach (var topic in topics)
         {
@@ -71,7 +75,7 @@ internal sealed partial class DialogChecker
                 {
                     var hint = YamlFileParser.DidYouMean(id, dialogIds);
                     messages.Add(topic.At($"/offers/{i}", Severity.Error,
-                        $"offer '{offers[i]}' names no dialog in dialogs/"
+                        $"offer '{offers[i]}' names no dialog in {dialogsFolder}"
                         + (hint is null ? $" (dialogs: {string.Join(", ", dialogIds.Order(StringComparer.Ordinal))})" : $"; did you mean 'dialog:{hint}'?")));
                 }
             }

@@ -22,10 +22,14 @@ internal static class DialogLoading
                           ?? new Dictionary<string, Regulation>(StringComparer.Ordinal);
         var uncheckable = regulationFiles.Select(FileId).Where(id => !regulations.ContainsKey(id)).ToHashSet(StringComparer.Ordinal);
         var topicIds = topicFiles.Select(FileId).ToHashSet(StringComparer.Ordinal);
-        var dialogs = new DialogChecker(dialogFiles, regulations, uncheckable, topicIds).Check(messages);
+        var entry = regulationFiles.Select(f => f.Path).Concat(topicFiles.Select(f => f.Path)).FirstOrDefault();
+        var knowledgeFolder = Path.GetDirectoryName(Path.GetDirectoryName(entry ?? "knowledge/topics/x.yaml"))?.Replace('\\', '/') + "/";
+        var dialogs = new DialogChecker(dialogFiles, regulations, uncheckable, topicIds, knowledgeFolder).Check(messages);
         if (dialogsFolderExists)
         {
-            DialogChecker.CheckOffers(topicFiles, dialogFiles.Select(FileId).ToHashSet(StringComparer.Ordinal), messages);
+            var dialogsFolder = dialogFiles.Select(f => Path.GetDirectoryName(f.Path)?.Replace('\\', '/')).FirstOrDefault(d => !string.IsNullOrEmpty(d));
+            DialogChecker.CheckOffers(topicFiles, dialogFiles.Select(FileId).ToHashSet(StringComparer.Ordinal), messages,
+                dialogsFolder is null ? "dialogs/" : dialogsFolder + "/");
         }
 
         return dialogs;

@@ -289,7 +289,7 @@ internal sealed partial class KnowledgeChecker
         {
             var hint = YamlFileParser.DidYouMean(dto.Regulation, regulations.Keys);
             messages.Add(file.At(at + "/regulation", Severity.Error,
-                $"regulation '{dto.Regulation}' does not exist in knowledge/regulations/"
+                $"regulation '{dto.Regulation}' does not exist in {FolderNextTo(file.Path, ContentLoader.RegulationsFolder)}"
                 + (hint is null ? string.Empty : $"; did you mean '{hint}'?")));
             return null;
         }
@@ -499,6 +499,17 @@ internal sealed partial class KnowledgeChecker
         return file.Has(pointer)
             ? file.At(pointer, Severity.Error, $"'{key}'{where} is empty; expected {what}")
             : file.At(parent, Severity.Error, $"missing required key '{key}'{where}: {what}");
+    }
+
+    /// <summary>
+    /// The folder <paramref name="folder"/> of the knowledge folder that holds <paramref name="entryPath"/> (a
+    /// <c>topics/</c> or <c>regulations/</c> entry), as shown in messages: <c>knowledge/regulations/</c>, or
+    /// <c>k/regulations/</c> when a copy named <c>k</c> is checked.
+    /// </summary>
+    internal static string FolderNextTo(string entryPath, string folder)
+    {
+        var knowledge = Path.GetDirectoryName(Path.GetDirectoryName(entryPath))?.Replace('\\', '/');
+        return (string.IsNullOrEmpty(knowledge) ? string.Empty : knowledge + "/") + folder + "/";
     }
 
     private static string FileId<T>(ParsedFile<T> file)

@@ -254,7 +254,10 @@ internal static class YamlFileParser
         }
     }
 
-    /// <summary>The closest of <paramref name="candidates"/> to <paramref name="key"/>, if it is close enough to be a typo.</summary>
+    /// <summary>
+    /// The closest of <paramref name="candidates"/> to <paramref name="key"/> in lower case (the valid form of an id), if it
+    /// is close enough to be a typo and differs from <paramref name="key"/>; otherwise null.
+    /// </summary>
     public static string? DidYouMean(string key, IEnumerable<string> candidates)
     {
         string? best = null;
@@ -268,7 +271,10 @@ internal static class YamlFileParser
             }
         }
 
-        return bestScore >= 70 ? best : null;
+        // Suggest the valid lower-case form: a file named Log-Retention.yaml must not make 'Log-Retention' the
+        // suggestion, and suggesting what was written ('log-retention' for 'log-retention') helps nobody.
+        var hint = bestScore >= 70 ? best?.ToLowerInvariant() : null;
+        return hint == key ? null : hint;
     }
 
     /// <summary>

@@ -30,10 +30,17 @@ internal static class SchemaCheck
             return;
         }
 
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var detail in (results.Details ?? []).Append(results))
+        var all = (results.Details ?? []).Append(results).ToList();
+        var validity = new Dictionary<string, bool>(StringComparer.Ordinal);
+        foreach (var node in all)
         {
-            if (detail.Errors is not { Count: > 0 } errors)
+            validity.TryAdd(node.EvaluationPath + "|" + node.InstanceLocation, node.IsValid);
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var detail in all)
+        {
+            if (detail.Errors is not { Count: > 0 } errors || InPassingAlternative(detail, validity))
             {
                 continue;
             }
@@ -51,6 +58,27 @@ internal static class SchemaCheck
         }
     }
 
+    /// <summary>
+    /// True when <paramref name="detail"/> is a failed branch of an <c>anyOf</c>/<c>oneOf</c> that holds as a whole
+    /// (a condition written as a list fails the "string" branch, which is no error): the schema node holding the
+    /// alternatives is valid for the same value.
+    /// </summary>
+    private static bool InPassingAlternative(EvaluationResults detail, Dictionary<string, bool> validity)
+    {
+        var path = detail.EvaluationPath.ToString();
+        var segments = path.Split('/');
+        for (var i = segments.Length - 1; i > 0; i--)
+        {
+            if (segments[i] is "anyOf" or "oneOf"
+                && validity.TryGetValue(string.Join('/', segments[..i]) + "|" + detail.InstanceLocation, out var holds) && holds)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static string Describe(string pointer, JsonNode? value, string keyword, string error, JsonElement? rules)
     {
         var where = pointer.Length == 0 ? "the file" : $"'{Readable(pointer)}'";
@@ -58,6 +86,15 @@ internal static class SchemaCheck
         if (keyword == "false" || error.Contains("false schema", StringComparison.OrdinalIgnoreCase))
         {
             return $"{where} is not allowed here";
+        }
+
+        if (keyword is "pattern" or "minLength" && IsBlank(value))
+        {
+            // Both rules catch a blank text ("" or " "): one message for both, saying what to do.
+            var key = pointer.Split('/')[^1];
+            return key == "zh"
+                ? $"{where} is empty: write the Chinese text, or leave 'zh' out (English is then used)"
+                : $"{where} is empty: write the text";
         }
 
         if (keyword == "pattern" && Rule(rules, "pattern") is { ValueKind: JsonValueKind.String } pattern)
@@ -72,6 +109,9 @@ internal static class SchemaCheck
 
         return $"{where}: {error.TrimEnd('.')}";
     }
+
+    private static bool IsBlank(JsonNode? value) =>
+        value is JsonValue text && text.TryGetValue<string>(out var s) && string.IsNullOrWhiteSpace(s);
 
     private static JsonElement? Rule(JsonElement? rules, string keyword) =>
         rules is { ValueKind: JsonValueKind.Object } r && r.TryGetProperty(keyword, out var value) ? value : null;

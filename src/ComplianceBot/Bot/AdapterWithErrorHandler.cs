@@ -25,18 +25,20 @@ public sealed class AdapterWithErrorHandler : CloudAdapter
         {
             logger.LogError(exception, "Unhandled error in turn {ActivityType} {ActivityId} of conversation {ConversationId}",
                 turnContext.Activity?.Type, turnContext.Activity?.Id, turnContext.Activity?.Conversation?.Id);
+            if (turnContext.Activity?.Type == ActivityTypes.Invoke && turnContext.TurnState.Get<Activity>(InvokeResponseKey) is null)
+            {
+                // Without an invoke response the SDK would answer 501 (not implemented), which this failure is not.
+                // Set first: it stays in the turn (no network), so it holds even when the connector is what failed.
+                await turnContext.SendActivityAsync(new Activity
+                {
+                    Type = ActivityTypesEx.InvokeResponse,
+                    Value = new InvokeResponse { Status = StatusCodes.Status500InternalServerError },
+                });
+            }
+
             try
             {
                 await turnContext.SendActivityAsync(ErrorMessage);
-                if (turnContext.Activity?.Type == ActivityTypes.Invoke && turnContext.TurnState.Get<Activity>(InvokeResponseKey) is null)
-                {
-                    // Without an invoke response the SDK would answer 501 (not implemented), which this failure is not.
-                    await turnContext.SendActivityAsync(new Activity
-                    {
-                        Type = ActivityTypesEx.InvokeResponse,
-                        Value = new InvokeResponse { Status = StatusCodes.Status500InternalServerError },
-                    });
-                }
             }
             catch (Exception sendError)
             {

@@ -154,7 +154,7 @@ public sealed class ComplianceAssistantBot : ActivityHandler
     protected override async Task<AdaptiveCardInvokeResponse> OnAdaptiveCardInvokeAsync(ITurnContext<IInvokeActivity> turnContext,
         AdaptiveCardInvokeValue invokeValue, CancellationToken cancellationToken)
     {
-        if (ActivityInput.ReadValue(invokeValue.Action.Data) is not { } buttonValue)
+        if (!IsButtonData(invokeValue.Action.Data) || ActivityInput.ReadValue(invokeValue.Action.Data) is not { } buttonValue)
         {
             throw new InvokeResponseException(HttpStatusCode.BadRequest, new AdaptiveCardInvokeResponse
             {
@@ -168,6 +168,35 @@ public sealed class ComplianceAssistantBot : ActivityHandler
         var data = await GetDataAsync(turnContext, cancellationToken);
         await SendAsync(turnContext, _assistant.Respond(input, data), cancellationToken);
         return new AdaptiveCardInvokeResponse { StatusCode = (int)HttpStatusCode.OK, Type = "application/vnd.microsoft.activity.message", Value = "OK" };
+    }
+
+    /// <summary>
+    /// Whether a Universal Action's <c>data</c> is a button's: a JSON object (or a string holding one) whose values are
+    /// all strings (contract section 3). <c>{"start": 5}</c> is not, and must not reach the bot as <c>"5"</c>.
+    /// </summary>
+    private static bool IsButtonData(object? data)
+    {
+        var json = data switch
+        {
+            JObject o => o,
+            string s when s.TrimStart().StartsWith('{') => TryParseObject(s),
+            null or string => null,
+            _ => TryParseObject(Newtonsoft.Json.JsonConvert.SerializeObject(data)),
+        };
+        var properties = json?.Properties().Where(p => p.Name != "msteams").ToList();
+        return properties is { Count: > 0 } && properties.All(p => p.Value.Type == JTokenType.String);
+    }
+
+    private static JObject? TryParseObject(string text)
+    {
+        try
+        {
+            return JObject.Parse(text);
+        }
+        catch (Newtonsoft.Json.JsonException)
+        {
+            return null;
+        }
     }
 
     private const string NotSupportedText = "This app answers in the chat: ask your question there.";

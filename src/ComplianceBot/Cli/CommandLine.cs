@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using ComplianceBot.Hosting;
 
 namespace ComplianceBot.Cli;
@@ -65,6 +66,93 @@ public static class CommandLine
     /// </summary>
     public static ParseResult Parse(RootCommand root, string[] args) =>
         root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
+
+    /// <summary>
+    /// Runs the command <paramref name="result"/> parsed, after checking its usage: an option the command does not have
+    /// (<c>validate --knowlege DIR</c>), an argument it does not take, or any other parse error (a missing argument, a
+    /// value of the wrong type) prints <c>error: …</c> lines naming the token (with a "did you mean" for a near option
+    /// name) on the error writer and returns <see cref="UsageExitCode"/> without running anything. The web host
+    /// (no command, or <c>serve</c>) still takes the host's own settings (<c>--urls</c>, <c>--Section:Key=value</c>).
+    /// </summary>
+    /// <param name="result">What <see cref="Parse"/> returned.</param>
+    /// <param name="configuration">Output and error writers; null for the console.</param>
+    public static Task<int> InvokeAsync(ParseResult result, InvocationConfiguration? configuration = null)
+    {
+        var errors = UsageErrors(result);
+        if (errors.Count == 0)
+        {
+            return result.InvokeAsync(configuration);
+        }
+
+        var error = configuration?.Error ?? Console.Error;
+        foreach (var message in errors)
+        {
+            error.WriteLine("error: " + message);
+        }
+
+        error.WriteLine($"See '{CommandPath(result.CommandResult)} --help'.");
+        return Task.FromResult(UsageExitCode);
+    }
+
+    /// <summary>
+    /// The usage errors of <paramref name="result"/>: System.CommandLine's own parse errors, then every unknown option
+    /// (an unmatched token, or an argument value written like an option, <c>--nmae</c>, <c>-x</c>, unless it follows
+    /// <c>--</c>), or, when there is none, every extra argument (with a mistyped option, extra words are most likely its value). Empty for the web host, which passes unmatched tokens to ASP.NET Core, and for <c>--help</c>.
+    /// </summary>
+    internal static IReadOnlyList<string> UsageErrors(ParseResult result)
+    {
+        var errors = result.Errors.Select(e => e.Message).ToList();
+        var command = result.CommandResult.Command;
+        if (!command.TreatUnmatchedTokensAsErrors || command is RootCommand || result.Action is System.CommandLine.Help.HelpAction)
+        {
+            return errors;
+        }
+
+        var name = CommandPath(result.CommandResult);
+        var unknownOptions = result.UnmatchedTokens.Where(LooksLikeOption).ToList();
+        if (!result.Tokens.Any(t => t.Type == TokenType.DoubleDash))
+        {
+            // An unknown option before the arguments takes an argument's place ("eval --verbos=1 file.jsonl").
+            unknownOptions.InsertRange(0, result.CommandResult.Children.OfType<ArgumentResult>()
+                .SelectMany(a => a.Tokens).Select(t => t.Value).Where(LooksLikeOption));
+        }
+
+        errors.AddRange(unknownOptions.Select(token => UnknownOption(command, name, token)));
+        if (unknownOptions.Count == 0)
+        {
+            // Extra words, reported only when no option was mistyped: those are then most likely its value.
+            errors.AddRange(result.UnmatchedTokens.Select(token => $"'{name}' does not take the argument '{token}'."));
+        }
+
+        return errors;
+    }
+
+    private static bool LooksLikeOption(string token) =>
+        (token.Length > 2 && token.StartsWith("--", StringComparison.Ordinal) && char.IsAsciiLetter(token[2]))
+        || (token.Length == 2 && token[0] == '-' && char.IsAsciiLetter(token[1]));
+
+    private static string UnknownOption(Command command, string commandName, string token)
+    {
+        var option = token.Split('=', 2)[0];
+        var known = command.Options.Where(o => !o.Hidden).SelectMany(o => o.Aliases.Prepend(o.Name))
+            .Where(n => n.StartsWith("--", StringComparison.Ordinal) && n != "--help").Distinct(StringComparer.Ordinal).ToList();
+        var closest = known.Select(n => (Name: n, Score: FuzzySharp.Fuzz.Ratio(option.ToLowerInvariant(), n)))
+            .OrderByDescending(x => x.Score).FirstOrDefault();
+        var hint = closest.Score >= 70 ? $"; did you mean '{closest.Name}'?"
+            : known.Count > 0 ? $" (its options: {string.Join(", ", known)})" : " (it has no options)";
+        return $"unknown option '{option}' for '{commandName}'{hint}";
+    }
+
+    private static string CommandPath(CommandResult result)
+    {
+        var names = new List<string>();
+        for (SymbolResult? current = result; current is CommandResult c && c.Command is not RootCommand; current = current.Parent)
+        {
+            names.Insert(0, c.Command.Name);
+        }
+
+        return names.Count == 0 ? "compliancebot" : string.Join(' ', names);
+    }
 
     /// <summary>
     /// Runs a command so that it never ends in a stack trace: any exception becomes one line,

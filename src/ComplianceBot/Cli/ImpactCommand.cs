@@ -42,7 +42,7 @@ public static class ImpactCommand
         if (loaded.Content is null)
         {
             output.WriteLine("The content has errors; fix them first (run 'validate'):");
-            loaded.Messages.Where(m => m.Severity == Severity.Error).ToList().ForEach(output.WriteLine);
+            loaded.Messages.Where(m => m.Severity == Severity.Error).ToList().ForEach(m => output.WriteLine(ShownPath.Of(m, path, dialogsPath)));
             return ValidateCommand.ErrorsExitCode;
         }
 
@@ -69,24 +69,27 @@ public static class ImpactCommand
 
         var r = report.Regulation;
         output.WriteLine($"{r.Id}: {r.Name.En} ({Status(r)})");
+        if (report.FormerNumber is var (number, year))
+        {
+            output.WriteLine($"Art. {number} is the {year} numbering; it is now Art. {report.Article}.");
+        }
+
         var subject = report.Article is null ? "it" : $"Art. {report.Article} (or the whole instrument)";
         output.WriteLine($"FAQ answers citing {subject}: {report.Topics.Count}");
-        var displayBase = Path.GetDirectoryName(Path.GetFullPath(path).TrimEnd(Path.DirectorySeparatorChar)) ?? path;
         foreach (var citing in report.Topics)
         {
             var file = Path.Combine(path, ContentLoader.TopicsFolder, citing.Topic.Id + ".yaml");
-            var shown = Path.GetRelativePath(displayBase, file).Replace('\\', '/');
+            var shown = ShownPath.Of(file);
             var articles = citing.Articles.Count == 0 ? "whole instrument" : "Art. " + string.Join(", ", citing.Articles);
             output.WriteLine($"  {shown}:{LineOf(file, r.Id)}: {citing.Topic.Id} ({articles})");
         }
 
         output.WriteLine($"Dialog verdicts citing {subject}: {report.Verdicts.Count}");
         var dialogsRoot = Path.GetFullPath(dialogsPath);
-        var dialogsBase = Path.GetDirectoryName(dialogsRoot.TrimEnd(Path.DirectorySeparatorChar)) ?? dialogsRoot;
         foreach (var verdict in report.Verdicts)
         {
             var file = Path.Combine(dialogsRoot, verdict.Dialog.Id + ".yaml");
-            var shown = Path.GetRelativePath(dialogsBase, file).Replace('\\', '/');
+            var shown = ShownPath.Of(file);
             var articles = verdict.Articles.Count == 0 ? "whole instrument" : "Art. " + string.Join(", ", verdict.Articles);
             output.WriteLine($"  {shown}:{RuleLine(file, verdict.Rule.Id)}: {verdict.Dialog.Id} rule '{verdict.Rule.Id}' -> {verdict.Rule.Outcome.Verdict} ({articles})");
         }

@@ -11,7 +11,7 @@ namespace ComplianceBot.Cli;
 /// (fell back or had to ask which topic was meant), to which the compliance team adds phrasings or topics, and the
 /// questions declined on purpose as out of scope (<c>declined: &lt;group&gt;</c>), which need nothing unless they belong in scope.
 /// </summary>
-/// <remarks>Exit codes: 0 listed (or nothing recorded); 1 for a <c>--top</c> below 1 (System.CommandLine's usage error).</remarks>
+/// <remarks>Exit codes: 0 listed (or nothing recorded); 2 for a usage error such as a <c>--top</c> below 1.</remarks>
 public static class ReportCommand
 {
     /// <summary>Creates the command, writing to <paramref name="output"/>.</summary>
@@ -20,7 +20,8 @@ public static class ReportCommand
         var top = new Option<int>("--top") { Description = "How many questions to list in each list, 1 or more (default 30).", DefaultValueFactory = _ => 30 };
         top.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<int>() < 1)
+            // Read the token itself: a value that is not a number ("abc") is System.CommandLine's own parse error.
+            if (result.Tokens is [var token] && int.TryParse(token.Value, System.Globalization.NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n < 1)
             {
                 result.AddError("--top must be 1 or more.");
             }

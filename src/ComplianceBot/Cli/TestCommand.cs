@@ -67,7 +67,7 @@ public static class TestCommand
         if (loaded.Content is null)
         {
             output.WriteLine("The content has errors; fix them first (run 'validate'):");
-            loaded.Messages.Where(m => m.Severity == Severity.Error).ToList().ForEach(output.WriteLine);
+            loaded.Messages.Where(m => m.Severity == Severity.Error).ToList().ForEach(m => output.WriteLine(ShownPath.Of(m, knowledgePath, dialogsPath)));
             return FailedExitCode;
         }
 
@@ -153,11 +153,7 @@ public static class TestCommand
         return options;
     }
 
-    private static string Shown(string file)
-    {
-        var relative = Path.GetRelativePath(Directory.GetCurrentDirectory(), file);
-        return (relative.StartsWith("..", StringComparison.Ordinal) ? file : relative).Replace('\\', '/');
-    }
+    private static string Shown(string file) => ShownPath.Of(file);
 
     private static string Indent(string text) =>
         string.Join(Environment.NewLine, text.TrimEnd().Split('\n').Select(line => line.Trim().Length == 0 ? string.Empty : "    " + line.TrimEnd('\r')));

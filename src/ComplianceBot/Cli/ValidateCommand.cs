@@ -52,7 +52,7 @@ public static class ValidateCommand
         var result = ContentLoader.Load(path, dialogsDirectory: dialogsPath);
         foreach (var message in result.Messages.Where(m => !noInfo || m.Severity != Severity.Info))
         {
-            output.WriteLine(message);
+            output.WriteLine(ShownPath.Of(message, path, dialogsPath));
         }
 
         var errors = result.Messages.Count(m => m.Severity == Severity.Error);

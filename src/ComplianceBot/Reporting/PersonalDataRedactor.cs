@@ -1,24 +1,34 @@
+using System.Net;
+using System.Text;
 using System.Text.RegularExpressions;
+using ComplianceBot.Core.Matching;
 
 namespace ComplianceBot.Reporting;
 
 /// <summary>
-/// Removes the personal data people commonly type into a question before it is stored in the unanswered log.
-/// Works on normalised text (lowercase words separated by spaces, punctuation already gone, as
-/// <c>TextNormalizer</c> makes it), where <c>john.smith@acme.com</c> has become <c>john smith acme com</c>.
+/// Removes the personal data people commonly type into a question before it is stored in the unanswered log, then
+/// normalises what is left the way the matcher does (<see cref="TextNormalizer"/>: lowercase words, no punctuation).
 /// </summary>
 /// <remarks>
-/// In order:
+/// Redaction works on the text as typed, because normalising first turns <c>li.wei@corp.cn</c> into
+/// <c>li wei corp cn</c>, which no pattern can tell from ordinary words. After HTML entities are decoded and
+/// full-width characters folded (NFKC), in order:
 /// <list type="number">
 /// <item>everything after <c>password</c>, <c>passwd</c>, <c>passcode</c>, <c>pwd</c>, <c>密码</c> or <c>口令</c> → <c>&lt;redacted&gt;</c>;</item>
-/// <item>a web address starting with <c>http</c>, <c>https</c> or <c>www</c>, up to its top-level domain → <c>&lt;url&gt;</c>;</item>
-/// <item>a word followed by a generic top-level domain (<c>com</c>, <c>net</c>, <c>org</c>, <c>edu</c>, <c>gov</c>, <c>info</c>, <c>biz</c>,
-/// optionally with a country such as <c>com cn</c>): the domain of an email or web address → <c>&lt;address&gt;</c>;</item>
-/// <item>numbers written in groups with 7 or more digits in all (<c>86 138 0013 8000</c>) → <c>&lt;number&gt;</c>;</item>
+/// <item>Teams mentions (<c>&lt;at&gt;Name&lt;/at&gt;</c>) and Slack user or group mentions (<c>&lt;@U123ABC&gt;</c>,
+/// <c>&lt;!subteam^S1|@team&gt;</c>) → <c>&lt;mention&gt;</c>; other Slack links (<c>&lt;mailto:…|…&gt;</c>, <c>&lt;http…|label&gt;</c>)
+/// are reduced to their target, which the next rules replace;</item>
+/// <item>a web address with a scheme (<c>https://host/path?query</c>), whole → <c>&lt;url&gt;</c>;</item>
+/// <item>an email address → <c>&lt;address&gt;</c>;</item>
+/// <item>a web address without a scheme: <c>www.…</c>, or a host name ending in a common top-level domain
+/// (<c>example.com</c>, <c>corp.cn/x</c>), with its path and query → <c>&lt;url&gt;</c>;</item>
+/// <item>user and object ids: Teams/Azure AD ids (<c>29:1Ab…</c>, <c>8:orgid:…</c>), GUIDs, Slack ids
+/// (<c>U0123ABCD</c>), ticket numbers (<c>INC-55</c>, <c>JIRA-1234</c>) → <c>&lt;id&gt;</c>;</item>
+/// <item>phone numbers and other numbers written in groups (<c>+86 138-0013-8000</c>) with 7 or more digits in all → <c>&lt;number&gt;</c>;</item>
 /// <item>any word containing a run of 4 or more digits (ids, phone numbers, <c>hunter2024</c>) → <c>&lt;number&gt;</c>.</item>
 /// </list>
-/// Names and other free text cannot be recognised reliably and are kept; that is why the log also keeps rows only
-/// for a limited time (<see cref="UnansweredOptions.RetentionDays"/>).
+/// The text between placeholders is then normalised. Names and other free text cannot be recognised reliably and are
+/// kept; that is why the log also keeps rows only for a limited time (<see cref="UnansweredOptions.RetentionDays"/>).
 /// </remarks>
 public static partial class PersonalDataRedactor
 {
@@ -28,42 +38,110 @@ public static partial class PersonalDataRedactor
     /// <summary>Placeholder for a web address.</summary>
     public const string Url = "<url>";
 
-    /// <summary>Placeholder for the domain of an email or web address.</summary>
+    /// <summary>Placeholder for an email address.</summary>
     public const string Address = "<address>";
 
-    /// <summary>Placeholder for a phone number, id or other long number.</summary>
+    /// <summary>Placeholder for a phone number or other long number.</summary>
     public const string Number = "<number>";
 
-    private const string Country = "(?: (?:cn|hk|mo|tw|uk|sg|jp|kr|de|fr|au|us|in))?";
+    /// <summary>Placeholder for a user, object or ticket id.</summary>
+    public const string Id = "<id>";
+
+    /// <summary>Placeholder for a mention of a person or group (Teams <c>&lt;at&gt;</c>, Slack <c>&lt;@U…&gt;</c>).</summary>
+    public const string Mention = "<mention>";
+
+    // Placeholders are written as private-use characters while redacting, so no later rule can match inside one.
+    private const char Open = '\uE000';
+    private const char Close = '\uE001';
+
+    private const string Tlds = "com|net|org|edu|gov|mil|info|biz|io|cn|hk|mo|tw|uk|sg|jp|kr|de|fr|au|ca|eu|nl|ch|ru";
+
+    // Characters a URL may contain (RFC 3986), so Chinese text written right after an address is not taken with it.
+    private const string UrlChars = @"[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]";
 
     [GeneratedRegex(@"(?<keyword>(?<![a-z])(?:password|passwd|passcode|pwd)|密码|口令)(?<rest>.*)$", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
     private static partial Regex AfterPassword();
 
-    [GeneratedRegex(@"(?<![a-z0-9])(?:https?(?: www)?|www)(?: [a-z0-9-]+){1,5}? (?:com|net|org|edu|gov|info|biz|io|cn|hk|uk|de|jp|sg|tw|co|me|app|dev|ai)" + Country + "(?![a-z0-9])", RegexOptions.IgnoreCase)]
-    private static partial Regex WebAddress();
+    [GeneratedRegex(@"<at\b[^>]*>.*?</at\s*>|<[@!](?:[^<>|]*)(?:\|[^<>]*)?>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    private static partial Regex MentionMarkup();
 
-    [GeneratedRegex(@"(?<![a-z0-9])[a-z0-9-]+ (?:com|net|org|edu|gov|info|biz)" + Country + "(?![a-z0-9])", RegexOptions.IgnoreCase)]
-    private static partial Regex Domain();
+    [GeneratedRegex(@"<(?:mailto:(?<target>[^<>|\s]+)|(?<target>(?:https?://|#)[^<>|\s]+))(?:\|[^<>]*)?>", RegexOptions.IgnoreCase)]
+    private static partial Regex SlackLink();
 
-    [GeneratedRegex(@"(?<![a-z0-9])\d+(?: \d+)+(?![a-z0-9])", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<![A-Za-z0-9])(?:https?|ftp)://" + UrlChars + "+", RegexOptions.IgnoreCase)]
+    private static partial Regex UrlWithScheme();
+
+    [GeneratedRegex(@"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+", RegexOptions.IgnoreCase)]
+    private static partial Regex Email();
+
+    [GeneratedRegex(@"(?<![A-Za-z0-9.@-])(?:www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*|(?:[A-Za-z0-9-]+\.)+(?:" + Tlds + @")(?![A-Za-z0-9-]))(?::\d+)?(?:[/?#]" + UrlChars + "*)?", RegexOptions.IgnoreCase)]
+    private static partial Regex UrlWithoutScheme();
+
+    [GeneratedRegex(@"(?<![A-Za-z0-9])(?:\d{1,2}:[A-Za-z0-9_:\-]{10,}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|(?-i:[UWBST](?=[A-Z0-9]*\d)[A-Z0-9]{8,10}|[A-Z][A-Z0-9]{1,9}-\d+))(?![A-Za-z0-9])", RegexOptions.IgnoreCase)]
+    private static partial Regex Ids();
+
+    [GeneratedRegex(@"(?<![A-Za-z0-9])\+?\(?\d[\d\s\-.()/]*\d(?![A-Za-z0-9])")]
     private static partial Regex DigitGroups();
 
     [GeneratedRegex(@"(?<![a-z0-9])[a-z0-9]*\d{4,}[a-z0-9]*(?![a-z0-9])", RegexOptions.IgnoreCase)]
     private static partial Regex LongNumber();
 
+    [GeneratedRegex("\uE000(?<name>[a-z]+)\uE001")]
+    private static partial Regex Placeholder();
+
     /// <summary>
-    /// <paramref name="normalizedText"/> with the personal data listed in the remarks replaced by placeholders,
-    /// e.g. <c>hi im john smith acme com 86 138 0013 8000 can i use tor</c> →
-    /// <c>hi im john smith &lt;address&gt; &lt;number&gt; can i use tor</c>.
+    /// <paramref name="typedText"/> (the question as the person typed it) with the personal data listed in the remarks
+    /// replaced by placeholders and the rest normalised, e.g. <c>Hi, I'm John Smith, john.smith@acme.com +86 138 0013 8000 can I use Tor?</c>
+    /// → <c>hi im john smith &lt;address&gt; &lt;number&gt; can i use tor</c>.
     /// </summary>
-    public static string Redact(string normalizedText)
+    public static string Redact(string typedText)
     {
-        var text = AfterPassword().Replace(normalizedText, m =>
-            m.Groups["keyword"].Value + (m.Groups["rest"].Value.Trim().Length > 0 ? " " + Redacted : string.Empty));
-        text = WebAddress().Replace(text, Url);
-        text = Domain().Replace(text, Address);
-        text = DigitGroups().Replace(text, m => m.Value.Count(char.IsAsciiDigit) >= 7 ? Number : m.Value);
-        text = LongNumber().Replace(text, Number);
-        return text;
+        if (string.IsNullOrWhiteSpace(typedText))
+        {
+            return string.Empty;
+        }
+
+        var text = typedText.Contains('&') ? WebUtility.HtmlDecode(WebUtility.HtmlDecode(typedText)) : typedText;
+        text = text.Normalize(NormalizationForm.FormKC).Replace(Open, ' ').Replace(Close, ' ');
+        text = AfterPassword().Replace(text, m =>
+            m.Groups["keyword"].Value + (m.Groups["rest"].Value.Trim().Length > 0 ? " " + Mark(Redacted) : string.Empty));
+        text = MentionMarkup().Replace(text, Mark(Mention));
+        text = SlackLink().Replace(text, m => " " + m.Groups["target"].Value.TrimStart('#') + " ");
+        text = UrlWithScheme().Replace(text, m => Mark(Url) + TrailingPunctuation(m.Value));
+        text = Email().Replace(text, Mark(Address));
+        text = UrlWithoutScheme().Replace(text, m => Mark(Url) + TrailingPunctuation(m.Value));
+        text = Ids().Replace(text, Mark(Id));
+        text = DigitGroups().Replace(text, m => m.Value.Count(char.IsAsciiDigit) >= 7 ? " " + Mark(Number) + " " : m.Value);
+        return Normalize(text);
+    }
+
+    /// <summary>Normalises the text between placeholders, keeps the placeholders, and replaces words with long digit runs.</summary>
+    private static string Normalize(string marked)
+    {
+        var parts = new List<string>();
+        var start = 0;
+        foreach (Match placeholder in Placeholder().Matches(marked))
+        {
+            parts.Add(LongNumber().Replace(TextNormalizer.Normalize(marked[start..placeholder.Index]), Number));
+            parts.Add("<" + placeholder.Groups["name"].Value + ">");
+            start = placeholder.Index + placeholder.Length;
+        }
+
+        parts.Add(LongNumber().Replace(TextNormalizer.Normalize(marked[start..]), Number));
+        return string.Join(' ', parts.Where(p => p.Length > 0));
+    }
+
+    private static string Mark(string placeholder) => Open + placeholder[1..^1] + Close;
+
+    /// <summary>The sentence punctuation a URL pattern took from after the address (<c>see https://x.com/a.</c>), kept as text.</summary>
+    private static string TrailingPunctuation(string url)
+    {
+        var end = url.Length;
+        while (end > 0 && url[end - 1] is '.' or ',' or ';' or ':' or '!' or '?' or ')' or '\'' or ']')
+        {
+            end--;
+        }
+
+        return url[end..];
     }
 }

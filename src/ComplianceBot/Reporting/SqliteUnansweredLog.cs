@@ -8,7 +8,7 @@ namespace ComplianceBot.Reporting;
 
 /// <summary>
 /// Records unanswered questions in a local SQLite file, one row per (text, reason) with a count and first/last time
-/// seen. What is kept: the normalised question with personal data redacted (<see cref="PersonalDataRedactor"/>:
+/// seen. What is kept: the question with personal data redacted, then normalised (<see cref="PersonalDataRedactor"/>:
 /// emails, web addresses, phone numbers and other long numbers, anything after "password"), the reason, the count
 /// and two times; no user or conversation identity. Free text may still contain what people typed (a name, say), so
 /// rows are deleted <see cref="UnansweredOptions.RetentionDays"/> after they were last seen. A fallback that declined
@@ -64,15 +64,15 @@ public sealed class SqliteUnansweredLog : IUnansweredLog
     public string DatabasePath { get; }
 
     /// <inheritdoc />
-    public void Record(string normalizedText, UnansweredReason reason)
+    public void Record(string typedText, UnansweredReason reason)
     {
-        var original = normalizedText.Trim();
-        if (original.Length == 0)
+        var original = typedText.Trim();
+        var text = PersonalDataRedactor.Redact(original); // on the text as typed: normalising first hides addresses
+        if (text.Length == 0)
         {
             return;
         }
 
-        var text = PersonalDataRedactor.Redact(original);
         if (text.Length > _maxTextLength)
         {
             text = text[.._maxTextLength];
@@ -147,14 +147,14 @@ public sealed class SqliteUnansweredLog : IUnansweredLog
         : (UnansweredReason.FellBack, null);
 
     /// <summary>
-    /// The out-of-scope group the served content declines <paramref name="normalizedText"/> with (the assistant's own
+    /// The out-of-scope group the served content declines <paramref name="typedText"/> with (the assistant's own
     /// rule: a fallback whose best match is an out-of-scope phrasing), or null for a gap.
     /// </summary>
-    private string? DeclinedGroup(string normalizedText)
+    private string? DeclinedGroup(string typedText)
     {
         try
         {
-            var top = _content?.Current.TopicsMatcher.Match(normalizedText).Top;
+            var top = _content?.Current.TopicsMatcher.Match(typedText).Top;
             return top is not null && top.Id.StartsWith(OutOfScopeGroup.TargetPrefix, StringComparison.Ordinal)
                 ? top.Id[OutOfScopeGroup.TargetPrefix.Length..]
                 : null;

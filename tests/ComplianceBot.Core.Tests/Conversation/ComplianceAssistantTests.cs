@@ -170,13 +170,13 @@ public class ComplianceAssistantTests
 
         assistant.Respond(new TurnInput("What's the  WEATHER tomorrow?"), new ConversationData());
 
-        Assert.Equal([("what the weather tomorrow", UnansweredReason.FellBack)], log.Entries);
+        Assert.Equal([("What's the  WEATHER tomorrow?", UnansweredReason.FellBack)], log.Entries); // as typed: the log redacts before normalising
     }
 
     private sealed class RecordingLog : IUnansweredLog
     {
         public List<(string, UnansweredReason)> Entries { get; } = [];
 
-        public void Record(string normalizedText, UnansweredReason reason) => Entries.Add((normalizedText, reason));
+        public void Record(string typedText, UnansweredReason reason) => Entries.Add((typedText, reason));
     }
 }

@@ -81,6 +81,6 @@ public class HandoffTests
     {
         public List<(string, UnansweredReason)> Entries { get; } = [];
 
-        public void Record(string normalizedText, UnansweredReason reason) => Entries.Add((normalizedText, reason));
+        public void Record(string typedText, UnansweredReason reason) => Entries.Add((typedText, reason));
     }
 }

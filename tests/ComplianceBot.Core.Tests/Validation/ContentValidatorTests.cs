@@ -212,6 +212,26 @@ public sealed class ContentValidatorTests : IDisposable
     }
 
     [Fact]
+    public void A_file_with_an_upper_case_id_is_never_suggested_as_it_is_written()
+    {
+        File.Move(_copy.FullPath(LogRetention), _copy.FullPath("topics/Log-Retention.yaml"));
+        _copy.Replace("topics/Log-Retention.yaml", "id: log-retention", "id: Log-Retention");
+
+        var errors = _copy.Load().Messages.Where(m => m.Severity == Severity.Error).Select(m => m.ToString()).ToList();
+
+        Assert.Contains(errors, e => e.EndsWith("error: id 'Log-Retention' must be lowercase words joined by hyphens", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.EndsWith("error: related topic 'log-retention' does not exist", StringComparison.Ordinal));
+        Assert.DoesNotContain(errors, e => e.Contains("did you mean 'Log-Retention'", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Log-Retention", "log-retention")]
+    [InlineData("log-retension", "log-retention")]
+    [InlineData("log-retention", null)]
+    public void Did_you_mean_suggests_the_lower_case_form_and_never_the_word_itself(string written, string? expected) =>
+        Assert.Equal(expected, YamlFileParser.DidYouMean(written, ["Log-Retention", "travelers"]));
+
+    [Fact]
     public void A_missing_schema_file_is_an_error_so_editors_and_the_bot_do_not_silently_skip_it()
     {
         File.Delete(_copy.FullPath("schema/topic.schema.json"));

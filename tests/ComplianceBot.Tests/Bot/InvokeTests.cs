@@ -44,6 +44,10 @@ public sealed class InvokeTests : IAsyncLifetime
     [InlineData("{\"action\": {\"type\": \"Action.Execute\", \"data\": 5}}")]
     [InlineData("{}")]
     [InlineData("{\"action\": {\"type\": \"Action.Submit\", \"data\": {\"topic\": \"travelers\"}}}")]
+    [InlineData("{\"action\": {\"type\": \"Action.Execute\", \"data\": {\"start\": 5}}}")]
+    [InlineData("{\"action\": {\"type\": \"Action.Execute\", \"data\": {\"topic\": true}}}")]
+    [InlineData("{\"action\": {\"type\": \"Action.Execute\", \"data\": {\"topic\": \"travelers\", \"n\": [1]}}}")]
+    [InlineData("{\"action\": {\"type\": \"Action.Execute\", \"data\": \"{\\\"start\\\": 5}\"}}")]
     public async Task A_malformed_universal_action_gets_the_adaptive_card_error_response_not_an_apology(string value)
     {
         var activity = TeamsActivities.Invoke(_connector.Address, "adaptiveCard/action");
@@ -86,6 +90,31 @@ public sealed class InvokeTests : IAsyncLifetime
 
         Assert.Equal(500, status);
         Assert.Contains("something went wrong", (string?)Assert.Single(_connector.Requests).Json["text"]);
+    }
+
+    [Fact]
+    public async Task A_universal_action_whose_replies_cannot_be_delivered_gets_500_not_501()
+    {
+        await using var bot = await BotServer.StartAsync(new Dictionary<string, string?> { ["OutboundHttp:MaxRetries"] = "1", ["OutboundHttp:FirstRetryDelay"] = "00:00:00.010" });
+        var unreachable = new Uri("http://127.0.0.1:9/"); // discard port: nothing listens, the connection is refused
+        var activity = TeamsActivities.Invoke(unreachable, "adaptiveCard/action");
+        activity["value"] = JToken.Parse("{\"action\": {\"type\": \"Action.Execute\", \"data\": {\"topic\": \"travelers\"}}}");
+
+        var (status, _) = await bot.PostAsync(activity);
+
+        Assert.Equal(500, status);
+    }
+
+    [Fact]
+    public async Task A_well_formed_universal_action_is_answered_like_a_button_click()
+    {
+        var activity = TeamsActivities.Invoke(_connector.Address, "adaptiveCard/action");
+        activity["value"] = JToken.Parse("{\"action\": {\"type\": \"Action.Execute\", \"data\": {\"topic\": \"travelers\"}}}");
+
+        var (status, _) = await _bot.PostAsync(activity);
+
+        Assert.Equal(200, status);
+        Assert.Contains(_connector.Requests, r => (string?)r.Json["value"]?["id"] == "travelers");
     }
 
     private sealed class FailingBot : IBot

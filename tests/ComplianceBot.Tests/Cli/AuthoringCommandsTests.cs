@@ -33,8 +33,41 @@ public sealed class AuthoringCommandsTests : IDisposable
 
         Assert.Equal(ValidateCommand.ErrorsExitCode, exitCode);
         var printed = output.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal($"knowledge/topics/travelers.yaml:{index + 1}:1: error: unknown key 'verison'; did you mean 'version'?", printed[0]);
+        Assert.Equal($"{path}:{index + 1}:1: error: unknown key 'verison'; did you mean 'version'?", printed[0]); // outside the current folder: absolute
         Assert.StartsWith("FAILED: 1 error, 0 warnings", printed[^1]);
+    }
+
+    [Fact]
+    public async Task Validate_of_a_copy_outside_the_current_folder_prints_absolute_paths_and_names_the_folder_checked()
+    {
+        var copy = Path.Combine(_content.Root, "k");
+        Directory.Move(_content.KnowledgePath, copy);
+        var topic = Path.Combine(copy, "topics", "personal-paid-vpn.yaml");
+        File.WriteAllText(topic, File.ReadAllText(topic).Replace("- regulation: interim-provisions-international-networking", "- regulation: interim-provisions-internationl-networking"));
+        var line = Array.FindIndex(File.ReadAllLines(topic), l => l.Contains("internationl", StringComparison.Ordinal)) + 1;
+
+        var (outsideExit, outside) = await RunAsync("validate", "--knowledge", copy, "--no-info");
+
+        Assert.Equal(ValidateCommand.ErrorsExitCode, outsideExit);
+        var message = $":{line}:17: error: regulation 'interim-provisions-internationl-networking' does not exist in k/regulations/; "
+            + "did you mean 'interim-provisions-international-networking'?";
+        Assert.Contains(topic.Replace('\\', '/') + message, outside);
+        Assert.DoesNotContain("knowledge/", outside);
+    }
+
+    [Fact]
+    public void A_path_under_the_current_folder_is_shown_relative_to_it_and_any_other_path_absolute()
+    {
+        var here = Path.Combine(_content.Root, "repo");
+        var inside = Path.Combine(here, "k", "topics", "x.yaml");
+        var outside = Path.Combine(_content.Root, "elsewhere", "x.yaml");
+        var message = new ComplianceBot.Core.Validation.ValidationMessage("k/topics/x.yaml", 3, 1, ComplianceBot.Core.Validation.Severity.Error, "e");
+
+        Assert.Equal("k/topics/x.yaml", ShownPath.Of(inside, here));
+        Assert.Equal(outside.Replace('\\', '/'), ShownPath.Of(outside, here));
+        Assert.Equal("k/topics/x.yaml:3:1: error: e", ShownPath.Of(message, Path.Combine(here, "k"), Path.Combine(here, "dialogs"), here).ToString());
+        Assert.Equal(inside.Replace('\\', '/') + ":3:1: error: e",
+            ShownPath.Of(message, Path.Combine(here, "k"), Path.Combine(here, "dialogs"), _content.PathOf("topics")).ToString());
     }
 
     [Fact]
@@ -68,14 +101,14 @@ public sealed class AuthoringCommandsTests : IDisposable
             .Select(f => (File: f, Line: Array.FindIndex(File.ReadAllLines(f), l => l.Trim() == "- regulation: cybersecurity-law") + 1))
             .Where(x => x.Line > 0)
             .OrderBy(x => x.File, StringComparer.Ordinal)
-            .Select(x => $"knowledge/topics/{Path.GetFileName(x.File)}:{x.Line}: {Path.GetFileNameWithoutExtension(x.File)} (Art. ")
+            .Select(x => $"{x.File}:{x.Line}: {Path.GetFileNameWithoutExtension(x.File)} (Art. ") // a copy outside the current folder: absolute
             .ToList();
         Assert.NotEmpty(expected);
 
         var (exitCode, output) = await RunAsync("impact", "cybersecurity-law", "--knowledge", _content.KnowledgePath);
 
         Assert.Equal(0, exitCode);
-        var listed = output.Split('\n', StringSplitOptions.TrimEntries).Where(l => l.StartsWith("knowledge/topics/", StringComparison.Ordinal)).ToList();
+        var listed = output.Split('\n', StringSplitOptions.TrimEntries).Where(l => l.StartsWith(_content.PathOf("topics"), StringComparison.Ordinal)).ToList();
         Assert.Equal(expected.Count, listed.Count);
         Assert.All(expected.Zip(listed), pair => Assert.StartsWith(pair.First, pair.Second));
         Assert.Contains($"FAQ answers citing it: {expected.Count}", output);
@@ -88,6 +121,19 @@ public sealed class AuthoringCommandsTests : IDisposable
 
         Assert.Equal(ImpactCommand.UnknownExitCode, exitCode);
         Assert.Equal("error: unknown regulation 'cybersecurty-law'; did you mean 'cybersecurity-law'?", output.Trim());
+    }
+
+    [Fact]
+    public async Task Impact_of_a_former_article_number_says_it_was_renumbered_and_shows_todays_article()
+    {
+        var (exitCode, output) = await RunAsync("impact", "cybersecurity-law", "--article", "21", "--knowledge", _content.KnowledgePath);
+        var (_, direct) = await RunAsync("impact", "cybersecurity-law", "--article", "23", "--knowledge", _content.KnowledgePath);
+
+        Assert.Equal(0, exitCode);
+        var lines = output.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("Art. 21 is the 2016 numbering; it is now Art. 23.", lines[1]);
+        Assert.Equal(direct.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries), lines.Where((_, i) => i != 1));
+        Assert.Contains("FAQ answers citing Art. 23 (or the whole instrument):", output);
     }
 
     [Fact]

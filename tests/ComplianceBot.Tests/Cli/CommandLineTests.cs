@@ -85,6 +85,38 @@ public class CommandLineTests
         Assert.Contains("unknown command 'validat'", output);
     }
 
+    [Theory]
+    [InlineData("error: unknown option '--knowlege' for 'validate'; did you mean '--knowledge'?", "validate", "--knowlege", "/tmp/k", "--no-info")]
+    [InlineData("error: unknown option '--warnings-as-error' for 'validate'; did you mean '--warnings-as-errors'?", "validate", "--warnings-as-error")]
+    [InlineData("error: 'validate' does not take the argument 'knowledge'.", "validate", "knowledge")]
+    [InlineData("error: unknown option '--artcle' for 'impact'; did you mean '--article'?", "impact", "cybersecurity-law", "--artcle", "21")]
+    [InlineData("error: unknown option '--tpo' for 'report unanswered'; did you mean '--top'?", "report", "unanswered", "--tpo", "3")]
+    [InlineData("error: unknown option '--nmae' for 'test'; did you mean '--name'?", "test", "--nmae", "paid")]
+    [InlineData("error: unknown option '--jsn' for 'ask'; did you mean '--json'?", "ask", "is a vpn legal", "--jsn")]
+    [InlineData("error: unknown option '-x' for 'explain' (it has no options)", "explain", "-x", "is a vpn legal")]
+    [InlineData("error: unknown option '--verbos' for 'eval'; did you mean '--verbose'?", "eval", "--verbos=1", "questions.jsonl")]
+    [InlineData("error: Required argument missing for command: 'impact'.", "impact")]
+    [InlineData("error: Cannot parse argument 'abc' for option '--top' as expected type 'System.Int32'.", "report", "unanswered", "--top", "abc")]
+    public async Task A_mistyped_option_or_extra_argument_is_a_usage_error_naming_it_and_nothing_runs(string error, params string[] args)
+    {
+        var (exitCode, output) = await RunAsync(string.Empty, args);
+
+        Assert.Equal(CommandLine.UsageExitCode, exitCode);
+        var lines = output.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(error, lines[0]);
+        Assert.StartsWith("See '", lines[^1]);
+        Assert.DoesNotContain("OK:", output);
+    }
+
+    [Fact]
+    public async Task Words_after_a_double_dash_are_a_question_even_when_they_look_like_options()
+    {
+        var (exitCode, output) = await RunAsync(string.Empty, "ask", "--json", "--", "--what", "are", "the", "penalties", "for", "individuals");
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal("personal-penalties", (string?)JObject.Parse(output.Trim())["id"]);
+    }
+
     [Fact]
     public async Task Ask_takes_several_words_without_quotes_as_one_question()
     {

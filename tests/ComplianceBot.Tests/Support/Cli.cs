@@ -11,7 +11,7 @@ public static class Cli
     {
         var output = new StringWriter();
         var root = CommandLine.Build(output, new StringReader(input));
-        var exitCode = await CommandLine.Parse(root, args).InvokeAsync(new InvocationConfiguration { Output = output, Error = output });
+        var exitCode = await CommandLine.InvokeAsync(CommandLine.Parse(root, args), new InvocationConfiguration { Output = output, Error = output });
         return (exitCode, output.ToString());
     }
 

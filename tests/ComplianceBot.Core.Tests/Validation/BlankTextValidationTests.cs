@@ -1,0 +1,62 @@
+using ComplianceBot.Core.Loading;
+using ComplianceBot.Core.Tests.Support;
+using ComplianceBot.Core.Validation;
+
+namespace ComplianceBot.Core.Tests.Validation;
+
+/// <summary>
+/// A localized text written but left blank (<c>zh: ""</c>, <c>zh: " "</c>, <c>en: " "</c>) is an error at the value, in
+/// every kind of content file: a blank Chinese answer would otherwise give Chinese questions an English answer under
+/// Chinese labels.
+/// </summary>
+public sealed class BlankTextValidationTests : IDisposable
+{
+    private readonly string _knowledge = Repo.CopyContent();
+
+    private string Root => Path.GetDirectoryName(_knowledge)!;
+
+    public void Dispose() => Directory.Delete(Root, recursive: true);
+
+    [Theory]
+    [InlineData("knowledge/topics/log-retention.yaml", "  zh: 备案与网络日志留存", "  zh: \"\"", "title.zh", "topic")]
+    [InlineData("knowledge/topics/log-retention.yaml", "  zh: 备案与网络日志留存", "  zh: \" \"", "title.zh", "topic")]
+    [InlineData("knowledge/topics/log-retention.yaml", "  en: Filing and network log retention", "  en: \"  \"", "title.en", "topic")]
+    [InlineData("knowledge/topics/log-retention.yaml", "  zh: 备案与网络日志留存", "  zh: \"\u3000\"", "title.zh", "topic")]
+    [InlineData("knowledge/regulations/cybersecurity-law.yaml", "  zh: 网络安全法", "  zh: ''", "short_name.zh", "regulation")]
+    [InlineData("knowledge/out-of-scope.yaml", "      zh: >-\n        请在 Teams", "      zh: \"\u3000\"\n        # 请在 Teams", "groups[0].reply.zh", "out-of-scope")]
+    [InlineData("dialogs/travel-check.yaml", "  zh: 去中国出行如何保持联网", "  zh: \" \"", "title.zh", "dialog")]
+    public void A_blank_localized_text_is_an_error_at_its_value(string file, string old, string blank, string key, string schema)
+    {
+        var path = Path.Combine(Root, file);
+        var text = File.ReadAllText(path);
+        Assert.Contains(old, text);
+        File.WriteAllText(path, text.Replace(old, blank, StringComparison.Ordinal));
+        var line = File.ReadAllLines(path).ToList().FindIndex(l => l == blank.Split('\n')[0]) + 1;
+
+        var result = ContentLoader.Load(_knowledge);
+
+        Assert.Null(result.Content);
+        var error = Assert.Single(result.Messages, m => m.Severity == Severity.Error);
+        Assert.Equal((file, line, blank.IndexOf(':', StringComparison.Ordinal) + 3), (error.Path, error.Line, error.Column));
+        if (key.EndsWith(".zh", StringComparison.Ordinal))
+        {
+            Assert.Equal($"'{key}' is empty: write the Chinese text, or leave 'zh' out (English is then used) (schema {schema}.schema.json)", error.Text);
+        }
+        else
+        {
+            Assert.Equal("'en' under 'title' is empty; expected the English text", error.Text); // the loader's own check
+        }
+    }
+
+    [Fact]
+    public void A_schema_error_in_a_dialog_is_reported_once_without_the_alternatives_of_conditions_that_hold()
+    {
+        var path = Path.Combine(Root, "dialogs", "travel-check.yaml");
+        File.WriteAllText(path, File.ReadAllText(path).Replace("  zh: 去中国出行如何保持联网", "  zh: 123", StringComparison.Ordinal));
+
+        var error = Assert.Single(ContentLoader.Load(_knowledge).Messages, m => m.Severity == Severity.Error);
+
+        Assert.Equal("dialogs/travel-check.yaml", error.Path);
+        Assert.StartsWith("'title.zh'", error.Text);
+    }
+}
