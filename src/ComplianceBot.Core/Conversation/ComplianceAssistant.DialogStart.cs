@@ -23,18 +23,15 @@ public sealed partial class ComplianceAssistant
     /// a dialog and whose other candidates belong to it, or, for a statement describing a situation (not a question), a
     /// dialog linked to the match (the dialog itself or offered by a matched topic) for which the statement gives at
     /// least <see cref="DialogEngine.SlotsForDirectStart"/> facts: one when the writer speaks of their own situation,
-    /// one more when the matcher was not confident enough to answer at all.
+    /// one more when the matcher was not confident enough to answer at all. The writer's own situation stating at least
+    /// <see cref="DialogEngine.SlotsForDirectStart"/> facts of any dialog starts it when no topic is answered
+    /// confidently. A dialog with situation cues starts this way only when the message has one of them.
     /// </summary>
     private static DialogDefinition? DialogToStart(ServedContent content, MatchResult match, IReadOnlyList<MatchCandidate> ranked, string text)
     {
-        if (match.Top is null)
-        {
-            return null;
-        }
-
         var snapshot = content.Snapshot;
-        if (match.Outcome == MatchOutcome.Answer && DialogOf(snapshot, match.Top.Id) is { } matched
-            && (match.Top.Confidence >= DialogStartConfidence || AlternativeTopic(content, match, ranked) is null))
+        if (match is { Outcome: MatchOutcome.Answer, Top: { } top } && DialogOf(snapshot, top.Id) is { } matched
+            && (top.Confidence >= DialogStartConfidence || AlternativeTopic(content, match, ranked) is null))
         {
             return matched;
         }
@@ -55,14 +52,27 @@ public sealed partial class ComplianceAssistant
         }
 
         // A statement describes a situation; one about the writer's own ("I'm travelling to China") needs one fact.
+        var own = QuestionForm.IsAboutOwnSituation(text);
         var needed = match.Outcome == MatchOutcome.Fallback ? DialogEngine.SlotsForDirectStart + 1
-            : QuestionForm.IsAboutOwnSituation(text) ? 1
+            : own ? 1
             : DialogEngine.SlotsForDirectStart;
-        return ranked.Take(LinkedCandidates)
+        var linked = ranked.Take(LinkedCandidates)
             .SelectMany(c => DialogOf(snapshot, c.Id) is { } d ? [d] : Offered(snapshot, c.Id))
             .DistinctBy(d => d.Id)
             .Select(d => (Dialog: d, Stated: DialogEngine.SlotsStated(d, text)))
-            .Where(x => x.Stated >= needed)
+            .Where(x => x.Stated >= needed);
+
+        // The writer's own situation stating enough facts of any dialog starts it when no topic answers confidently
+        // ("I'm in Beijing and use China Unicom's international service to browse Facebook"), whatever the matcher ranked.
+        var described = own && match is not { Outcome: MatchOutcome.Answer, Top.Confidence: >= DialogStartConfidence }
+            ? snapshot.Dialogs.Select(d => (Dialog: d, Stated: DialogEngine.SlotsStated(d, text)))
+                .Where(x => x.Stated >= DialogEngine.SlotsForDirectStart)
+            : [];
+
+        // The most facts win; a dialog with situation cues (a trip) needs one of them, so that "I'm in Shanghai and use a
+        // VPN" is not read as a trip to Shanghai.
+        return linked.Concat(described)
+            .Where(x => DialogEngine.HasSituationCue(x.Dialog, text))
             .OrderByDescending(x => x.Stated)
             .Select(x => x.Dialog)
             .FirstOrDefault();

@@ -14,6 +14,11 @@ namespace ComplianceBot.Core.Dialogs;
 /// <param name="Triggers">Utterances that should start this dialog (indexed by the matcher as <c>dialog:&lt;id&gt;</c>).</param>
 /// <param name="Slots">The facts, in ask order.</param>
 /// <param name="Rules">The decision table, tried top to bottom; the first rule that holds decides.</param>
+/// <param name="SituationCues">
+/// Words one of which a message describing a situation must contain to start this dialog from the facts it states
+/// (e.g. a trip for <c>travel-check</c>: "I'm in Shanghai" is where someone is, not where they are going); empty (or
+/// <see langword="null"/>) when the facts alone are enough. Triggers and buttons start the dialog regardless.
+/// </param>
 public sealed record DialogDefinition(
     string Id,
     int Version,
@@ -21,7 +26,8 @@ public sealed record DialogDefinition(
     LocalizedText? Intro,
     LocalizedList Triggers,
     IReadOnlyList<DialogSlot> Slots,
-    IReadOnlyList<DialogRule> Rules)
+    IReadOnlyList<DialogRule> Rules,
+    LocalizedList? SituationCues = null)
 {
     /// <summary>Prefix of a dialog's id among match targets and in reply values: <c>dialog:&lt;id&gt;</c>.</summary>
     public const string TargetPrefix = "dialog:";

@@ -42,6 +42,13 @@ public sealed partial class DialogEngine
         SlotFiller.Read(dialog, utterance, askedSlot: null).Values.Count;
 
     /// <summary>
+    /// True when <paramref name="utterance"/> contains one of <paramref name="dialog"/>'s situation cues (matched like
+    /// synonyms: English whole words ignoring inflection, Chinese inside unspaced text), or the dialog has none.
+    /// </summary>
+    public static bool HasSituationCue(DialogDefinition dialog, string? utterance) =>
+        SlotFiller.ContainsAny(dialog.SituationCues?.All ?? [], utterance, orNone: true);
+
+    /// <summary>
     /// Starts <paramref name="dialog"/> afresh (replacing any dialog in progress), fills the slots
     /// <paramref name="utterance"/> states, and asks the first question or gives the verdict at once.
     /// </summary>

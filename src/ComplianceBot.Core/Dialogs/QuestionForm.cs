@@ -18,6 +18,15 @@ public static class QuestionForm
     private static readonly HashSet<string> Subjects = new(StringComparer.Ordinal)
         { "i", "we", "you", "they", "it", "he", "she", "this", "that", "there", "my", "our", "your", "their" };
 
+    // "will"/"would" right before a verb, with no subject, states a plan ("travelling to beijing, will use astrill").
+    private static readonly HashSet<string> PlanModals = new(StringComparer.Ordinal) { "will", "would" };
+
+    private static readonly HashSet<string> PlanVerbs = new(StringComparer.Ordinal)
+    {
+        "use", "be", "need", "have", "get", "bring", "buy", "take", "connect", "go", "travel", "work", "stay", "rely",
+        "just", "probably", "mostly", "only", "also", "still", "mainly",
+    };
+
     private static readonly string[] ChineseMarkers =
         ["吗", "呢", "什么", "怎么", "哪些", "哪个", "多少", "是否", "能否", "可否", "为什么", "如何", "能不能", "可不可以", "是不是", "有没有",
          "行不行", "会不会", "要不要", "可以不"];
@@ -47,9 +56,12 @@ public static class QuestionForm
         return false;
     }
 
+    private static bool IsPlanWithoutSubject(string[] words) =>
+        words.Length >= 2 && PlanModals.Contains(words[0]) && PlanVerbs.Contains(words[1]);
+
     /// <summary>
-    /// True when <paramref name="text"/> ends with a question mark, one of its clauses starts with a question word or
-    /// puts an auxiliary before its subject ("can we"), or (Chinese) it carries a question particle or question word.
+    /// True when <paramref name="text"/> ends with a question mark, one of its clauses starts with a question word (but
+    /// not "will use…", a plan with its subject left out) or puts an auxiliary before its subject ("can we"), or (Chinese) it carries a question particle or question word.
     /// </summary>
     public static bool IsQuestion(string? text)
     {
@@ -64,7 +76,7 @@ public static class QuestionForm
         foreach (var clause in clauses)
         {
             var words = TextNormalizer.Normalize(clause).Split(' ');
-            if (QuestionWords.Contains(words[0]) || words.Zip(words.Skip(1)).Any(p => Auxiliaries.Contains(p.First) && Subjects.Contains(p.Second)))
+            if ((QuestionWords.Contains(words[0]) && !IsPlanWithoutSubject(words)) || words.Zip(words.Skip(1)).Any(p => Auxiliaries.Contains(p.First) && Subjects.Contains(p.Second)))
             {
                 return true;
             }

@@ -7,7 +7,7 @@ namespace ComplianceBot.Core.Dialogs;
 /// Reads slot values from free text with the dialog's choice phrases. A choice's <c>synonyms</c> count anywhere
 /// (the first utterance, any answer); its <c>answers</c>, label, value id and number count only as the reply to
 /// the slot being asked. Where phrases overlap, the longest wins ("not sure" beats "sure", "free of charge" beats
-/// "charge"); a phrase right after a negation ("not for work", "不是工作") does not count; a slot for which
+/// "charge"), also between phrases of two values of one slot that stand side by side ("自己搭的梯子" is self-built); a phrase right after a negation ("not for work", "不是工作") does not count; a slot for which
 /// several values remain is reported as ambiguous rather than guessed.
 /// </summary>
 /// <remarks>Thread-safe; phrase indexes are built once per dialog definition.</remarks>
@@ -20,6 +20,9 @@ public static class SlotFiller
 
     private static readonly HashSet<string> Fillers = new(UtteranceTokens.Of(
         "for a an the to be use using in on from by with really 用 是 在 于 给 会 要 太"), StringComparer.Ordinal);
+
+    // Words that join a qualifier to what it qualifies ("自己搭的梯子", "a tunnel of my own").
+    private static readonly HashSet<string> Linkers = new(UtteranceTokens.Of("的 之 个 of"), StringComparer.Ordinal);
 
     // A choice number ("2", "the second one") is only read from an answer this short.
     private const int MaxTokensForNumber = 4;
@@ -87,6 +90,23 @@ public static class SlotFiller
         return new SlotReading(values, ambiguous, askedFromShortAnswer);
     }
 
+    /// <summary>
+    /// True when <paramref name="text"/> contains one of <paramref name="phrases"/> as choice phrases are matched (English
+    /// whole words ignoring inflection, Chinese inside unspaced text), negated or not; <paramref name="orNone"/> when
+    /// there are no phrases.
+    /// </summary>
+    internal static bool ContainsAny(IEnumerable<string> phrases, string? text, bool orNone)
+    {
+        var wanted = phrases.Select(UtteranceTokens.Of).Where(p => p.Length > 0).ToList();
+        if (wanted.Count == 0)
+        {
+            return orNone;
+        }
+
+        var tokens = UtteranceTokens.Of(text);
+        return wanted.Any(p => Enumerable.Range(0, Math.Max(0, tokens.Length - p.Length + 1)).Any(start => MatchesAt(tokens, start, p)));
+    }
+
     private static List<Occurrence> Find(List<Phrase> phrases, string[] tokens, string? askedSlot)
     {
         var found = new List<Occurrence>();
@@ -106,11 +126,22 @@ public static class SlotFiller
             }
         }
 
-        // The longest phrase wins where phrases overlap: drop every occurrence inside a longer one.
+        // The longest phrase wins where phrases overlap: drop every occurrence inside a longer one. Where phrases of two
+        // values of one slot overlap or stand side by side ("自己搭的梯子": "自己搭" self-built, "梯子" any VPN), they
+        // name one thing, and the longer (more specific) phrase says what it is; equally long ones stay ambiguous.
         return found
             .Where(o => !found.Any(longer => longer.Phrase.Tokens.Length > o.Phrase.Tokens.Length
-                                            && longer.Start <= o.Start && o.End <= longer.End))
+                                            && ((longer.Start <= o.Start && o.End <= longer.End)
+                                                || (longer.Phrase.Slot == o.Phrase.Slot && longer.Phrase.Value != o.Phrase.Value
+                                                    && Touch(tokens, longer, o)))))
             .ToList();
+    }
+
+    // True when two occurrences overlap, or only a linking word ("的", "of") or nothing stands between them.
+    private static bool Touch(string[] tokens, Occurrence a, Occurrence b)
+    {
+        var (first, second) = a.Start <= b.Start ? (a, b) : (b, a);
+        return second.Start <= first.End || (second.Start == first.End + 1 && Linkers.Contains(tokens[first.End]));
     }
 
     private static bool MatchesAt(string[] tokens, int start, string[] phrase)

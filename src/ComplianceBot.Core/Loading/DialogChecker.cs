@@ -110,7 +110,7 @@ internal sealed partial class DialogChecker
             return null;
         }
 
-        var dialog = new DialogDefinition(dto.Id!, dto.Version!.Value, title!, intro, triggers, slots, rules);
+        var dialog = new DialogDefinition(dto.Id!, dto.Version!.Value, title!, intro, triggers, slots, rules, List(dto.SituationCues));
         return CheckDecisionTable(file, dialog, messages) ? dialog : null;
     }
 

@@ -10,6 +10,7 @@ internal sealed class DialogDto
     public LocalizedTextDto? Title { get; set; }
     public LocalizedTextDto? Intro { get; set; }
     public PhrasingsDto? Triggers { get; set; }
+    public PhrasingsDto? SituationCues { get; set; }
     public List<DialogSlotDto>? Slots { get; set; }
     public List<DialogRuleDto>? Rules { get; set; }
 }

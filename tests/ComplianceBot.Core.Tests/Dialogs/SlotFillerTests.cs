@@ -56,6 +56,48 @@ public class SlotFillerTests
         Assert.Equal(expected, SlotFiller.Read(Dialog("overseas-branch-onboarding"), answer, askedSlot: "in-scope").Values["in-scope"]);
     }
 
+    [Theory]
+    [InlineData("我在杭州用的是自己搭的梯子")]
+    [InlineData("in hangzhou on a self hosted shadowsocks box")]
+    public void A_qualifier_next_to_a_general_phrase_of_another_value_decides_the_slot(string text)
+    {
+        // "梯子" / "shadowsocks" alone name a third-party service; qualified as self-built they name the user's own.
+        var reading = SlotFiller.Read(Dialog("personal-vpn-check"), text, askedSlot: null);
+
+        Assert.Equal("self-built", reading.Values["provider"]);
+        Assert.False(reading.Ambiguous.ContainsKey("provider"));
+    }
+
+    [Fact]
+    public void Phrases_of_two_values_far_apart_stay_ambiguous()
+    {
+        var reading = SlotFiller.Read(Dialog("personal-vpn-check"), "either china mobile's roaming or else some paid vpn", askedSlot: null);
+
+        Assert.False(reading.Values.ContainsKey("provider"));
+        Assert.Equal(["licensed-operator", "unlicensed-service"], reading.Ambiguous["provider"]);
+    }
+
+    [Theory]
+    [InlineData("I'm living in Chengdu and pay for a VPN app", false)]
+    [InlineData("我在上海用自己搭的梯子", false)]
+    [InlineData("on a business trip to Chengdu with a VPN app", true)]
+    [InlineData("下个月去成都，用付费VPN", true)]
+    public void The_travel_check_needs_a_trip_in_a_described_situation(string text, bool cue)
+    {
+        Assert.Equal(cue, DialogEngine.HasSituationCue(Dialog("travel-check"), text));
+        Assert.True(DialogEngine.HasSituationCue(Dialog("personal-vpn-check"), text)); // no cues: facts are enough
+    }
+
+    [Theory]
+    [InlineData("flying to chengdu, will use my roaming plan", false)]
+    [InlineData("visiting shanghai; would probably use a local sim", false)]
+    [InlineData("will my vpn work in china", true)]
+    [InlineData("will I be fined for a paid vpn", true)]
+    public void Will_before_a_verb_with_no_subject_states_a_plan(string text, bool question)
+    {
+        Assert.Equal(question, QuestionForm.IsQuestion(text));
+    }
+
     [Fact]
     public void A_negated_phrase_does_not_count()
     {
