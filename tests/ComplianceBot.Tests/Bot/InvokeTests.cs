@@ -9,33 +9,20 @@ namespace ComplianceBot.Tests.Bot;
 /// Invoke activities as Teams sends them (no expectReplies: the invoke response is the HTTP response): every name gets
 /// a deliberate answer, never the SDK's 501.
 /// </summary>
-public sealed class InvokeTests : IAsyncLifetime
+public sealed class InvokeTests : RecordedHostTest
 {
-    private BotServer _bot = null!;
-    private RecordingServer _connector = null!;
-
-    public async Task InitializeAsync()
-    {
-        _connector = await RecordingServer.StartAsync();
-        _bot = await BotServer.StartAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _bot.DisposeAsync();
-        await _connector.DisposeAsync();
-    }
+    private RecordingServer Connector => Remote;
 
     [Fact]
     public async Task A_health_check_gets_the_bot_framework_health_check_response()
     {
-        var (status, body) = await _bot.PostAsync(TeamsActivities.Invoke(_connector.Address, "healthCheck"));
+        var (status, body) = await Bot.PostAsync(TeamsActivities.Invoke(Connector.Address, "healthCheck"));
 
         Assert.Equal(200, status);
         var results = JObject.Parse(body)["healthResults"]!;
         Assert.True((bool)results["success"]!);
         Assert.Contains("Health check succeeded.", results["messages"]!.Values<string>());
-        Assert.Empty(_connector.Requests);
+        Assert.Empty(Connector.Requests);
     }
 
     [Theory]
@@ -50,17 +37,17 @@ public sealed class InvokeTests : IAsyncLifetime
     [InlineData("{\"action\": {\"type\": \"Action.Execute\", \"data\": \"{\\\"start\\\": 5}\"}}")]
     public async Task A_malformed_universal_action_gets_the_adaptive_card_error_response_not_an_apology(string value)
     {
-        var activity = TeamsActivities.Invoke(_connector.Address, "adaptiveCard/action");
+        var activity = TeamsActivities.Invoke(Connector.Address, "adaptiveCard/action");
         activity["value"] = JToken.Parse(value);
 
-        var (status, body) = await _bot.PostAsync(activity);
+        var (status, body) = await Bot.PostAsync(activity);
 
         Assert.Equal(400, status);
         var response = JObject.Parse(body);
         Assert.Equal(400, (int?)response["statusCode"]);
         Assert.Equal("application/vnd.microsoft.error", (string?)response["type"]);
         Assert.False(string.IsNullOrWhiteSpace((string?)response["value"]!["message"]));
-        Assert.Empty(_connector.Requests); // no "something went wrong" message
+        Assert.Empty(Connector.Requests); // no "something went wrong" message
     }
 
     [Theory]
@@ -76,7 +63,7 @@ public sealed class InvokeTests : IAsyncLifetime
     [InlineData("task/submit")]
     public async Task No_invoke_name_is_answered_501(string name)
     {
-        var (status, _) = await _bot.PostAsync(TeamsActivities.Invoke(_connector.Address, name));
+        var (status, _) = await Bot.PostAsync(TeamsActivities.Invoke(Connector.Address, name));
 
         Assert.Equal(200, status);
     }
@@ -86,10 +73,10 @@ public sealed class InvokeTests : IAsyncLifetime
     {
         await using var failing = await BotServer.StartAsync(configure: builder => builder.Services.AddTransient<IBot, FailingBot>());
 
-        var (status, _) = await failing.PostAsync(TeamsActivities.Invoke(_connector.Address, "adaptiveCard/action"));
+        var (status, _) = await failing.PostAsync(TeamsActivities.Invoke(Connector.Address, "adaptiveCard/action"));
 
         Assert.Equal(500, status);
-        Assert.Contains("something went wrong", (string?)Assert.Single(_connector.Requests).Json["text"]);
+        Assert.Contains("something went wrong", (string?)Assert.Single(Connector.Requests).Json["text"]);
     }
 
     [Fact]
@@ -108,13 +95,13 @@ public sealed class InvokeTests : IAsyncLifetime
     [Fact]
     public async Task A_well_formed_universal_action_is_answered_like_a_button_click()
     {
-        var activity = TeamsActivities.Invoke(_connector.Address, "adaptiveCard/action");
+        var activity = TeamsActivities.Invoke(Connector.Address, "adaptiveCard/action");
         activity["value"] = JToken.Parse("{\"action\": {\"type\": \"Action.Execute\", \"data\": {\"topic\": \"travelers\"}}}");
 
-        var (status, _) = await _bot.PostAsync(activity);
+        var (status, _) = await Bot.PostAsync(activity);
 
         Assert.Equal(200, status);
-        Assert.Contains(_connector.Requests, r => (string?)r.Json["value"]?["id"] == "travelers");
+        Assert.Contains(Connector.Requests, r => (string?)r.Json["value"]?["id"] == "travelers");
     }
 
     private sealed class FailingBot : IBot

@@ -8,33 +8,20 @@ namespace ComplianceBot.Tests.Bot;
 /// expectReplies, and the bot's replies are read where Teams would receive them, at a local Bot Connector server
 /// standing in for the activity's serviceUrl.
 /// </summary>
-public sealed class TeamsChannelTests : IAsyncLifetime
+public sealed class TeamsChannelTests : RecordedHostTest
 {
-    private BotServer _bot = null!;
-    private RecordingServer _connector = null!;
-
-    public async Task InitializeAsync()
-    {
-        _connector = await RecordingServer.StartAsync();
-        _bot = await BotServer.StartAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _bot.DisposeAsync();
-        await _connector.DisposeAsync();
-    }
+    private RecordingServer Connector => Remote;
 
     [Fact]
     public async Task A_channel_question_mentioning_the_bot_is_answered_in_its_thread_with_markdown_and_a_card_of_buttons()
     {
-        var activity = TeamsActivities.ChannelMessage(_connector.Address,
+        var activity = TeamsActivities.ChannelMessage(Connector.Address,
             "<at>Compliance Bot</at> is a paid vpn legal in china?\n", TeamsActivities.BotMention());
 
-        var (status, _) = await _bot.PostAsync(activity);
+        var (status, _) = await Bot.PostAsync(activity);
 
         Assert.Equal(200, status);
-        var call = Assert.Single(_connector.Requests);
+        var call = Assert.Single(Connector.Requests);
         var conversationId = (string)activity["conversation"]!["id"]!;
         Assert.Equal("POST", call.Method);
         Assert.Equal($"/v3/conversations/{Uri.EscapeDataString(conversationId)}/activities/{activity["id"]}", call.Path);
@@ -73,10 +60,10 @@ public sealed class TeamsChannelTests : IAsyncLifetime
     [MemberData(nameof(MentionVariants))]
     public async Task Every_mention_variant_reaches_the_matcher_as_just_the_question(string variant, string text, JObject[] mentions)
     {
-        var (status, _) = await _bot.PostAsync(TeamsActivities.ChannelMessage(_connector.Address, text, mentions));
+        var (status, _) = await Bot.PostAsync(TeamsActivities.ChannelMessage(Connector.Address, text, mentions));
 
         Assert.Equal(200, status);
-        var reply = Assert.Single(_connector.Requests).Json;
+        var reply = Assert.Single(Connector.Requests).Json;
         Assert.True("personal-paid-vpn" == (string?)reply["value"]?["id"], $"{variant}: got {reply["value"]}");
     }
 
@@ -85,11 +72,11 @@ public sealed class TeamsChannelTests : IAsyncLifetime
     {
         var text = "<at>Compliance Bot</at> is it illegal for <at>Grace Hopper</at> to use paid international VPN services?";
 
-        await _bot.PostAsync(TeamsActivities.ChannelMessage(_connector.Address, text, TeamsActivities.BotMention(), TeamsActivities.PersonMention("Grace Hopper")));
+        await Bot.PostAsync(TeamsActivities.ChannelMessage(Connector.Address, text, TeamsActivities.BotMention(), TeamsActivities.PersonMention("Grace Hopper")));
 
         // The name is part of what was said, so the matcher sees it (MentionTextTests pins the exact text); the
         // intended topic must still come first, as the answer or as the first choice offered.
-        var value = Assert.Single(_connector.Requests).Json["value"]!;
+        var value = Assert.Single(Connector.Requests).Json["value"]!;
         var top = (string?)value["type"] == "answer" ? (string?)value["id"] : (string?)value["candidates"]?[0]?["id"];
         Assert.Equal("personal-paid-vpn", top);
     }
@@ -97,23 +84,23 @@ public sealed class TeamsChannelTests : IAsyncLifetime
     [Fact]
     public async Task A_bare_mention_gets_the_prompt_to_type_a_question_not_the_no_files_reply()
     {
-        await _bot.PostAsync(TeamsActivities.ChannelMessage(_connector.Address, "<at>Compliance Bot</at>", TeamsActivities.BotMention()));
+        await Bot.PostAsync(TeamsActivities.ChannelMessage(Connector.Address, "<at>Compliance Bot</at>", TeamsActivities.BotMention()));
 
-        var text = (string?)Assert.Single(_connector.Requests).Json["text"];
+        var text = (string?)Assert.Single(Connector.Requests).Json["text"];
         Assert.Contains("Type a question", text); // the text/html copy Teams attaches is not counted as a file
     }
 
     [Fact]
     public async Task An_image_with_its_html_copy_gets_the_text_only_reply()
     {
-        var activity = TeamsActivities.PersonalMessage(_connector.Address, null, "a:personal-" + TeamsActivities.NewId());
+        var activity = TeamsActivities.PersonalMessage(Connector.Address, null, "a:personal-" + TeamsActivities.NewId());
         activity["attachments"] = new JArray(
             new JObject { ["contentType"] = "image/png", ["contentUrl"] = "https://smba.example.invalid/img.png", ["name"] = "screenshot.png" },
             new JObject { ["contentType"] = "text/html", ["content"] = "<div><img src=\"x\"></div>" });
 
-        await _bot.PostAsync(activity);
+        await Bot.PostAsync(activity);
 
-        Assert.Contains("only read text", (string?)Assert.Single(_connector.Requests).Json["text"]);
+        Assert.Contains("only read text", (string?)Assert.Single(Connector.Requests).Json["text"]);
     }
 
     public static TheoryData<string, JToken> ButtonValues => new()
@@ -130,11 +117,11 @@ public sealed class TeamsChannelTests : IAsyncLifetime
     [MemberData(nameof(ButtonValues))]
     public async Task A_button_click_without_text_is_answered_from_its_value(string shape, JToken value)
     {
-        var activity = TeamsActivities.PersonalMessage(_connector.Address, null, "a:personal-" + TeamsActivities.NewId(), value);
+        var activity = TeamsActivities.PersonalMessage(Connector.Address, null, "a:personal-" + TeamsActivities.NewId(), value);
 
-        await _bot.PostAsync(activity);
+        await Bot.PostAsync(activity);
 
-        var reply = Assert.Single(_connector.Requests).Json;
+        var reply = Assert.Single(Connector.Requests).Json;
         Assert.True("travelers" == (string?)reply["value"]?["id"], $"{shape}: got {reply["value"]}");
     }
 
@@ -143,10 +130,10 @@ public sealed class TeamsChannelTests : IAsyncLifetime
     {
         var conversation = "a:personal-" + TeamsActivities.NewId();
 
-        await _bot.PostAsync(TeamsActivities.ConversationUpdate(_connector.Address, conversation, "personal", TeamsActivities.BotId));
-        await _bot.PostAsync(TeamsActivities.ConversationUpdate(_connector.Address, conversation, "personal", TeamsActivities.BotId));
+        await Bot.PostAsync(TeamsActivities.ConversationUpdate(Connector.Address, conversation, "personal", TeamsActivities.BotId));
+        await Bot.PostAsync(TeamsActivities.ConversationUpdate(Connector.Address, conversation, "personal", TeamsActivities.BotId));
 
-        var welcome = Assert.Single(_connector.Requests);
+        var welcome = Assert.Single(Connector.Requests);
         Assert.Contains("I'm ComplianceBot", (string?)welcome.Json["text"]);
         Assert.Equal("application/vnd.microsoft.card.hero", (string?)welcome.Json["attachments"]![0]!["contentType"]);
         Assert.Equal($"/v3/conversations/{Uri.EscapeDataString(conversation)}/activities", welcome.Path.Split("/activities")[0] + "/activities");
@@ -157,12 +144,12 @@ public sealed class TeamsChannelTests : IAsyncLifetime
     {
         var conversation = "19:general-" + TeamsActivities.NewId() + "@thread.tacv2";
 
-        await _bot.PostAsync(TeamsActivities.ConversationUpdate(_connector.Address, conversation, "channel", "29:new-colleague"));
-        Assert.Empty(_connector.Requests);
+        await Bot.PostAsync(TeamsActivities.ConversationUpdate(Connector.Address, conversation, "channel", "29:new-colleague"));
+        Assert.Empty(Connector.Requests);
 
-        await _bot.PostAsync(TeamsActivities.ConversationUpdate(_connector.Address, conversation, "channel", TeamsActivities.BotId));
-        await _bot.PostAsync(TeamsActivities.ConversationUpdate(_connector.Address, conversation, "channel", TeamsActivities.BotId));
-        Assert.Contains("I'm ComplianceBot", (string?)Assert.Single(_connector.Requests).Json["text"]);
+        await Bot.PostAsync(TeamsActivities.ConversationUpdate(Connector.Address, conversation, "channel", TeamsActivities.BotId));
+        await Bot.PostAsync(TeamsActivities.ConversationUpdate(Connector.Address, conversation, "channel", TeamsActivities.BotId));
+        Assert.Contains("I'm ComplianceBot", (string?)Assert.Single(Connector.Requests).Json["text"]);
     }
 
     [Theory]
@@ -171,16 +158,16 @@ public sealed class TeamsChannelTests : IAsyncLifetime
     [InlineData("")]
     public async Task An_unhandled_invoke_is_acknowledged_with_200_not_501(string name)
     {
-        var (status, _) = await _bot.PostAsync(TeamsActivities.Invoke(_connector.Address, name));
+        var (status, _) = await Bot.PostAsync(TeamsActivities.Invoke(Connector.Address, name));
 
         Assert.Equal(200, status);
-        Assert.Empty(_connector.Requests);
+        Assert.Empty(Connector.Requests);
     }
 
     [Fact]
     public async Task A_task_module_fetch_gets_a_message_in_the_shape_Teams_expects()
     {
-        var (status, body) = await _bot.PostAsync(TeamsActivities.Invoke(_connector.Address, "task/fetch"));
+        var (status, body) = await Bot.PostAsync(TeamsActivities.Invoke(Connector.Address, "task/fetch"));
 
         Assert.Equal(200, status);
         Assert.Equal("message", (string?)JObject.Parse(body)["task"]!["type"]);
@@ -191,10 +178,10 @@ public sealed class TeamsChannelTests : IAsyncLifetime
     {
         var value = new JObject { ["action"] = new JObject { ["type"] = "Action.Execute", ["verb"] = "topic", ["data"] = new JObject { ["topic"] = "travelers" } } };
 
-        var (status, body) = await _bot.PostAsync(TeamsActivities.Invoke(_connector.Address, "adaptiveCard/action", value));
+        var (status, body) = await Bot.PostAsync(TeamsActivities.Invoke(Connector.Address, "adaptiveCard/action", value));
 
         Assert.Equal(200, status);
         Assert.Equal(200, (int?)JObject.Parse(body)["statusCode"]);
-        Assert.Equal("travelers", (string?)Assert.Single(_connector.Requests).Json["value"]!["id"]);
+        Assert.Equal("travelers", (string?)Assert.Single(Connector.Requests).Json["value"]!["id"]);
     }
 }

@@ -4,36 +4,25 @@ using Newtonsoft.Json.Linq;
 namespace ComplianceBot.Tests.Slack;
 
 /// <summary>A decision dialog in a Slack thread: started by a mention, continued by Block Kit button clicks, ended by a verdict.</summary>
-public sealed class SlackDialogTests : IAsyncLifetime
+public sealed class SlackDialogTests : RecordedHostTest
 {
     private const string Channel = "C0COMPLIAN";
 
-    private BotServer _bot = null!;
-    private RecordingServer _slack = null!;
+    private RecordingServer SlackApi => Remote;
 
-    public async Task InitializeAsync()
-    {
-        _slack = await RecordingServer.StartAsync();
-        _bot = await BotServer.StartAsync(SlackRequests.Settings(_slack.Address));
-    }
+    protected override IDictionary<string, string?> Settings(Uri remote) => SlackRequests.Settings(remote);
 
-    public async Task DisposeAsync()
-    {
-        await _bot.DisposeAsync();
-        await _slack.DisposeAsync();
-    }
-
-    private List<RecordingServer.Request> Posts() => _slack.Requests.Where(r => r.Path == "/chat.postMessage").ToList();
+    private List<RecordingServer.Request> Posts() => SlackApi.Requests.Where(r => r.Path == "/chat.postMessage").ToList();
 
     [Fact]
     public async Task Button_clicks_continue_the_dialog_in_the_thread_until_the_verdict()
     {
         var answers = new Dictionary<string, string> { ["location"] = "mainland-china", ["provider"] = "unlicensed-service", ["purpose"] = "work" };
         var thread = SlackRequests.NewTs();
-        await SlackRequests.PostAsync(_bot.Client, "/api/slack/events",
+        await SlackRequests.PostAsync(Bot.Client, "/api/slack/events",
             SlackRequests.EventCallback(SlackRequests.AppMention(Channel, thread, $"<@{SlackRequests.BotUserId}> can i use my vpn")).ToString());
 
-        await _slack.WaitForAsync(1);
+        await SlackApi.WaitForAsync(1);
         var clicked = new List<string>();
         while ((string?)Posts()[^1].Json["metadata"]?["event_payload"]?["type"] == "prompt")
         {
@@ -47,13 +36,13 @@ public sealed class SlackDialogTests : IAsyncLifetime
                 ["ts"] = $"1700000000.{prompt.Index:D6}", ["thread_ts"] = thread,
             };
 
-            var before = _slack.Requests.Count;
-            var (status, _) = await SlackRequests.PostAsync(_bot.Client, "/api/slack/interactions",
+            var before = SlackApi.Requests.Count;
+            var (status, _) = await SlackRequests.PostAsync(Bot.Client, "/api/slack/interactions",
                 SlackRequests.BlockActions(Channel, message, (JObject)button), "application/x-www-form-urlencoded");
 
             Assert.Equal(200, status);
             clicked.Add(slot);
-            var after = await _slack.WaitForAsync(before + 2); // chat.update of the prompt, then the next message
+            var after = await SlackApi.WaitForAsync(before + 2); // chat.update of the prompt, then the next message
             Assert.Contains(after, r => r.Path == "/chat.update" && (string?)r.Json["ts"] == $"1700000000.{prompt.Index:D6}");
         }
 

@@ -9,34 +9,23 @@ namespace ComplianceBot.Tests.Slack;
 /// by a direct-message question (a sentinel); since a dropped delivery is decided before the 200, the sentinel's reply
 /// being the only call proves nothing else was sent.
 /// </summary>
-public sealed class SlackEventsTests : IAsyncLifetime
+public sealed class SlackEventsTests : RecordedHostTest
 {
     private const string Events = "/api/slack/events";
     private const string Channel = "C0COMPLIAN";
     private const string Direct = "D0ADABOT01";
     private const string PaidVpnQuestion = "is a paid vpn legal in china?";
 
-    private BotServer _bot = null!;
-    private RecordingServer _slack = null!;
+    private RecordingServer SlackApi => Remote;
 
-    public async Task InitializeAsync()
-    {
-        _slack = await RecordingServer.StartAsync();
-        _bot = await BotServer.StartAsync(SlackRequests.Settings(_slack.Address));
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _bot.DisposeAsync();
-        await _slack.DisposeAsync();
-    }
+    protected override IDictionary<string, string?> Settings(Uri remote) => SlackRequests.Settings(remote);
 
     [Fact]
     public async Task Url_verification_answers_the_challenge()
     {
         var body = new JObject { ["token"] = "t", ["challenge"] = "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P", ["type"] = "url_verification" };
 
-        var (status, response) = await SlackRequests.PostAsync(_bot.Client, Events, body.ToString());
+        var (status, response) = await SlackRequests.PostAsync(Bot.Client, Events, body.ToString());
 
         Assert.Equal(200, status);
         Assert.Equal("3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P", (string?)JObject.Parse(response)["challenge"]);
@@ -50,7 +39,7 @@ public sealed class SlackEventsTests : IAsyncLifetime
         var (status, _) = await PostEventAsync(SlackRequests.Message(Direct, ts, PaidVpnQuestion));
 
         Assert.Equal(200, status);
-        var call = Assert.Single(await _slack.WaitForAsync(1));
+        var call = Assert.Single(await SlackApi.WaitForAsync(1));
         Assert.Equal("POST", call.Method);
         Assert.Equal("/chat.postMessage", call.Path);
         Assert.Equal("Bearer " + SlackRequests.BotToken, call.Header("Authorization"));
@@ -82,7 +71,7 @@ public sealed class SlackEventsTests : IAsyncLifetime
 
         await PostEventAsync(SlackRequests.AppMention(Channel, ts, $"<@{SlackRequests.BotUserId}> {PaidVpnQuestion}"));
 
-        var message = Assert.Single(await _slack.WaitForAsync(1)).Json;
+        var message = Assert.Single(await SlackApi.WaitForAsync(1)).Json;
         Assert.Equal(Channel, (string?)message["channel"]);
         Assert.Equal(ts, (string?)message["thread_ts"]);
         Assert.Equal("personal-paid-vpn", (string?)message["metadata"]!["event_payload"]!["id"]);
@@ -106,10 +95,10 @@ public sealed class SlackEventsTests : IAsyncLifetime
     public async Task A_retry_of_an_event_already_handled_is_not_answered_again()
     {
         var delivery = SlackRequests.EventCallback(SlackRequests.Message(Direct, SlackRequests.NewTs(), PaidVpnQuestion));
-        await SlackRequests.PostAsync(_bot.Client, Events, delivery.ToString());
-        await _slack.WaitForAsync(1);
+        await SlackRequests.PostAsync(Bot.Client, Events, delivery.ToString());
+        await SlackApi.WaitForAsync(1);
 
-        var (status, _) = await SlackRequests.PostAsync(_bot.Client, Events, delivery.ToString(), retryNumber: 1);
+        var (status, _) = await SlackRequests.PostAsync(Bot.Client, Events, delivery.ToString(), retryNumber: 1);
 
         Assert.Equal(200, status);
         await AssertOnlyTheSentinelFollowsAsync(expectedBefore: 1);
@@ -120,10 +109,10 @@ public sealed class SlackEventsTests : IAsyncLifetime
     {
         var delivery = SlackRequests.EventCallback(SlackRequests.Message(Direct, SlackRequests.NewTs(), PaidVpnQuestion));
 
-        var (status, _) = await SlackRequests.PostAsync(_bot.Client, Events, delivery.ToString(), retryNumber: 2);
+        var (status, _) = await SlackRequests.PostAsync(Bot.Client, Events, delivery.ToString(), retryNumber: 2);
 
         Assert.Equal(200, status);
-        Assert.Equal("personal-paid-vpn", (string?)Assert.Single(await _slack.WaitForAsync(1)).Json["metadata"]!["event_payload"]!["id"]);
+        Assert.Equal("personal-paid-vpn", (string?)Assert.Single(await SlackApi.WaitForAsync(1)).Json["metadata"]!["event_payload"]!["id"]);
     }
 
     public static TheoryData<string, JObject> IgnoredEvents => new()
@@ -176,7 +165,7 @@ public sealed class SlackEventsTests : IAsyncLifetime
 
         await PostEventAsync(SlackRequests.AppMention(Channel, SlackRequests.NewTs(), text));
 
-        var payload = Assert.Single(await _slack.WaitForAsync(1)).Json["metadata"]!["event_payload"]!;
+        var payload = Assert.Single(await SlackApi.WaitForAsync(1)).Json["metadata"]!["event_payload"]!;
         Assert.Equal("answer", (string?)payload["type"]);
         Assert.Equal("personal-paid-vpn", (string?)payload["id"]);
     }
@@ -188,11 +177,11 @@ public sealed class SlackEventsTests : IAsyncLifetime
         var question = $"<@{SlackRequests.BotUserId}> what are the penalties for individuals";
 
         await PostEventAsync(SlackRequests.AppMention(Channel, thread, question));
-        await _slack.WaitForAsync(1);
+        await SlackApi.WaitForAsync(1);
         await PostEventAsync(SlackRequests.AppMention(Channel, SlackRequests.NewTs(), question, threadTs: thread));
-        await _slack.WaitForAsync(2);
+        await SlackApi.WaitForAsync(2);
         await PostEventAsync(SlackRequests.AppMention(Channel, SlackRequests.NewTs(), question));
-        var calls = await _slack.WaitForAsync(3);
+        var calls = await SlackApi.WaitForAsync(3);
 
         Assert.Equal(thread, (string?)calls[1].Json["thread_ts"]);
         Assert.Contains("not legal advice", calls[0].Body);
@@ -205,7 +194,7 @@ public sealed class SlackEventsTests : IAsyncLifetime
     {
         var body = SlackRequests.EventCallback(SlackRequests.Message(Direct, SlackRequests.NewTs(), PaidVpnQuestion)).ToString();
 
-        var (status, _) = await SlackRequests.PostAsync(_bot.Client, Events, body, tamper: b => b.Replace("paid vpn", "free vpn"));
+        var (status, _) = await SlackRequests.PostAsync(Bot.Client, Events, body, tamper: b => b.Replace("paid vpn", "free vpn"));
 
         Assert.Equal(401, status);
         await AssertOnlyTheSentinelFollowsAsync(expectedBefore: 0);
@@ -216,7 +205,7 @@ public sealed class SlackEventsTests : IAsyncLifetime
     {
         var body = SlackRequests.EventCallback(SlackRequests.Message(Direct, SlackRequests.NewTs(), PaidVpnQuestion)).ToString();
 
-        var (status, _) = await SlackRequests.PostAsync(_bot.Client, Events, body, secret: "another-apps-secret");
+        var (status, _) = await SlackRequests.PostAsync(Bot.Client, Events, body, secret: "another-apps-secret");
 
         Assert.Equal(401, status);
     }
@@ -228,7 +217,7 @@ public sealed class SlackEventsTests : IAsyncLifetime
     {
         var body = SlackRequests.EventCallback(SlackRequests.Message(Direct, SlackRequests.NewTs(), PaidVpnQuestion)).ToString();
 
-        var (status, response) = await SlackRequests.PostAsync(_bot.Client, Events, body, timestamp: DateTimeOffset.UtcNow.AddMinutes(minutes));
+        var (status, response) = await SlackRequests.PostAsync(Bot.Client, Events, body, timestamp: DateTimeOffset.UtcNow.AddMinutes(minutes));
 
         Assert.Equal(401, status);
         Assert.Contains("timestamp", (string?)JObject.Parse(response)["error"]);
@@ -238,7 +227,7 @@ public sealed class SlackEventsTests : IAsyncLifetime
     [Fact]
     public async Task A_request_without_signature_headers_is_refused_with_401()
     {
-        using var response = await _bot.Client.PostAsync(Events, new StringContent("{\"type\":\"url_verification\",\"challenge\":\"x\"}"));
+        using var response = await Bot.Client.PostAsync(Events, new StringContent("{\"type\":\"url_verification\",\"challenge\":\"x\"}"));
 
         Assert.Equal(401, (int)response.StatusCode);
     }
@@ -249,20 +238,20 @@ public sealed class SlackEventsTests : IAsyncLifetime
     [InlineData("{\"type\":\"event_callback\",\"event\":{}}")]
     public async Task A_signed_but_malformed_body_gets_400_with_a_reason(string body)
     {
-        var (status, response) = await SlackRequests.PostAsync(_bot.Client, Events, body);
+        var (status, response) = await SlackRequests.PostAsync(Bot.Client, Events, body);
 
         Assert.Equal(400, status);
         Assert.False(string.IsNullOrWhiteSpace((string?)JObject.Parse(response)["error"]));
     }
 
     private Task<(int Status, string Body)> PostEventAsync(JObject evt) =>
-        SlackRequests.PostAsync(_bot.Client, Events, SlackRequests.EventCallback(evt).ToString());
+        SlackRequests.PostAsync(Bot.Client, Events, SlackRequests.EventCallback(evt).ToString());
 
     private async Task AssertOnlyTheSentinelFollowsAsync(int expectedBefore)
     {
         // Same direct-message conversation as most events above, so it is processed after anything they queued.
         await PostEventAsync(SlackRequests.Message(Direct, SlackRequests.NewTs(), "what are the penalties for individuals"));
-        var calls = await _slack.WaitForAsync(expectedBefore + 1);
+        var calls = await SlackApi.WaitForAsync(expectedBefore + 1);
 
         Assert.Equal(expectedBefore + 1, calls.Count);
         Assert.Single(calls, c => (string?)c.Json["metadata"]!["event_payload"]!["id"] == "personal-penalties");

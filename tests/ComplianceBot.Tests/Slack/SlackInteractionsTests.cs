@@ -4,40 +4,29 @@ using Newtonsoft.Json.Linq;
 namespace ComplianceBot.Tests.Slack;
 
 /// <summary>Block Kit button clicks come back through the interactivity route and continue the conversation in its thread.</summary>
-public sealed class SlackInteractionsTests : IAsyncLifetime
+public sealed class SlackInteractionsTests : RecordedHostTest
 {
     private const string Channel = "C0COMPLIAN";
     private const string Interactions = "/api/slack/interactions";
 
-    private BotServer _bot = null!;
-    private RecordingServer _slack = null!;
+    private RecordingServer SlackApi => Remote;
 
-    public async Task InitializeAsync()
-    {
-        _slack = await RecordingServer.StartAsync();
-        _bot = await BotServer.StartAsync(SlackRequests.Settings(_slack.Address));
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _bot.DisposeAsync();
-        await _slack.DisposeAsync();
-    }
+    protected override IDictionary<string, string?> Settings(Uri remote) => SlackRequests.Settings(remote);
 
     [Fact]
     public async Task Clicking_a_related_topic_button_answers_that_topic_in_the_same_thread()
     {
         var thread = SlackRequests.NewTs();
-        await SlackRequests.PostAsync(_bot.Client, "/api/slack/events", SlackRequests.EventCallback(
+        await SlackRequests.PostAsync(Bot.Client, "/api/slack/events", SlackRequests.EventCallback(
             SlackRequests.AppMention(Channel, thread, $"<@{SlackRequests.BotUserId}> is a paid vpn legal in china?")).ToString());
-        var answer = Assert.Single(await _slack.WaitForAsync(1)).Json;
+        var answer = Assert.Single(await SlackApi.WaitForAsync(1)).Json;
         var button = (JObject)answer["blocks"]!.Last()["elements"]![0]!;
 
-        var (status, _) = await SlackRequests.PostAsync(_bot.Client, Interactions,
+        var (status, _) = await SlackRequests.PostAsync(Bot.Client, Interactions,
             SlackRequests.BlockActions(Channel, BotMessage(answer, "1732875699.000100", thread), button), "application/x-www-form-urlencoded");
 
         Assert.Equal(200, status);
-        var reply = (await _slack.WaitForAsync(2))[1].Json;
+        var reply = (await SlackApi.WaitForAsync(2))[1].Json;
         Assert.Equal(Channel, (string?)reply["channel"]);
         Assert.Equal(thread, (string?)reply["thread_ts"]);
         Assert.Equal(JObject.Parse((string)button["value"]!)["topic"], reply["metadata"]!["event_payload"]!["id"]);
@@ -56,11 +45,11 @@ public sealed class SlackInteractionsTests : IAsyncLifetime
         };
         var button = (JObject)prompt["blocks"]!.Single(b => (string?)b["type"] == "actions")["elements"]![1]!;
 
-        var (status, _) = await SlackRequests.PostAsync(_bot.Client, Interactions, SlackRequests.BlockActions(Channel, message, button),
+        var (status, _) = await SlackRequests.PostAsync(Bot.Client, Interactions, SlackRequests.BlockActions(Channel, message, button),
             "application/x-www-form-urlencoded");
 
         Assert.Equal(200, status);
-        var calls = await _slack.WaitForAsync(2);
+        var calls = await SlackApi.WaitForAsync(2);
         Assert.Equal("/chat.update", calls[0].Path);
         Assert.Equal("Bearer " + SlackRequests.BotToken, calls[0].Header("Authorization"));
         var update = calls[0].Json;
@@ -78,7 +67,7 @@ public sealed class SlackInteractionsTests : IAsyncLifetime
         var button = new JObject { ["action_id"] = "compliancebot-0", ["text"] = new JObject { ["type"] = "plain_text", ["text"] = "Travellers" }, ["value"] = "{\"topic\":\"travelers\"}" };
         var body = SlackRequests.BlockActions(Channel, new JObject { ["ts"] = SlackRequests.NewTs(), ["type"] = "message" }, button);
 
-        var (status, _) = await SlackRequests.PostAsync(_bot.Client, Interactions, body, "application/x-www-form-urlencoded",
+        var (status, _) = await SlackRequests.PostAsync(Bot.Client, Interactions, body, "application/x-www-form-urlencoded",
             tamper: b => b.Replace("travelers", "personal-paid-vpn"));
 
         Assert.Equal(401, status);
@@ -87,7 +76,7 @@ public sealed class SlackInteractionsTests : IAsyncLifetime
     [Fact]
     public async Task An_interaction_without_a_payload_field_gets_400()
     {
-        var (status, _) = await SlackRequests.PostAsync(_bot.Client, Interactions, "foo=bar", "application/x-www-form-urlencoded");
+        var (status, _) = await SlackRequests.PostAsync(Bot.Client, Interactions, "foo=bar", "application/x-www-form-urlencoded");
 
         Assert.Equal(400, status);
     }
