@@ -182,7 +182,7 @@ public sealed partial class ComplianceAssistant
             case MatchOutcome.Answer when content.Snapshot.Knowledge.FindTopic(match.Top!.Id) is { } topic:
                 return [replies.Answer(topic, match.Top.Confidence, state)];
             case MatchOutcome.Clarify:
-                _unanswered?.Record(text, UnansweredReason.Clarified);
+                _unanswered?.Record(input.TypedText?.Trim() ?? text, UnansweredReason.Clarified);
                 return [replies.Clarify(match.Candidates)];
             default:
                 var declined = match.Top is { } oos && oos.Id.StartsWith(OutOfScopeGroup.TargetPrefix, StringComparison.Ordinal)
@@ -193,7 +193,7 @@ public sealed partial class ComplianceAssistant
                     return [replies.HandoffReply()]; // "how do I reach the compliance team": a hand-off, not a question left open
                 }
 
-                _unanswered?.Record(text, UnansweredReason.FellBack);
+                _unanswered?.Record(input.TypedText?.Trim() ?? text, UnansweredReason.FellBack);
                 return declined is null
                     ? [replies.Fallback(Phrases.Fallback(language))]
                     : [replies.Fallback(declined.Reply.For(language) + " " + Phrases.WhatICover(language), declined.Id)];

@@ -12,4 +12,11 @@ public sealed record TurnInput(
     string? Text,
     IReadOnlyDictionary<string, string>? Value = null,
     int AttachmentCount = 0,
-    string? Locale = null);
+    string? Locale = null)
+{
+    /// <summary>
+    /// The text with other people's mentions still written as markup (<c>&lt;at&gt;Bob Jones&lt;/at&gt;</c>), which the
+    /// unanswered log records so that it can redact them; null when it is <see cref="Text"/>.
+    /// </summary>
+    public string? TypedText { get; init; }
+}

@@ -59,7 +59,7 @@ public static class ContentLoader
 
         var displayBase = Path.GetDirectoryName(root.TrimEnd(Path.DirectorySeparatorChar)) ?? root;
         var messages = new List<ValidationMessage>();
-        var files = new List<(string FullPath, string Display, string Text)>();
+        var files = new List<(string FullPath, string HashedName, string Text)>();
 
         IEnumerable<string> Yaml(string folder) =>
             Directory.Exists(folder)
@@ -67,14 +67,14 @@ public static class ContentLoader
                 : [];
 
         ParsedFile<T> ParseFile<T>(string fullPath)
-            where T : class => ParseFileUnder<T>(displayBase, fullPath);
+            where T : class => ParseFileUnder<T>(displayBase, fullPath, "knowledge/" + Display(root, fullPath));
 
-        ParsedFile<T> ParseFileUnder<T>(string relativeTo, string fullPath)
+        ParsedFile<T> ParseFileUnder<T>(string relativeTo, string fullPath, string hashedName)
             where T : class
         {
             var display = Display(relativeTo, fullPath);
             var read = ContentFileReader.Read(fullPath, display, messages);
-            files.Add((fullPath, display, read.Fingerprint));
+            files.Add((fullPath, hashedName, read.Fingerprint));
             return read.Text is null
                 ? new ParsedFile<T>(display, null, null, new(StringComparer.Ordinal), new(StringComparer.Ordinal))
                 : YamlFileParser.Parse<T>(display, read.Text, messages);
@@ -111,7 +111,7 @@ public static class ContentLoader
         }
 
         UnreadFiles.Check(root, displayBase, dialogsRoot, dialogsBase, messages);
-        var dialogFiles = Yaml(dialogsRoot).Select(f => ParseFileUnder<DialogDto>(dialogsBase, f)).ToList();
+        var dialogFiles = Yaml(dialogsRoot).Select(f => ParseFileUnder<DialogDto>(dialogsBase, f, DialogsFolder + "/" + Display(dialogsRoot, f))).ToList();
         var dialogs = DialogLoading.Check(dialogFiles, regulations, topics, knowledge, Directory.Exists(dialogsRoot), messages);
         var schemas = ContentSchemas.Load(Path.Combine(root, ContentSchemas.Folder), displayBase, dialogsRoot, dialogsBase, messages);
         ContentValidator.Run(new KnowledgeFiles(regulations, topics, synonyms, outOfScope, dialogFiles), knowledge, schemas, messages);
@@ -132,12 +132,16 @@ public static class ContentLoader
     private static string Display(string displayBase, string path) =>
         Path.GetRelativePath(displayBase, path).Replace('\\', '/');
 
-    private static string Hash(IEnumerable<(string FullPath, string Display, string Text)> files)
+    /// <summary>
+    /// The content version: a hash of each file's contents and its path inside its content folder (<c>knowledge/topics/x.yaml</c>,
+    /// <c>dialogs/x.yaml</c>, whatever the folders are called and wherever they are), so identical content has one version.
+    /// </summary>
+    private static string Hash(IEnumerable<(string FullPath, string HashedName, string Text)> files)
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var file in files.OrderBy(f => f.Display, StringComparer.Ordinal))
+        foreach (var file in files.OrderBy(f => f.HashedName, StringComparer.Ordinal))
         {
-            sha.AppendData(Encoding.UTF8.GetBytes(file.Display + "\n"));
+            sha.AppendData(Encoding.UTF8.GetBytes(file.HashedName + "\n"));
             sha.AppendData(Encoding.UTF8.GetBytes(file.Text));
             sha.AppendData("\n\0"u8);
         }

@@ -88,10 +88,23 @@ internal static class SchemaCheck
             return $"{where} is not allowed here";
         }
 
-        if (keyword is "pattern" or "minLength" && IsBlank(value))
+        var bare = keyword == "type" && value is null && pointer.Length > 0 && error.Contains("\"null\"", StringComparison.Ordinal);
+        if (bare && pointer.Split('/')[^1] == "zh")
+        {
+            // A bare "zh:" (null): plain advice instead of 'Value is "null" but should be "string"'.
+            return $"{where} is empty: write the Chinese text, or remove the 'zh' line (English is then used)";
+        }
+
+        if ((keyword is "pattern" or "minLength" && IsBlank(value)) || bare)
         {
             // Both rules catch a blank text ("" or " "): one message for both, saying what to do.
             var key = pointer.Split('/')[^1];
+            if (int.TryParse(key, out _))
+            {
+                // An item of a list: a phrasing, trigger, synonym or answer written as "" or "  ".
+                return $"{where} is empty: write the text, or delete the line";
+            }
+
             return key == "zh"
                 ? $"{where} is empty: write the Chinese text, or leave 'zh' out (English is then used)"
                 : $"{where} is empty: write the text";

@@ -14,15 +14,19 @@ public static class ActivityInput
     /// <summary>
     /// Text (with the bot's own mention removed and, for Teams, HTML entities decoded; see <see cref="MentionText"/>),
     /// button value (flat string pairs; other shapes ignored), number of real attachments (the <c>text/html</c> copy
-    /// Teams adds is not one) and locale.
+    /// Teams adds is not one) and locale; <see cref="TurnInput.TypedText"/> keeps other people's mentions as markup.
     /// </summary>
     public static TurnInput From(IMessageActivity activity)
     {
-        var text = MentionText.Clean(activity.Text, activity.Entities, activity.Recipient,
-            decodeHtml: string.Equals(activity.ChannelId, Channels.Msteams, StringComparison.OrdinalIgnoreCase));
+        var teams = string.Equals(activity.ChannelId, Channels.Msteams, StringComparison.OrdinalIgnoreCase);
+        var text = MentionText.Clean(activity.Text, activity.Entities, activity.Recipient, decodeHtml: teams);
+        var typed = MentionText.Clean(activity.Text, activity.Entities, activity.Recipient, decodeHtml: teams, keepOtherMentions: true);
 
         var attachments = activity.Attachments?.Count(a => a?.ContentType is null || !ChannelCopies.Contains(a.ContentType)) ?? 0;
-        return new TurnInput(text, ReadValue(activity.Value), attachments, activity.Locale);
+        return new TurnInput(text, ReadValue(activity.Value), attachments, activity.Locale)
+        {
+            TypedText = typed == text ? null : typed,
+        };
     }
 
     /// <summary>Reads a button value posted back as a JSON object (or a JSON string holding one) into string pairs.</summary>

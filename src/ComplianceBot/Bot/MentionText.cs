@@ -32,8 +32,12 @@ public static partial class MentionText
     /// <param name="entities">The activity's entities; those of type <c>mention</c> are read, others ignored.</param>
     /// <param name="bot">The activity's recipient (the bot): its id identifies the bot's mentions, its name helps when an entity lacks <c>text</c>.</param>
     /// <param name="decodeHtml">Whether to decode HTML character references after removing the tags.</param>
+    /// <param name="keepOtherMentions">
+    /// Keep other people's <c>&lt;at&gt;</c> tags as they are instead of reducing them to names: the text the unanswered
+    /// log redacts, where a mention must become <c>&lt;mention&gt;</c> rather than a readable name.
+    /// </param>
     /// <returns>The cleaned text, trimmed; empty when only the mention was sent.</returns>
-    public static string Clean(string? text, IEnumerable<Entity>? entities, ChannelAccount? bot, bool decodeHtml)
+    public static string Clean(string? text, IEnumerable<Entity>? entities, ChannelAccount? bot, bool decodeHtml, bool keepOtherMentions = false)
     {
         if (string.IsNullOrEmpty(text))
         {
@@ -58,7 +62,7 @@ public static partial class MentionText
                                           || string.Equals(Normalize(o.Name), name, StringComparison.OrdinalIgnoreCase));
             if (isOther)
             {
-                return name;
+                return keepOtherMentions ? match.Value : name;
             }
 
             if (IsBotName(name, botNameWords))
@@ -72,7 +76,7 @@ public static partial class MentionText
                 return " ";
             }
 
-            return name;
+            return keepOtherMentions ? match.Value : name;
         });
 
         if (decodeHtml)

@@ -33,14 +33,14 @@ public static class CommandLine
             // Host settings (--urls ..., --Matching:AnswerThreshold=...) pass through; a bare word is a mistyped command.
             if (result.UnmatchedTokens.FirstOrDefault() is { } first && !first.StartsWith('-'))
             {
-                output.WriteLine($"error: unknown command '{first}'. Commands: {string.Join(", ", root.Subcommands.Select(c => c.Name))} (see --help).");
+                output.WriteLine($"error: {UnknownCommand(root, "compliancebot", first)} (see --help).");
                 return Task.FromResult(UsageExitCode);
             }
 
             return Guard(result, () => ServeAsync([.. result.UnmatchedTokens], cancellationToken));
         });
 
-        var serve = new Command("serve", "Start the web host: POST /api/messages on http://localhost:3978 by default.")
+        var serve = new Command(ServeCommandName, "Start the web host: POST /api/messages on http://localhost:3978 by default.")
         {
             TreatUnmatchedTokensAsErrors = false,
         };
@@ -103,12 +103,29 @@ public static class CommandLine
     {
         var errors = result.Errors.Select(e => e.Message).ToList();
         var command = result.CommandResult.Command;
-        if (!command.TreatUnmatchedTokensAsErrors || command is RootCommand || result.Action is System.CommandLine.Help.HelpAction)
+        var name = CommandPath(result.CommandResult);
+        if (result.Action is System.CommandLine.Help.HelpAction)
         {
             return errors;
         }
 
-        var name = CommandPath(result.CommandResult);
+        if (command is RootCommand || command.Name == ServeCommandName)
+        {
+            // The web host: its unmatched tokens are host settings, checked here so a mistyped one does not start a server.
+            return errors.Count > 0 ? errors : HostSettingErrors(result.UnmatchedTokens, name);
+        }
+
+        if (command.Subcommands.Count > 0 && result.UnmatchedTokens.FirstOrDefault(t => !t.StartsWith('-')) is { } mistyped)
+        {
+            // "report unansered": name the word and the closest command instead of "Required command was not provided".
+            return [UnknownCommand(command, name, mistyped)];
+        }
+
+        if (!command.TreatUnmatchedTokensAsErrors)
+        {
+            return errors;
+        }
+
         var unknownOptions = result.UnmatchedTokens.Where(LooksLikeOption).ToList();
         if (!result.Tokens.Any(t => t.Type == TokenType.DoubleDash))
         {
@@ -125,6 +142,73 @@ public static class CommandLine
         }
 
         return errors;
+    }
+
+    /// <summary>Name of the command that starts the web host.</summary>
+    public const string ServeCommandName = "serve";
+
+    // What the web host reads from its command line besides appsettings.json's sections: ASP.NET Core's host settings.
+    private static readonly string[] HostSettings =
+    [
+        "urls", "environment", "contentRoot", "applicationName", "webroot", "http_ports", "https_ports", "AllowedHosts",
+        "Kestrel", "Logging", "detailedErrors", "shutdownTimeoutSeconds", "hostingStartupAssemblies",
+        "hostingStartupExcludeAssemblies", "preventHostingStartup", "suppressStatusMessages", "MicrosoftAppType",
+        "MicrosoftAppId", "MicrosoftAppPassword", "MicrosoftAppTenantId", "MicrosoftAppCertificateThumbprint",
+        Hosting.ContentOptions.SectionName, Reporting.UnansweredOptions.SectionName, Core.Matching.MatcherOptions.SectionName,
+        Hosting.HostingOptions.SectionName, Hosting.InputLimitsOptions.SectionName, Hosting.OutboundHttpOptions.SectionName,
+        Slack.SlackOptions.SectionName, Web.WebChatOptions.SectionName, TeamsApp.TeamsAppOptions.SectionName,
+    ];
+
+    /// <summary>
+    /// The usage errors of the web host's settings (<c>--urls URL</c>, <c>--Section:Key=value</c>,
+    /// <c>--Section:Key value</c>, as ASP.NET Core's command-line configuration reads them): a setting whose name (its first
+    /// part before <c>:</c>) is neither a host setting nor a section of <c>appsettings.json</c>, or one without a value.
+    /// Bare words are left to the caller (a mistyped command).
+    /// </summary>
+    internal static IReadOnlyList<string> HostSettingErrors(IReadOnlyList<string> tokens, string commandName)
+    {
+        var errors = new List<string>();
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var token = tokens[i];
+            if (!token.StartsWith('-') || token == "--")
+            {
+                continue;
+            }
+
+            var setting = token.TrimStart('-').Split('=', 2);
+            var key = setting[0];
+            var section = key.Split(':', 2)[0];
+            if (!HostSettings.Contains(section, StringComparer.OrdinalIgnoreCase) || !token.StartsWith("--", StringComparison.Ordinal))
+            {
+                var closest = HostSettings.Select(n => (Name: n, Score: FuzzySharp.Fuzz.Ratio(section.ToLowerInvariant(), n.ToLowerInvariant())))
+                    .OrderByDescending(x => x.Score).First();
+                var hint = closest.Score >= 70 ? $"; did you mean '--{closest.Name}{key[section.Length..]}'?"
+                    : " (it takes host settings such as --urls http://localhost:3978 and --Section:Key=value overrides of appsettings.json)";
+                errors.Add($"unknown option '{token.Split('=', 2)[0]}' for '{commandName}'{hint}");
+            }
+            else if (setting.Length == 1 && (i + 1 >= tokens.Count || tokens[i + 1].StartsWith("--", StringComparison.Ordinal)))
+            {
+                errors.Add($"'{token}' needs a value ('{token} VALUE' or '{token}=VALUE').");
+            }
+
+            if (setting.Length == 1)
+            {
+                i++; // the value
+            }
+        }
+
+        return errors;
+    }
+
+    private static string UnknownCommand(Command command, string commandName, string token)
+    {
+        var names = command.Subcommands.Where(c => !c.Hidden).Select(c => c.Name).ToList();
+        var closest = names.Select(n => (Name: n, Score: FuzzySharp.Fuzz.Ratio(token.ToLowerInvariant(), n))).OrderByDescending(x => x.Score).FirstOrDefault();
+        var where = command is RootCommand ? string.Empty : $" for '{commandName}'";
+        return closest.Score >= 60
+            ? $"unknown command '{token}'{where}; did you mean '{closest.Name}'?"
+            : $"unknown command '{token}'{where}; its commands: {string.Join(", ", names)}";
     }
 
     private static bool LooksLikeOption(string token) =>

@@ -55,6 +55,7 @@ public static class ValidateCommand
             output.WriteLine(ShownPath.Of(message, path, dialogsPath));
         }
 
+        output.WriteLine($"Checked knowledge {ShownPath.Of(path)} and dialogs {ShownPath.Of(dialogsPath)}.");
         var errors = result.Messages.Count(m => m.Severity == Severity.Error);
         var warnings = result.Messages.Count(m => m.Severity == Severity.Warning);
         var infos = result.Messages.Count(m => m.Severity == Severity.Info);
@@ -70,17 +71,20 @@ public static class ValidateCommand
 
     /// <summary>
     /// The folders to check: given on the command line, else from configuration. A <c>--knowledge</c> folder without
-    /// <c>--dialogs</c> uses the <c>dialogs</c> folder next to it (a copy of the repository checks as a whole).
+    /// <c>--dialogs</c> uses the <c>dialogs</c> folder next to it when there is one (a copy of the repository checks as
+    /// a whole), else the configured dialogs folder (<c>Content:DialogsPath</c>, normally the project's <c>dialogs/</c>);
+    /// a <c>--dialogs</c> folder without <c>--knowledge</c> is checked with the configured knowledge folder.
     /// </summary>
     internal static (string KnowledgePath, string DialogsPath) ContentPaths(DirectoryInfo? knowledge, DirectoryInfo? dialogs)
     {
+        var configured = ConsoleServices.ContentPaths();
         if (knowledge is not null)
         {
             var parent = Path.GetDirectoryName(knowledge.FullName.TrimEnd(Path.DirectorySeparatorChar)) ?? knowledge.FullName;
-            return (knowledge.FullName, dialogs?.FullName ?? Path.Combine(parent, ContentLoader.DialogsFolder));
+            var besideIt = Path.Combine(parent, ContentLoader.DialogsFolder);
+            return (knowledge.FullName, dialogs?.FullName ?? (Directory.Exists(besideIt) ? besideIt : configured.DialogsPath));
         }
 
-        var configured = ConsoleServices.ContentPaths();
         return (configured.KnowledgePath, dialogs?.FullName ?? configured.DialogsPath);
     }
 

@@ -14,14 +14,19 @@ namespace ComplianceBot.Reporting;
 /// <c>li wei corp cn</c>, which no pattern can tell from ordinary words. After HTML entities are decoded and
 /// full-width characters folded (NFKC), in order:
 /// <list type="number">
-/// <item>everything after <c>password</c>, <c>passwd</c>, <c>passcode</c>, <c>pwd</c>, <c>密码</c> or <c>口令</c> → <c>&lt;redacted&gt;</c>;</item>
-/// <item>Teams mentions (<c>&lt;at&gt;Name&lt;/at&gt;</c>) and Slack user or group mentions (<c>&lt;@U123ABC&gt;</c>,
+/// <item>everything after <c>password</c>, <c>passwd</c>, <c>passcode</c>, <c>passphrase</c>, <c>pwd</c>, <c>pass:</c>, <c>pin:</c>, <c>密码</c> or <c>口令</c> → <c>&lt;redacted&gt;</c>;</item>
+/// <item>mentions from any channel (<c>&lt;at&gt;Name&lt;/at&gt;</c>) and Slack user or group mentions (<c>&lt;@U123ABC&gt;</c>,
 /// <c>&lt;!subteam^S1|@team&gt;</c>) → <c>&lt;mention&gt;</c>; other Slack links (<c>&lt;mailto:…|…&gt;</c>, <c>&lt;http…|label&gt;</c>)
 /// are reduced to their target, which the next rules replace;</item>
 /// <item>a web address with a scheme (<c>https://host/path?query</c>), whole → <c>&lt;url&gt;</c>;</item>
-/// <item>an email address → <c>&lt;address&gt;</c>;</item>
+/// <item>an email address, also written out (<c>john dot smith at acme dot com</c>) → <c>&lt;address&gt;</c>; a handle
+/// (<c>@bob.jones</c>, <c>@grace</c>) → <c>&lt;mention&gt;</c>;</item>
 /// <item>a web address without a scheme: <c>www.…</c>, or a host name ending in a common top-level domain
-/// (<c>example.com</c>, <c>corp.cn/x</c>), with its path and query → <c>&lt;url&gt;</c>;</item>
+/// (<c>example.com</c>, <c>corp.cn/x</c>), with its path and query, or any host name with a path (short links such as
+/// <c>bit.ly/3xYz</c>) → <c>&lt;url&gt;</c>;</item>
+/// <item><c>wxid_…</c> and the id written after a word that announces one (<c>wechat id zhangwei_88</c>, <c>微信号：li88</c>,
+/// <c>user jane.doe</c>; after id/user/username/wechat/qq/line/telegram/skype/…) → <c>&lt;id&gt;</c>: when it looks
+/// like an id (a digit, <c>_</c>, <c>.</c> or <c>-</c>), or after an explicit "id"/"username"/"微信号" unless a common word;</item>
 /// <item>user and object ids: Teams/Azure AD ids (<c>29:1Ab…</c>, <c>8:orgid:…</c>), GUIDs, Slack ids
 /// (<c>U0123ABCD</c>), ticket numbers (<c>INC-55</c>, <c>JIRA-1234</c>) → <c>&lt;id&gt;</c>;</item>
 /// <item>phone numbers and other numbers written in groups (<c>+86 138-0013-8000</c>) with 7 or more digits in all → <c>&lt;number&gt;</c>;</item>
@@ -59,14 +64,37 @@ public static partial class PersonalDataRedactor
     // Characters a URL may contain (RFC 3986), so Chinese text written right after an address is not taken with it.
     private const string UrlChars = @"[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]";
 
-    [GeneratedRegex(@"(?<keyword>(?<![a-z])(?:password|passwd|passcode|pwd)|密码|口令)(?<rest>.*)$", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    [GeneratedRegex(@"(?<keyword>(?<![a-z])(?:password|passwd|passcode|passphrase|pwd|pass(?=\s*[:=])|pin(?=\s*[:=]))|密码|口令)(?<rest>.*)$", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
     private static partial Regex AfterPassword();
 
     [GeneratedRegex(@"<at\b[^>]*>.*?</at\s*>|<[@!](?:[^<>|]*)(?:\|[^<>]*)?>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
     private static partial Regex MentionMarkup();
 
+    // <at>…</at> from any channel (the Emulator and web chat too), also when the tag carries attributes or spaces.
+    [GeneratedRegex(@"<\s*at\b[^>]*>.*?<\s*/\s*at\s*>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    private static partial Regex AnyAtMarkup();
+
     [GeneratedRegex(@"<(?:mailto:(?<target>[^<>|\s]+)|(?<target>(?:https?://|#)[^<>|\s]+))(?:\|[^<>]*)?>", RegexOptions.IgnoreCase)]
     private static partial Regex SlackLink();
+
+    // john dot smith at acme dot com, li (at) corp [dot] cn: the last dot must be written out, else Email() takes it.
+    [GeneratedRegex(@"(?<![A-Za-z0-9])[A-Za-z0-9_%+-]+(?:" + Dot + @"[A-Za-z0-9_%+-]+)*(?:\s*@\s*|\s*[(\[]\s*at\s*[)\]]\s*|\s+at\s+)[A-Za-z0-9-]+(?:" + Dot + @"[A-Za-z0-9-]+)*(?:\s*[(\[]\s*dot\s*[)\]]\s*|\s+dot\s+)(?:" + Tlds + @")(?![A-Za-z0-9])", RegexOptions.IgnoreCase)]
+    private static partial Regex ObfuscatedEmail();
+
+    private const string Dot = @"(?:\s*\.\s*|\s*[(\[]\s*dot\s*[)\]]\s*|\s+dot\s+)";
+
+    // @bob.jones, @grace, @张伟: a handle as typed in any channel.
+    [GeneratedRegex(@"(?<![A-Za-z0-9._%+-])@(?:[A-Za-z0-9_](?:[A-Za-z0-9_.\-]*[A-Za-z0-9_])?|\p{IsCJKUnifiedIdeographs}{1,4})")]
+    private static partial Regex Handle();
+
+    // A short link or other domain-like host with a path, whatever its top-level domain: bit.ly/3xYz, t.co/abc.
+    [GeneratedRegex(@"(?<![A-Za-z0-9.@/-])(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}/" + UrlChars + "+", RegexOptions.IgnoreCase)]
+    private static partial Regex HostWithPath();
+
+    // wxid_abc123, and the id written after a word that announces one (wechat id zhangwei_88, 微信号：li88, user jane.doe):
+    // id-like (a digit, _, . or -), or anything but a common word after an explicit "id"/"username"/"微信号".
+    [GeneratedRegex(@"(?<![A-Za-z0-9])wxid_[A-Za-z0-9_\-]+|(?:(?<![A-Za-z])(?:id|user(?:\s*name)?|login|account|handle|wechat|weixin|qq|line|telegram|skype|signal|whatsapp)(?:\s*(?:id|号))?(?:\s*[:=：]\s*|\s+is\s+|\s+)|(?:微信号|微信|账号|帐号|用户名|QQ号)\s*(?:是|为|[:=：])?\s*)(?<id>(?=[A-Za-z0-9_.\-]*[A-Za-z_])[A-Za-z0-9_](?:[A-Za-z0-9_.\-]*[A-Za-z0-9_])?)", RegexOptions.IgnoreCase)]
+    private static partial Regex AnnouncedId();
 
     [GeneratedRegex(@"(?<![A-Za-z0-9])(?:https?|ftp)://" + UrlChars + "+", RegexOptions.IgnoreCase)]
     private static partial Regex UrlWithScheme();
@@ -106,10 +134,15 @@ public static partial class PersonalDataRedactor
         text = AfterPassword().Replace(text, m =>
             m.Groups["keyword"].Value + (m.Groups["rest"].Value.Trim().Length > 0 ? " " + Mark(Redacted) : string.Empty));
         text = MentionMarkup().Replace(text, Mark(Mention));
+        text = AnyAtMarkup().Replace(text, Mark(Mention));
         text = SlackLink().Replace(text, m => " " + m.Groups["target"].Value.TrimStart('#') + " ");
         text = UrlWithScheme().Replace(text, m => Mark(Url) + TrailingPunctuation(m.Value));
         text = Email().Replace(text, Mark(Address));
+        text = ObfuscatedEmail().Replace(text, Mark(Address));
+        text = Handle().Replace(text, Mark(Mention));
         text = UrlWithoutScheme().Replace(text, m => Mark(Url) + TrailingPunctuation(m.Value));
+        text = HostWithPath().Replace(text, m => Mark(Url) + TrailingPunctuation(m.Value));
+        text = AnnouncedId().Replace(text, AnnouncedIdReplacement);
         text = Ids().Replace(text, Mark(Id));
         text = DigitGroups().Replace(text, m => m.Value.Count(char.IsAsciiDigit) >= 7 ? " " + Mark(Number) + " " : m.Value);
         return Normalize(text);
@@ -130,6 +163,32 @@ public static partial class PersonalDataRedactor
         parts.Add(LongNumber().Replace(TextNormalizer.Normalize(marked[start..]), Number));
         return string.Join(' ', parts.Where(p => p.Length > 0));
     }
+
+    private static string AnnouncedIdReplacement(Match match)
+    {
+        var id = match.Groups["id"];
+        if (!id.Success)
+        {
+            return Mark(Id); // wxid_…
+        }
+
+        var idLike = id.Value.Any(c => char.IsAsciiDigit(c) || c is '_' or '.' or '-');
+        var announced = match.Value[..(id.Index - match.Index)];
+        var explicitId = announced.Contains("id", StringComparison.OrdinalIgnoreCase) || announced.Contains("name", StringComparison.OrdinalIgnoreCase)
+            || announced.Contains('号') || announced.Contains('：') || announced.Contains(':') || announced.Contains('=')
+            || !announced.Any(char.IsAsciiLetter);
+        return idLike || (explicitId && !CommonWords.Contains(id.Value))
+            ? announced + Mark(Id)
+            : match.Value;
+    }
+
+    // Words that follow "id"/"username" in ordinary questions ("id card", "user name and password"): not ids.
+    private static readonly HashSet<string> CommonWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "a", "an", "the", "is", "are", "and", "or", "of", "for", "to", "in", "on", "with", "card", "cards", "number",
+        "numbers", "required", "needed", "check", "checks", "verification", "registration", "please", "when", "if",
+        "do", "does", "can", "must", "should", "be", "was", "not", "i", "my", "we", "our", "it", "that", "this",
+    };
 
     private static string Mark(string placeholder) => Open + placeholder[1..^1] + Close;
 

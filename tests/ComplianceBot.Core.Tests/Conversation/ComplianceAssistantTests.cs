@@ -173,6 +173,17 @@ public class ComplianceAssistantTests
         Assert.Equal([("What's the  WEATHER tomorrow?", UnansweredReason.FellBack)], log.Entries); // as typed: the log redacts before normalising
     }
 
+    [Fact]
+    public void The_log_gets_the_text_with_mentions_still_marked_up()
+    {
+        var log = new RecordingLog();
+        var assistant = new ComplianceAssistant(new FixedContentProvider(RealContent.Served), log);
+
+        assistant.Respond(new TurnInput("Bob Jones what's the weather") { TypedText = "<at>Bob Jones</at> what's the weather" }, new ConversationData());
+
+        Assert.Equal([("<at>Bob Jones</at> what's the weather", UnansweredReason.FellBack)], log.Entries);
+    }
+
     private sealed class RecordingLog : IUnansweredLog
     {
         public List<(string, UnansweredReason)> Entries { get; } = [];

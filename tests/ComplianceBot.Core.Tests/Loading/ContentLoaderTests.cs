@@ -59,6 +59,19 @@ public sealed class ContentLoaderTests : IDisposable
     }
 
     [Fact]
+    public void An_unchanged_copy_under_another_folder_name_and_place_has_the_same_version()
+    {
+        var copy = Copy();
+        var renamed = Path.Combine(Path.GetDirectoryName(copy)!, "elsewhere", "kq");
+        Directory.CreateDirectory(Path.GetDirectoryName(renamed)!);
+        Directory.Move(copy, renamed);
+
+        var original = ContentLoader.Load(Repo.Knowledge, dialogsDirectory: Repo.Dialogs).Version.Hash;
+
+        Assert.Equal(original, ContentLoader.Load(renamed, dialogsDirectory: Repo.Dialogs).Version.Hash);
+    }
+
+    [Fact]
     public void Same_files_give_the_same_content_hash_and_an_edit_changes_it()
     {
         var copy = Copy();

@@ -48,6 +48,57 @@ public sealed class BlankTextValidationTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData("knowledge/topics/log-retention.yaml", "    - log retention period for our cross border line", "    - \"\"", "phrasings.en[1]", "topic")]
+    [InlineData("knowledge/topics/log-retention.yaml", "    - log retention period for our cross border line", "    - \"  \"", "phrasings.en[1]", "topic")]
+    [InlineData("knowledge/out-of-scope.yaml", "        - how do i contact the compliance team", "        - \" \"", "groups[0].phrasings.en[1]", "out-of-scope")]
+    [InlineData("dialogs/travel-check.yaml", "    - trip to china which way of connecting is allowed", "    - \"\"", "triggers.en[1]", "dialog")]
+    [InlineData("dialogs/travel-check.yaml", "          en: [china, mainland]", "          en: [china, \" \"]", "slots[0].choices[0].answers.en[1]", "dialog")]
+    [InlineData("dialogs/travel-check.yaml", "          en: [mainland china, to china,", "          en: [\"\", to china,", "slots[0].choices[0].synonyms.en[0]", "dialog")]
+    [InlineData("knowledge/synonyms.yaml", "      zh: [快连, 商业VPN]", "      zh: [快连, \"\u3000\"]", "groups[1].terms.zh[1]", "synonyms")]
+    public void A_blank_phrasing_trigger_synonym_or_answer_is_an_error_at_the_item(string file, string old, string blank, string key, string schema)
+    {
+        var path = Path.Combine(Root, file);
+        var text = File.ReadAllText(path);
+        Assert.Contains(old, text);
+        File.WriteAllText(path, text.Replace(old, blank, StringComparison.Ordinal));
+        var line = File.ReadAllLines(path).ToList().FindIndex(l => l.StartsWith(blank, StringComparison.Ordinal)) + 1;
+
+        var result = ContentLoader.Load(_knowledge);
+
+        Assert.Null(result.Content);
+        var error = Assert.Single(result.Messages, m => m.Severity == Severity.Error && m.Text.Contains($"'{key}'", StringComparison.Ordinal));
+        Assert.Equal((file, line), (error.Path, error.Line));
+        Assert.Equal($"'{key}' is empty: write the text, or delete the line (schema {schema}.schema.json)", error.Text);
+    }
+
+    [Theory]
+    [InlineData("knowledge/topics/log-retention.yaml", "  zh: 备案与网络日志留存", "  zh:", "title.zh")]
+    [InlineData("dialogs/travel-check.yaml", "  zh: 去中国出行如何保持联网", "  zh:", "title.zh")]
+    public void A_bare_zh_gets_plain_advice_not_the_schemas_wording(string file, string old, string bare, string key)
+    {
+        var path = Path.Combine(Root, file);
+        File.WriteAllText(path, File.ReadAllText(path).Replace(old, bare, StringComparison.Ordinal));
+
+        var errors = ContentLoader.Load(_knowledge).Messages.Where(m => m.Severity == Severity.Error).ToList();
+
+        var error = Assert.Single(errors);
+        Assert.Equal(file, error.Path);
+        Assert.StartsWith($"'{key}' is empty: write the Chinese text, or remove the 'zh' line", error.Text);
+        Assert.DoesNotContain("null", error.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_bare_phrasing_item_gets_plain_advice()
+    {
+        var path = Path.Combine(Root, "knowledge/topics/log-retention.yaml");
+        File.WriteAllText(path, File.ReadAllText(path).Replace("    - log retention period for our cross border line", "    -", StringComparison.Ordinal));
+
+        var error = Assert.Single(ContentLoader.Load(_knowledge).Messages, m => m.Severity == Severity.Error);
+
+        Assert.Equal("'phrasings.en[1]' is empty: write the text, or delete the line (schema topic.schema.json)", error.Text);
+    }
+
     [Fact]
     public void A_schema_error_in_a_dialog_is_reported_once_without_the_alternatives_of_conditions_that_hold()
     {

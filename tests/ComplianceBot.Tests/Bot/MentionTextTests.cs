@@ -65,4 +65,25 @@ public sealed class MentionTextTests
     {
         Assert.Equal("what does &amp; mean", MentionText.Clean("what does &amp; mean", null, Bot, decodeHtml: false));
     }
+
+    [Fact]
+    public void Other_peoples_mentions_can_be_kept_as_markup_for_the_unanswered_log()
+    {
+        const string text = "<at>Compliance Bot</at> ask <at>Bob Jones</at> about tor";
+        var entities = new[] { Mention("28:bot", "Compliance Bot", "<at>Compliance Bot</at>") };
+
+        Assert.Equal("ask Bob Jones about tor", MentionText.Clean(text, entities, Bot, decodeHtml: false));
+        Assert.Equal("ask <at>Bob Jones</at> about tor", MentionText.Clean(text, entities, Bot, decodeHtml: false, keepOtherMentions: true));
+    }
+
+    [Fact]
+    public void An_emulator_message_carries_the_marked_up_text_for_the_log()
+    {
+        var activity = new Activity(ActivityTypes.Message) { ChannelId = "emulator", Text = "<at>Bob Jones</at> what about tor", Recipient = Bot };
+
+        var input = ActivityInput.From(activity);
+
+        Assert.Equal("Bob Jones what about tor", input.Text);
+        Assert.Equal("<at>Bob Jones</at> what about tor", input.TypedText);
+    }
 }

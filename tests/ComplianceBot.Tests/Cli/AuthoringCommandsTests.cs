@@ -38,6 +38,30 @@ public sealed class AuthoringCommandsTests : IDisposable
     }
 
     [Fact]
+    public async Task Validate_of_a_knowledge_copy_alone_checks_it_with_the_projects_dialogs_and_says_so()
+    {
+        var copy = Path.Combine(_content.Root, "elsewhere", "kq");
+        Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+        Directory.Move(_content.KnowledgePath, copy); // no dialogs folder next to it
+
+        var (exitCode, output) = await RunAsync("validate", "--knowledge", copy, "--no-info");
+
+        Assert.Equal(0, exitCode);
+        var lines = output.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal($"Checked knowledge {ShownPath.Of(copy)} and dialogs {ShownPath.Of(Path.Combine(TempContent.RepoRoot, "dialogs"))}.", lines[^2]);
+        Assert.StartsWith("OK: 0 errors", lines[^1]);
+    }
+
+    [Fact]
+    public async Task Validate_of_a_dialogs_copy_alone_checks_it_with_the_projects_knowledge()
+    {
+        var (exitCode, output) = await RunAsync("validate", "--dialogs", _content.DialogsPath, "--no-info");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains($"Checked knowledge {ShownPath.Of(Path.Combine(TempContent.RepoRoot, "knowledge"))} and dialogs {ShownPath.Of(_content.DialogsPath)}.", output);
+    }
+
+    [Fact]
     public async Task Validate_of_a_copy_outside_the_current_folder_prints_absolute_paths_and_names_the_folder_checked()
     {
         var copy = Path.Combine(_content.Root, "k");

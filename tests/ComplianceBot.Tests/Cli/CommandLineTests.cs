@@ -108,6 +108,42 @@ public class CommandLineTests
         Assert.DoesNotContain("OK:", output);
     }
 
+    [Theory]
+    [InlineData("error: unknown option '--urlz' for 'serve'; did you mean '--urls'?", "serve", "--urlz", "x")]
+    [InlineData("error: unknown option '--urlz' for 'compliancebot'; did you mean '--urls'?", "--urlz", "x")]
+    [InlineData("error: unknown option '--Matchng:AnswerThreshold' for 'serve'; did you mean '--Matching:AnswerThreshold'?", "serve", "--Matchng:AnswerThreshold=0.6")]
+    [InlineData("error: unknown option '--verbose' for 'serve' (it takes host settings such as --urls http://localhost:3978 and --Section:Key=value overrides of appsettings.json)", "serve", "--verbose")]
+    [InlineData("error: '--urls' needs a value ('--urls VALUE' or '--urls=VALUE').", "serve", "--urls")]
+    [InlineData("error: unknown command 'unansered' for 'report'; did you mean 'unanswered'?", "report", "unansered")]
+    public async Task A_mistyped_host_setting_or_subcommand_is_a_usage_error_and_no_server_starts(string error, params string[] args)
+    {
+        var (exitCode, output) = await RunAsync(string.Empty, args);
+
+        Assert.Equal(CommandLine.UsageExitCode, exitCode);
+        Assert.Equal(error, output.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)[0]);
+    }
+
+    [Theory]
+    [InlineData("serve", "--urls", "http://localhost:5000")]
+    [InlineData("serve", "--urls=http://localhost:5000", "--Matching:AnswerThreshold=0.6", "--Content:KnowledgePath", "knowledge")]
+    [InlineData("--urls", "http://localhost:5000", "--environment", "Development", "--Logging:LogLevel:Default=Warning")]
+    [InlineData("serve", "--matching:answerthreshold", "0.6", "--MicrosoftAppId=", "--Unanswered:Enabled=false")]
+    public void The_web_hosts_documented_settings_are_accepted(params string[] args)
+    {
+        var result = CommandLine.Parse(CommandLine.Build(TextWriter.Null, TextReader.Null), args);
+
+        Assert.Empty(CommandLine.UsageErrors(result));
+    }
+
+    [Fact]
+    public async Task A_mistyped_command_gets_the_closest_one()
+    {
+        var (exitCode, output) = await RunAsync(string.Empty, "validat");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("unknown command 'validat'; did you mean 'validate'?", output);
+    }
+
     [Fact]
     public async Task Words_after_a_double_dash_are_a_question_even_when_they_look_like_options()
     {
