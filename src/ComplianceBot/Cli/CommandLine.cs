@@ -147,7 +147,8 @@ public static class CommandLine
     /// <summary>Name of the command that starts the web host.</summary>
     public const string ServeCommandName = "serve";
 
-    // What the web host reads from its command line besides appsettings.json's sections: ASP.NET Core's host settings.
+    // What the web host reads from its command line besides the sections of the appsettings.json it finds (read at run
+    // time, below): ASP.NET Core's host settings, and the options sections the host binds (also when appsettings.json lacks them).
     private static readonly string[] HostSettings =
     [
         "urls", "environment", "contentRoot", "applicationName", "webroot", "http_ports", "https_ports", "AllowedHosts",
@@ -158,6 +159,21 @@ public static class CommandLine
         Hosting.HostingOptions.SectionName, Hosting.InputLimitsOptions.SectionName, Hosting.OutboundHttpOptions.SectionName,
         Slack.SlackOptions.SectionName, Web.WebChatOptions.SectionName, TeamsApp.TeamsAppOptions.SectionName,
     ];
+
+    // The top-level keys of the appsettings.json the host will read, so a section added there can be overridden at once.
+    private static readonly Lazy<IReadOnlyList<string>> AppSettingsSections = new(() =>
+    {
+        try
+        {
+            using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(Hosting.ContentRootLocator.Find(), "appsettings.json")),
+                new System.Text.Json.JsonDocumentOptions { CommentHandling = System.Text.Json.JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            return json.RootElement.EnumerateObject().Select(p => p.Name).ToList();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
+        {
+            return []; // the host reports a missing or broken appsettings.json itself when it starts
+        }
+    });
 
     /// <summary>
     /// The usage errors of the web host's settings (<c>--urls URL</c>, <c>--Section:Key=value</c>,
@@ -179,9 +195,10 @@ public static class CommandLine
             var setting = token.TrimStart('-').Split('=', 2);
             var key = setting[0];
             var section = key.Split(':', 2)[0];
-            if (!HostSettings.Contains(section, StringComparer.OrdinalIgnoreCase) || !token.StartsWith("--", StringComparison.Ordinal))
+            var known = HostSettings.Concat(AppSettingsSections.Value).ToList();
+            if (!known.Contains(section, StringComparer.OrdinalIgnoreCase) || !token.StartsWith("--", StringComparison.Ordinal))
             {
-                var closest = HostSettings.Select(n => (Name: n, Score: FuzzySharp.Fuzz.Ratio(section.ToLowerInvariant(), n.ToLowerInvariant())))
+                var closest = known.Select(n => (Name: n, Score: FuzzySharp.Fuzz.Ratio(section.ToLowerInvariant(), n.ToLowerInvariant())))
                     .OrderByDescending(x => x.Score).First();
                 var hint = closest.Score >= 70 ? $"; did you mean '--{closest.Name}{key[section.Length..]}'?"
                     : " (it takes host settings such as --urls http://localhost:3978 and --Section:Key=value overrides of appsettings.json)";
