@@ -266,7 +266,8 @@ public sealed partial class DialogEngine
             return Reask(dialog, state, [DialogPhrases.Ambiguous(_language, labels)], listChoices: true);
         }
 
-        if (Aside(dialog, state, input, aside) is { } asideReplies)
+        // "not for work" talks about the question (it rules a value out), so it is no other question to answer aside.
+        if (!reading.Negated.Contains(asked) && Aside(dialog, state, input, aside) is { } asideReplies)
         {
             return asideReplies;
         }
