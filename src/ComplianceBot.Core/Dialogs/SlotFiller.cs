@@ -126,8 +126,8 @@ public static class SlotFiller
 
     /// <summary>
     /// True when <paramref name="text"/> contains one of <paramref name="phrases"/> as choice phrases are matched (English
-    /// whole words ignoring inflection, Chinese inside unspaced text), negated or not; <paramref name="orNone"/> when
-    /// there are no phrases.
+    /// whole words ignoring inflection, Chinese inside unspaced text) and not negated ("not travelling" is no trip);
+    /// <paramref name="orNone"/> when there are no phrases.
     /// </summary>
     internal static bool ContainsAny(IEnumerable<string> phrases, string? text, bool orNone)
     {
@@ -138,7 +138,8 @@ public static class SlotFiller
         }
 
         var tokens = UtteranceTokens.Of(text);
-        return wanted.Any(p => Enumerable.Range(0, Math.Max(0, tokens.Length - p.Length + 1)).Any(start => MatchesAt(tokens, start, p)));
+        return wanted.Any(p => Enumerable.Range(0, Math.Max(0, tokens.Length - p.Length + 1)).Any(start => MatchesAt(tokens, start, p)
+            && !IsNegated(tokens, start, start + p.Length)));
     }
 
     private static List<Occurrence> Find(List<Phrase> phrases, string[] tokens, string? askedSlot)

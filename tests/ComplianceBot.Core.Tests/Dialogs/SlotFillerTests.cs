@@ -82,6 +82,8 @@ public class SlotFillerTests
     [InlineData("我在上海用自己搭的梯子", false)]
     [InlineData("on a business trip to Chengdu with a VPN app", true)]
     [InlineData("下个月去成都，用付费VPN", true)]
+    [InlineData("I'm not travelling, I live in Chengdu and pay for a VPN app", false)]
+    [InlineData("我没有出差，我住在成都", false)]
     public void The_travel_check_needs_a_trip_in_a_described_situation(string text, bool cue)
     {
         Assert.Equal(cue, DialogEngine.HasSituationCue(Dialog("travel-check"), text));
