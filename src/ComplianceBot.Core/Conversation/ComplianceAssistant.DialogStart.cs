@@ -25,7 +25,7 @@ public sealed partial class ComplianceAssistant
     /// least <see cref="DialogEngine.SlotsForDirectStart"/> facts: one when the writer speaks of their own situation,
     /// one more when the matcher was not confident enough to answer at all. The writer's own situation stating at least
     /// <see cref="DialogEngine.SlotsForDirectStart"/> facts of any dialog starts it when no topic is answered
-    /// confidently. A dialog with situation cues starts this way only when the message has one of them.
+    /// confidently, and one more fact starts it even then. A dialog with situation cues starts this way only when the message has one of them.
     /// </summary>
     private static DialogDefinition? DialogToStart(ServedContent content, MatchResult match, IReadOnlyList<MatchCandidate> ranked, string text)
     {
@@ -64,9 +64,14 @@ public sealed partial class ComplianceAssistant
 
         // The writer's own situation stating enough facts of any dialog starts it when no topic answers confidently
         // ("I'm in Beijing and use China Unicom's international service to browse Facebook"), whatever the matcher ranked.
-        var described = own && match is not { Outcome: MatchOutcome.Answer, Top.Confidence: >= DialogStartConfidence }
+        // Even when a topic answers confidently, one more fact than that describes the writer's own situation fully enough
+        // to check it ("I'm not in China, I use my employer's channel for work": where, what and what for).
+        var describedNeeds = match is { Outcome: MatchOutcome.Answer, Top.Confidence: >= DialogStartConfidence }
+            ? DialogEngine.SlotsForDirectStart + 1
+            : DialogEngine.SlotsForDirectStart;
+        var described = own
             ? snapshot.Dialogs.Select(d => (Dialog: d, Stated: DialogEngine.SlotsStated(d, text)))
-                .Where(x => x.Stated >= DialogEngine.SlotsForDirectStart)
+                .Where(x => x.Stated >= describedNeeds)
             : [];
 
         // The most facts win; a dialog with situation cues (a trip) needs one of them, so that "I'm in Shanghai and use a

@@ -106,7 +106,7 @@ public sealed partial class ComplianceAssistant
         }
 
         var number = input.Value is null && !pickedButton ? ChoiceReference.Read(text) : null;
-        if (number is not null && PickButton(number.Value, input, state, replies) is { } picked)
+        if (number is not null && PickButton(number.Value, input, state, replies, dialogs) is { } picked)
         {
             return picked;
         }
@@ -210,7 +210,7 @@ public sealed partial class ComplianceAssistant
     /// "just a number" reply later), or a dialog is waiting and the number is one of its question's choices (the
     /// dialog reads it). A number beyond the list gets the list again.
     /// </summary>
-    private IReadOnlyList<BotReply>? PickButton(int number, TurnInput input, ConversationData state, ReplyBuilder replies)
+    private IReadOnlyList<BotReply>? PickButton(int number, TurnInput input, ConversationData state, ReplyBuilder replies, DialogEngine dialogs)
     {
         var offered = state.OfferedButtons ?? [];
         if (offered.Count == 0)
@@ -220,7 +220,12 @@ public sealed partial class ComplianceAssistant
 
         if (number < 1 || number > offered.Count)
         {
-            return DialogEngine.IsActive(state) ? null : [replies.Plain(ReplyKind.SmallTalk, Phrases.NoSuchOption(replies.Language, number, offered.Count),
+            if (DialogEngine.IsActive(state))
+            {
+                return dialogs.NoSuchOption(state, number, offered.Count) is { Count: > 0 } reasked ? reasked : null;
+            }
+
+            return [replies.Plain(ReplyKind.SmallTalk, Phrases.NoSuchOption(replies.Language, number, offered.Count),
                 offered.Select(b => new ReplyAction(b.Title, b.Value ?? [])).ToList())];
         }
 

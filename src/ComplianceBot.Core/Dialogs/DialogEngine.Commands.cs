@@ -52,6 +52,13 @@ public sealed partial class DialogEngine
         var ds = state.Dialog!;
         var known = dialog.Slots.Where(s => ds.Facts.ContainsKey(s.Id)).ToList();
 
+        // Words that name a question ("Charged for", "charging", "the charge question") pick it, before any of them
+        // is read as an answer: "Charged for" is the menu item, not "yes, it is charged for".
+        if (NamedSlot(known, text) is { } named)
+        {
+            return BeginChange(dialog, state, named.Id);
+        }
+
         // "the provider is my own server": a new value for a known slot changes it directly.
         var stated = SlotFiller.Read(dialog, text, askedSlot: null, _language).Values
             .Where(kv => ds.Facts.TryGetValue(kv.Key, out var current) && current != kv.Value)
@@ -80,6 +87,32 @@ public sealed partial class DialogEngine
 
         ds.Failures++;
         return [_replies.ChangeMenu(dialog, ds, DialogPhrases.ChangePickOne(_language))];
+    }
+
+    // Words that only say "question" or "answer" ("the charge question", "收费那个问题").
+    private static readonly HashSet<string> MenuWords = new(UtteranceTokens.Of(
+        "question answer change one about 问 题 答 案 修 改 那 这 个 一"), StringComparer.Ordinal);
+
+    // Words too common to name a question on their own ("for" in "Charged for" and "What you use it for").
+    private static readonly HashSet<string> FunctionWords = new(UtteranceTokens.Of(
+        "for of to in it you is be what who which how where are they 是 否 的 在"), StringComparer.Ordinal);
+
+    // The one known slot whose label (in either language) or id contains every word of the text, besides words such
+    // as "question"; null when the text names none, only common words, or several slots.
+    private static DialogSlot? NamedSlot(IReadOnlyList<DialogSlot> known, string text)
+    {
+        var words = UtteranceTokens.Of(text).Where(t => !MenuWords.Contains(t)).ToList();
+        if (words.Count == 0 || words.All(FunctionWords.Contains))
+        {
+            return null;
+        }
+
+        var matches = known.Where(slot =>
+        {
+            var named = UtteranceTokens.Of($"{slot.Label.En} {slot.Label.Zh} {slot.Id.Replace('-', ' ')}").ToHashSet(StringComparer.Ordinal);
+            return words.All(named.Contains);
+        }).ToList();
+        return matches.Count == 1 ? matches[0] : null;
     }
 
     private IReadOnlyList<BotReply> BeginChange(DialogDefinition dialog, ConversationData state, string slotId)

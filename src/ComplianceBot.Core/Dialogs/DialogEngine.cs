@@ -170,10 +170,21 @@ public sealed partial class DialogEngine
         var action = value.GetValueOrDefault(DialogActions.ActionKey);
         if (state.Dialog is not { } ds || ds.DialogId != dialogId)
         {
-            // A button of an earlier check: "start over" still makes sense, anything else does not.
-            return action == DialogActions.Restart && dialogId is not null
-                ? Start(dialogId, state)
-                : NotOpen(dialogId);
+            // A button of an earlier check: "start over" still makes sense, anything else does not. While a check waits
+            // for an answer, it is refused and the current question (or change menu) is asked again.
+            if (action == DialogActions.Restart && dialogId is not null)
+            {
+                return Start(dialogId, state);
+            }
+
+            if (IsActive(state) && Resolve(state) is ({ } running, { Count: 0 }))
+            {
+                return state.Dialog!.Phase == DialogPhase.ChoosingChange
+                    ? [_replies.ChangeMenu(running, state.Dialog, DialogPhrases.OtherCheckButton(_language) + " " + DialogPhrases.ChangeWhich(_language))]
+                    : Reask(running, state, [DialogPhrases.OtherCheckButton(_language)]);
+            }
+
+            return NotOpen(dialogId);
         }
 
         switch (Resolve(state))
@@ -185,6 +196,12 @@ public sealed partial class DialogEngine
         }
 
         var dialog = _content.Snapshot.FindDialog(ds.DialogId)!;
+        if (value.TryGetValue(DialogActions.SlotKey, out var answered))
+        {
+            // A choice button that names its check ({"slot", "choice", "dialog"}) counts like one that does not.
+            return ds.IsActive ? Submit(dialog, state, answered, value.GetValueOrDefault(DialogActions.ChoiceKey)) : OrphanSubmit(state);
+        }
+
         if (value.TryGetValue(DialogActions.ChangeKey, out var slot))
         {
             return BeginChange(dialog, state, slot);
@@ -224,7 +241,7 @@ public sealed partial class DialogEngine
     {
         if (state.Dialog is { Phase: DialogPhase.Finished } ds && _content.Snapshot.FindDialog(ds.DialogId) is { } dialog)
         {
-            return [_replies.Notice(DialogPhrases.NotOpen(_language) + " " + DialogPhrases.ChangeWhich(_language), FinishedActions(dialog))];
+            return [_replies.Notice(DialogPhrases.CheckFinished(_language, _replies.Title(dialog)), FinishedActions(dialog))];
         }
 
         return [_replies.Notice(DialogPhrases.StaleButton(_language), _replies.MainTopics())];
@@ -266,7 +283,8 @@ public sealed partial class DialogEngine
             return Reask(dialog, state, [DialogPhrases.Ambiguous(_language, labels)], listChoices: true);
         }
 
-        if (Aside(dialog, state, input, aside) is { } asideReplies)
+        // "not for work" talks about the question (it rules a value out), so it is no other question to answer aside.
+        if (!reading.Negated.Contains(asked) && Aside(dialog, state, input, aside) is { } asideReplies)
         {
             return asideReplies;
         }
@@ -318,7 +336,7 @@ public sealed partial class DialogEngine
         }
         else
         {
-            notice = DialogPhrases.StaleButton(_language);
+            notice = DialogPhrases.NotThisQuestion(_language);
         }
 
         return Reask(dialog, state, [notice]);
@@ -422,6 +440,21 @@ public sealed partial class DialogEngine
         return readable
             ? (dialog, [])
             : (dialog, [_replies.Notice(DialogPhrases.DialogUpdated(_language, _replies.Title(dialog)))]);
+    }
+
+    /// <summary>
+    /// A number typed while a check waits for an answer that is none of the <paramref name="count"/> buttons offered
+    /// ("0", "9", "第十个"): says so, as outside a check, and asks the current question again.
+    /// </summary>
+    public IReadOnlyList<BotReply> NoSuchOption(ConversationData state, int number, int count)
+    {
+        if (!IsActive(state) || Resolve(state) is not ({ } dialog, { Count: 0 }))
+        {
+            return [];
+        }
+
+        state.Dialog!.Failures++;
+        return Reask(dialog, state, [DialogPhrases.NoSuchOption(_language, number, count)]);
     }
 
     private IReadOnlyList<BotReply> NotOpen(string? dialogId)

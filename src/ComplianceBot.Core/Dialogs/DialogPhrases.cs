@@ -78,6 +78,16 @@ internal static class DialogPhrases
     public static string StaleButton(Language l) => T(l,
         "That button belongs to a question that is no longer open.", "那个按钮所属的问题已经结束。");
 
+    public static string NotThisQuestion(Language l) => T(l,
+        "That button isn't for the question I'm asking now.", "那个按钮不是我现在问的这个问题的。");
+
+    public static string OtherCheckButton(Language l) => T(l,
+        "That button belongs to another check, not the one we are doing now.", "那个按钮属于另一个检查，不是我们现在进行的这个。");
+
+    public static string NoSuchOption(Language l, int number, int count) => T(l,
+        $"There is no option {number} here, only {count}. Pick one by its button or number (1 to {count}):",
+        $"没有第 {number} 项，只有 {count} 项。请点按钮或输入编号（1 到 {count}）：");
+
     public static string AlreadyAnswered(Language l, string label, string value) => T(l,
         $"You already answered **{label}**: {value}. To change it, type **back** (or use *Change an answer* after the verdict).",
         $"你已经回答过 **{label}**：{value}。如需修改，请输入 **返回**（或在结论后使用“修改答案”）。");

@@ -16,10 +16,26 @@ public static class SlotFiller
     // Negations and the filler words allowed between a negation and the phrase it negates. The tokens spell out
     // negative contractions ("don't", "dont" -> "do not") and read "never" as "not", so "not" covers them.
     private static readonly HashSet<string> Negations = new(UtteranceTokens.Of(
-        "not without nor neither 不 非 没 无 别 未"), StringComparer.Ordinal);
+        "not without nor neither nothing 不 非 没 无 别 未"), StringComparer.Ordinal);
+
+    // Quantifier negations that negate only the word right after them ("no fee", "no work"): "no, for work" is an answer.
+    private static readonly HashSet<string> Quantifiers = new(UtteranceTokens.Of("no none"), StringComparer.Ordinal);
+
+    // A negation right after a phrase negates it ("we charge nothing", "收费？没有" is not read this way: only these).
+    private static readonly HashSet<string> TrailingNegations = new(UtteranceTokens.Of("nothing"), StringComparer.Ordinal);
+
+    // Chinese question particles: "收钱吗" asks about a phrase, it does not state it.
+    private static readonly HashSet<string> QuestionParticles = new(StringComparer.Ordinal) { "吗", "么" };
 
     private static readonly HashSet<string> Fillers = new(UtteranceTokens.Of(
-        "for a an the to be use using in on from by with really 用 是 在 于 给 会 要 太"), StringComparer.Ordinal);
+        "for a an the to be is are was were been being get use using in on from by with really 用 是 在 于 给 会 要 太 有 为 了"),
+        StringComparer.Ordinal);
+
+    // At most this many filler words stand between a negation and the phrase it negates ("不是为了工作").
+    private const int MaxFillers = 3;
+
+    // Negated phrases that say the writer is unsure, not the opposite value ("not sure", "not certain").
+    private static readonly HashSet<string> Hedges = new(UtteranceTokens.Of("sure certain"), StringComparer.Ordinal);
 
     // Words that join a qualifier to what it qualifies ("自己搭的梯子", "a tunnel of my own").
     private static readonly HashSet<string> Linkers = new(UtteranceTokens.Of("的 之 个 of"), StringComparer.Ordinal);
@@ -37,7 +53,7 @@ public static class SlotFiller
 
     private sealed record Phrase(string Slot, string Value, string[] Tokens, PhraseKind Kind);
 
-    private sealed record Occurrence(Phrase Phrase, int Start)
+    private sealed record Occurrence(Phrase Phrase, int Start, bool Negated = false)
     {
         public int End => Start + Phrase.Tokens.Length;
     }
@@ -58,7 +74,9 @@ public static class SlotFiller
             return SlotReading.Nothing;
         }
 
-        var occurrences = Find(Index(dialog), tokens, askedSlot);
+        var found = Find(Index(dialog), tokens, askedSlot);
+        var negated = found.Where(o => o.Negated).Select(o => o.Phrase.Slot).ToHashSet(StringComparer.Ordinal);
+        var occurrences = found.Where(o => !o.Negated).Concat(found.Where(o => o.Negated).SelectMany(o => Opposite(dialog, o))).ToList();
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         var ambiguous = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         var askedFromShortAnswer = false;
@@ -70,7 +88,8 @@ public static class SlotFiller
             if (named.Count == 1)
             {
                 values[group.Key] = named[0];
-                askedFromShortAnswer |= group.Key == askedSlot && specific.Count == 0;
+                // A negated phrase ("isn't free") is a statement, even where its words start like a question.
+                askedFromShortAnswer |= group.Key == askedSlot && specific.Count == 0 && !counted.Any(o => o.Negated);
             }
             else
             {
@@ -87,13 +106,28 @@ public static class SlotFiller
             askedFromShortAnswer = true;
         }
 
-        return new SlotReading(values, ambiguous, askedFromShortAnswer);
+        negated.ExceptWith(values.Keys);
+        negated.ExceptWith(ambiguous.Keys);
+        return new SlotReading(values, ambiguous, askedFromShortAnswer) { Negated = negated };
+    }
+
+    // A negated phrase never counts for its own value. In a slot of exactly two values it counts for the other one
+    // ("not free" is charged, "没收费" is not), unless it only says the writer is unsure ("not sure").
+    private static IEnumerable<Occurrence> Opposite(DialogDefinition dialog, Occurrence negated)
+    {
+        if (dialog.FindSlot(negated.Phrase.Slot) is { Choices.Count: 2 } slot
+            && !(negated.Phrase.Tokens.Length == 1 && Hedges.Contains(negated.Phrase.Tokens[0]))
+            && !negated.Phrase.Tokens.Any(t => Negations.Contains(t) || Quantifiers.Contains(t)))
+        {
+            var other = slot.Choices.First(c => c.Value != negated.Phrase.Value).Value;
+            yield return new Occurrence(negated.Phrase with { Value = other }, negated.Start, Negated: true);
+        }
     }
 
     /// <summary>
     /// True when <paramref name="text"/> contains one of <paramref name="phrases"/> as choice phrases are matched (English
-    /// whole words ignoring inflection, Chinese inside unspaced text), negated or not; <paramref name="orNone"/> when
-    /// there are no phrases.
+    /// whole words ignoring inflection, Chinese inside unspaced text) and not negated ("not travelling" is no trip);
+    /// <paramref name="orNone"/> when there are no phrases.
     /// </summary>
     internal static bool ContainsAny(IEnumerable<string> phrases, string? text, bool orNone)
     {
@@ -104,7 +138,8 @@ public static class SlotFiller
         }
 
         var tokens = UtteranceTokens.Of(text);
-        return wanted.Any(p => Enumerable.Range(0, Math.Max(0, tokens.Length - p.Length + 1)).Any(start => MatchesAt(tokens, start, p)));
+        return wanted.Any(p => Enumerable.Range(0, Math.Max(0, tokens.Length - p.Length + 1)).Any(start => MatchesAt(tokens, start, p)
+            && !IsNegated(tokens, start, start + p.Length)));
     }
 
     private static List<Occurrence> Find(List<Phrase> phrases, string[] tokens, string? askedSlot)
@@ -119,9 +154,9 @@ public static class SlotFiller
 
             for (var start = 0; start + phrase.Tokens.Length <= tokens.Length; start++)
             {
-                if (MatchesAt(tokens, start, phrase.Tokens) && !IsNegated(tokens, start))
+                if (MatchesAt(tokens, start, phrase.Tokens) && !IsQuestioned(tokens, start + phrase.Tokens.Length))
                 {
-                    found.Add(new Occurrence(phrase, start));
+                    found.Add(new Occurrence(phrase, start, IsNegated(tokens, start, start + phrase.Tokens.Length)));
                 }
             }
         }
@@ -157,15 +192,40 @@ public static class SlotFiller
         return true;
     }
 
-    private static bool IsNegated(string[] tokens, int start)
+    // True when a negation stands right before the phrase (or only filler words between: "not for work", "不是为了工作",
+    // "没有收费", "nothing is charged"), a quantifier right before it ("no fee"), or "nothing" right after it ("we charge nothing").
+    private static bool IsNegated(string[] tokens, int start, int end)
     {
-        if (start >= 1 && Negations.Contains(tokens[start - 1]))
+        if (start >= 1 && Quantifiers.Contains(tokens[start - 1]))
         {
             return true;
         }
 
-        return start >= 2 && Fillers.Contains(tokens[start - 1]) && Negations.Contains(tokens[start - 2]);
+        // "…in the approved scope, nothing is charged": a "nothing" that a verb follows starts the next clause.
+        if (end < tokens.Length && TrailingNegations.Contains(tokens[end])
+            && (end + 1 >= tokens.Length || !Fillers.Contains(tokens[end + 1])))
+        {
+            return true;
+        }
+
+        for (var i = start - 1; i >= 0 && i >= start - 1 - MaxFillers; i--)
+        {
+            if (Negations.Contains(tokens[i]))
+            {
+                return true;
+            }
+
+            if (!Fillers.Contains(tokens[i]))
+            {
+                return false;
+            }
+        }
+
+        return false;
     }
+
+    // True when a Chinese question particle follows the phrase ("收钱吗？"): the writer asks about it.
+    private static bool IsQuestioned(string[] tokens, int end) => end < tokens.Length && QuestionParticles.Contains(tokens[end]);
 
     private static List<Phrase> Index(DialogDefinition dialog) => Indexes.GetValue(dialog, static d =>
     {

@@ -12,6 +12,12 @@ public sealed record SlotReading(
     IReadOnlyDictionary<string, IReadOnlyList<string>> Ambiguous,
     bool AskedSlotFromShortAnswer)
 {
+    /// <summary>
+    /// Slots that the message mentions only negated, without a value ("not for work" where no value means "not work"):
+    /// the message is about the slot, so it is not another question.
+    /// </summary>
+    public IReadOnlyCollection<string> Negated { get; init; } = [];
+
     /// <summary>A reading that found nothing.</summary>
     public static SlotReading Nothing { get; } = new(new Dictionary<string, string>(), new Dictionary<string, IReadOnlyList<string>>(), false);
 

@@ -205,7 +205,7 @@ public class DialogEngineTests
         var reply = Assert.Single(_assistant.Respond(Submit(slot, choice), state));
 
         Assert.Equal("charging", Assert.IsType<PromptValue>(reply.Value).Slot);
-        Assert.StartsWith("That button belongs to a question that is no longer open.", reply.Text);
+        Assert.StartsWith("That button isn't for the question I'm asking now.", reply.Text);
         Assert.Empty(state.Dialog!.Facts);
         Assert.Equal(DialogPhase.Asking, state.Dialog.Phase);
     }

@@ -82,6 +82,8 @@ public class SlotFillerTests
     [InlineData("我在上海用自己搭的梯子", false)]
     [InlineData("on a business trip to Chengdu with a VPN app", true)]
     [InlineData("下个月去成都，用付费VPN", true)]
+    [InlineData("I'm not travelling, I live in Chengdu and pay for a VPN app", false)]
+    [InlineData("我没有出差，我住在成都", false)]
     public void The_travel_check_needs_a_trip_in_a_described_situation(string text, bool cue)
     {
         Assert.Equal(cue, DialogEngine.HasSituationCue(Dialog("travel-check"), text));
@@ -206,5 +208,57 @@ public class SlotFillerTests
         var reading = SlotFiller.Read(Dialog("personal-vpn-check"), answer, askedSlot: "provider", LanguageDetector.Detect(answer));
 
         Assert.Equal("licensed-operator", reading.Values["provider"]);
+    }
+
+    [Theory]
+    [InlineData("没有收费", "no")]
+    [InlineData("没有收钱", "no")]
+    [InlineData("没收费", "no")]
+    [InlineData("we charge nothing", "no")]
+    [InlineData("nothing is charged", "no")]
+    [InlineData("收钱吗？不收", "no")]
+    [InlineData("not charged", "no")]
+    [InlineData("no money", "no")]
+    [InlineData("it is not free", "yes")]
+    [InlineData("isn't free", "yes")]
+    [InlineData("不免费", "yes")]
+    public void A_negated_phrase_of_a_yes_no_slot_counts_for_the_other_value(string answer, string expected)
+    {
+        var reading = SlotFiller.Read(Dialog("client-access-check"), answer, askedSlot: "charging", Language.Chinese);
+
+        Assert.Equal(expected, reading.Values["charging"]);
+    }
+
+    [Fact]
+    public void Not_sure_is_not_read_as_the_opposite_of_sure()
+    {
+        var reading = SlotFiller.Read(Dialog("client-access-check"), "not sure", askedSlot: "in-scope");
+
+        Assert.False(reading.Values.ContainsKey("in-scope"));
+    }
+
+    [Theory]
+    [InlineData("Our employees use the channel, they are in the approved scope, nothing is charged")]
+    [InlineData("我们的员工在批准范围内使用专线，没有收费")]
+    public void A_trailing_nothing_belongs_to_its_own_clause(string statement)
+    {
+        var reading = SlotFiller.Read(Dialog("client-access-check"), statement, askedSlot: null, Language.Chinese);
+
+        Assert.Equal("employee", reading.Values["recipient"]);
+        Assert.Equal("yes", reading.Values["in-scope"]);
+        Assert.Equal("no", reading.Values["charging"]);
+    }
+
+    [Theory]
+    [InlineData("不是为了工作")]
+    [InlineData("no work")]
+    [InlineData("it isn't for work")]
+    [InlineData("it's not work related")]
+    public void A_negated_value_of_a_slot_with_more_values_counts_for_none_and_is_reported(string answer)
+    {
+        var reading = SlotFiller.Read(Dialog("personal-vpn-check"), answer, askedSlot: "purpose", Language.Chinese);
+
+        Assert.False(reading.Values.ContainsKey("purpose"));
+        Assert.Contains("purpose", reading.Negated);
     }
 }
