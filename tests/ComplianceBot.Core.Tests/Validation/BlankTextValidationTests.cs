@@ -17,6 +17,19 @@ public sealed class BlankTextValidationTests : IDisposable
 
     public void Dispose() => Directory.Delete(Root, recursive: true);
 
+    /// <summary>
+    /// Replaces <paramref name="old"/> (which must be there) in <paramref name="file"/> (relative to the copy's root, e.g.
+    /// <c>dialogs/travel-check.yaml</c>) and returns the 1-based line of the first line <paramref name="isEdited"/> picks.
+    /// </summary>
+    private int Replace(string file, string old, string replacement, Func<string, bool>? isEdited = null)
+    {
+        var path = Path.Combine(Root, file);
+        var text = File.ReadAllText(path);
+        Assert.Contains(old, text);
+        File.WriteAllText(path, text.Replace(old, replacement, StringComparison.Ordinal));
+        return isEdited is null ? 0 : Array.FindIndex(File.ReadAllLines(path), l => isEdited(l)) + 1;
+    }
+
     [Theory]
     [InlineData("knowledge/topics/log-retention.yaml", "  zh: 备案与网络日志留存", "  zh: \"\"", "title.zh", "topic")]
     [InlineData("knowledge/topics/log-retention.yaml", "  zh: 备案与网络日志留存", "  zh: \" \"", "title.zh", "topic")]
@@ -27,11 +40,7 @@ public sealed class BlankTextValidationTests : IDisposable
     [InlineData("dialogs/travel-check.yaml", "  zh: 去中国出行如何保持联网", "  zh: \" \"", "title.zh", "dialog")]
     public void A_blank_localized_text_is_an_error_at_its_value(string file, string old, string blank, string key, string schema)
     {
-        var path = Path.Combine(Root, file);
-        var text = File.ReadAllText(path);
-        Assert.Contains(old, text);
-        File.WriteAllText(path, text.Replace(old, blank, StringComparison.Ordinal));
-        var line = File.ReadAllLines(path).ToList().FindIndex(l => l == blank.Split('\n')[0]) + 1;
+        var line = Replace(file, old, blank, l => l == blank.Split('\n')[0]);
 
         var result = ContentLoader.Load(_knowledge);
 
@@ -58,11 +67,7 @@ public sealed class BlankTextValidationTests : IDisposable
     [InlineData("knowledge/synonyms.yaml", "      zh: [快连, 商业VPN]", "      zh: [快连, \"\u3000\"]", "groups[1].terms.zh[1]", "synonyms")]
     public void A_blank_phrasing_trigger_synonym_or_answer_is_an_error_at_the_item(string file, string old, string blank, string key, string schema)
     {
-        var path = Path.Combine(Root, file);
-        var text = File.ReadAllText(path);
-        Assert.Contains(old, text);
-        File.WriteAllText(path, text.Replace(old, blank, StringComparison.Ordinal));
-        var line = File.ReadAllLines(path).ToList().FindIndex(l => l.StartsWith(blank, StringComparison.Ordinal)) + 1;
+        var line = Replace(file, old, blank, l => l.StartsWith(blank, StringComparison.Ordinal));
 
         var result = ContentLoader.Load(_knowledge);
 
@@ -77,8 +82,7 @@ public sealed class BlankTextValidationTests : IDisposable
     [InlineData("dialogs/travel-check.yaml", "  zh: 去中国出行如何保持联网", "  zh:", "title.zh")]
     public void A_bare_zh_gets_plain_advice_not_the_schemas_wording(string file, string old, string bare, string key)
     {
-        var path = Path.Combine(Root, file);
-        File.WriteAllText(path, File.ReadAllText(path).Replace(old, bare, StringComparison.Ordinal));
+        Replace(file, old, bare);
 
         var errors = ContentLoader.Load(_knowledge).Messages.Where(m => m.Severity == Severity.Error).ToList();
 
@@ -91,8 +95,7 @@ public sealed class BlankTextValidationTests : IDisposable
     [Fact]
     public void A_bare_phrasing_item_gets_plain_advice()
     {
-        var path = Path.Combine(Root, "knowledge/topics/log-retention.yaml");
-        File.WriteAllText(path, File.ReadAllText(path).Replace("    - log retention period for our cross border line", "    -", StringComparison.Ordinal));
+        Replace("knowledge/topics/log-retention.yaml", "    - log retention period for our cross border line", "    -");
 
         var error = Assert.Single(ContentLoader.Load(_knowledge).Messages, m => m.Severity == Severity.Error);
 
@@ -102,8 +105,7 @@ public sealed class BlankTextValidationTests : IDisposable
     [Fact]
     public void A_schema_error_in_a_dialog_is_reported_once_without_the_alternatives_of_conditions_that_hold()
     {
-        var path = Path.Combine(Root, "dialogs", "travel-check.yaml");
-        File.WriteAllText(path, File.ReadAllText(path).Replace("  zh: 去中国出行如何保持联网", "  zh: 123", StringComparison.Ordinal));
+        Replace("dialogs/travel-check.yaml", "  zh: 去中国出行如何保持联网", "  zh: 123");
 
         var error = Assert.Single(ContentLoader.Load(_knowledge).Messages, m => m.Severity == Severity.Error);
 

@@ -6,34 +6,12 @@ using static Microsoft.Playwright.Assertions;
 namespace ComplianceBot.Tests.Web;
 
 /// <summary>A decision dialog run to its verdict on the chat page, by clicking the offered buttons in a real browser.</summary>
-public sealed class WebChatDialogTests : IAsyncLifetime
+public sealed class WebChatDialogTests(ITestOutputHelper output) : ChatPageTest(output)
 {
-    private static readonly LocatorAssertionsToBeVisibleOptions Soon = new() { Timeout = 20_000 };
-
-    private readonly ITestOutputHelper _output;
-    private BotServer _server = null!;
-    private Browser _browser = null!;
-
-    public WebChatDialogTests(ITestOutputHelper output) => _output = output;
-
-    public async Task InitializeAsync()
-    {
-        _server = await BotServer.StartAsync();
-        _browser = await Browser.LaunchAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        await _server.DisposeAsync();
-    }
-
     [Fact]
     public async Task Clicking_through_the_vpn_check_ends_in_a_verdict_card_with_the_facts_and_sources()
     {
-        var page = await _browser.Instance.NewPageAsync(new() { Locale = "en-US", ViewportSize = new() { Width = 1000, Height = 1300 } });
-        page.Console += (_, message) => _output.WriteLine($"browser console [{message.Type}]: {message.Text}");
-        await page.GotoAsync(_server.Address.ToString());
+        var page = await OpenAsync(height: 1300);
         var transcript = page.GetByRole(AriaRole.Group, new() { Name = "Chat history, press arrow keys to navigate." });
         var toolbar = page.GetByRole(AriaRole.Toolbar, new() { Name = "Suggested actions" });
 
@@ -61,10 +39,7 @@ public sealed class WebChatDialogTests : IAsyncLifetime
         await Expect(card.GetByText("Interim Provisions on International Networking", new() { Exact = false }).First).ToBeVisibleAsync(Soon);
         await Expect(toolbar.GetByRole(AriaRole.Button, new() { Name = "Start over", Exact = false })).ToBeVisibleAsync(Soon);
 
-        var path = Browser.ScreenshotPath("webchat-verdict");
-        await page.ScreenshotAsync(new() { Path = path, FullPage = true });
-        _output.WriteLine("Screenshot: " + path);
-        Console.WriteLine("Screenshot: " + path);
+        await SaveScreenshotAsync(page, "webchat-verdict");
     }
 
     private static async Task ClickAsync(ILocator toolbar, string label)
