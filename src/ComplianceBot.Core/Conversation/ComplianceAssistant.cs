@@ -83,7 +83,8 @@ public sealed partial class ComplianceAssistant
 
         // A message without letters ("2", "#1") says nothing about the language, nor does one that only points at a
         // button ("第十个" under English buttons): the conversation's stays, so the reply matches the buttons it lists.
-        var telling = normalized.Any(char.IsLetter) && ChoiceReference.Read(text) is null;
+        var reference = ChoiceReference.Read(text);
+        var telling = normalized.Any(char.IsLetter) && reference is null;
         var language = telling ? LanguageDetector.Detect(normalized) : LanguageOf(input.Locale, state);
         if (telling)
         {
@@ -105,7 +106,7 @@ public sealed partial class ComplianceAssistant
             }
         }
 
-        var number = input.Value is null && !pickedButton ? ChoiceReference.Read(text) : null;
+        var number = input.Value is null && !pickedButton ? reference : null;
         if (number is not null && PickButton(number.Value, input, state, replies, dialogs) is { } picked)
         {
             return picked;
@@ -193,7 +194,7 @@ public sealed partial class ComplianceAssistant
                     return [replies.HandoffReply()]; // "how do I reach the compliance team": a hand-off, not a question left open
                 }
 
-                _unanswered?.Record(input.TypedText?.Trim() ?? text, UnansweredReason.FellBack);
+                _unanswered?.Record(input.TypedText?.Trim() ?? text, UnansweredReason.FellBack, declined?.Id);
                 return declined is null
                     ? [replies.Fallback(Phrases.Fallback(language))]
                     : [replies.Fallback(declined.Reply.For(language) + " " + Phrases.WhatICover(language), declined.Id)];

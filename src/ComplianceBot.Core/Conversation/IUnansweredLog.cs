@@ -23,5 +23,9 @@ public interface IUnansweredLog
     /// recognised and redacted before the text is normalised.
     /// </param>
     /// <param name="reason">Why the question counts as unanswered.</param>
-    void Record(string typedText, UnansweredReason reason);
+    /// <param name="declinedAs">
+    /// For a fallback, the id of the out-of-scope group the bot declined the question with (a deliberate "not my
+    /// subject"), so it can be reported apart from gaps in the content; null for a gap or a clarify.
+    /// </param>
+    void Record(string typedText, UnansweredReason reason, string? declinedAs = null);
 }

@@ -69,9 +69,7 @@ internal static class Phrases
         ? "你发的只是一个数字，但现在没有可以选择的列表。请用文字提问，或选择一个主题："
         : "That's just a number, and there is no list to pick from right now. Ask your question in words, or pick a topic:";
 
-    public static string NoSuchOption(Language l, int number, int count) => l == Language.Chinese
-        ? $"没有第 {number} 项，只有 {count} 项。请点按钮或输入编号（1 到 {count}）："
-        : $"There is no option {number} here, only {count}. Pick one by its button or number (1 to {count}):";
+    public static string NoSuchOption(Language l, int number, int count) => Dialogs.DialogPhrases.NoSuchOption(l, number, count);
 
     public static string CheckMySituation(Language l) => l == Language.Chinese ? "检查我的情况" : "Check my situation";
 }

@@ -27,8 +27,9 @@ public static class SlotFiller
     // Chinese question particles: "收钱吗" asks about a phrase, it does not state it.
     private static readonly HashSet<string> QuestionParticles = new(StringComparer.Ordinal) { "吗", "么" };
 
+    // (Articles need no place here: UtteranceTokens drops them.)
     private static readonly HashSet<string> Fillers = new(UtteranceTokens.Of(
-        "for a an the to be is are was were been being get use using in on from by with really 用 是 在 于 给 会 要 太 有 为 了"),
+        "for to be is are was were been being get use using in on from by with really 用 是 在 于 给 会 要 太 有 为 了"),
         StringComparer.Ordinal);
 
     // At most this many filler words stand between a negation and the phrase it negates ("不是为了工作").

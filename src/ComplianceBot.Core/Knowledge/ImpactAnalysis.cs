@@ -131,12 +131,6 @@ public static partial class ImpactAnalysis
     }
 
     /// <summary>The regulation id closest to <paramref name="unknownId"/> if it looks like a typo of it; otherwise null.</summary>
-    public static string? Suggest(KnowledgeBase knowledge, string unknownId)
-    {
-        var best = knowledge.Regulations
-            .Select(r => (r.Id, Score: FuzzySharp.Fuzz.Ratio(unknownId.ToLowerInvariant(), r.Id)))
-            .OrderByDescending(x => x.Score)
-            .FirstOrDefault();
-        return best.Score >= 70 ? best.Id : null;
-    }
+    public static string? Suggest(KnowledgeBase knowledge, string unknownId) =>
+        Loading.YamlFileParser.DidYouMean(unknownId, knowledge.Regulations.Select(r => r.Id));
 }

@@ -184,6 +184,7 @@ public static class CommandLine
     internal static IReadOnlyList<string> HostSettingErrors(IReadOnlyList<string> tokens, string commandName)
     {
         var errors = new List<string>();
+        var known = HostSettings.Concat(AppSettingsSections.Value).ToList();
         for (var i = 0; i < tokens.Count; i++)
         {
             var token = tokens[i];
@@ -195,11 +196,9 @@ public static class CommandLine
             var setting = token.TrimStart('-').Split('=', 2);
             var key = setting[0];
             var section = key.Split(':', 2)[0];
-            var known = HostSettings.Concat(AppSettingsSections.Value).ToList();
             if (!known.Contains(section, StringComparer.OrdinalIgnoreCase) || !token.StartsWith("--", StringComparison.Ordinal))
             {
-                var closest = known.Select(n => (Name: n, Score: FuzzySharp.Fuzz.Ratio(section.ToLowerInvariant(), n.ToLowerInvariant())))
-                    .OrderByDescending(x => x.Score).First();
+                var closest = Closest(section, known);
                 var hint = closest.Score >= 70 ? $"; did you mean '--{closest.Name}{key[section.Length..]}'?"
                     : " (it takes host settings such as --urls http://localhost:3978 and --Section:Key=value overrides of appsettings.json)";
                 errors.Add($"unknown option '{token.Split('=', 2)[0]}' for '{commandName}'{hint}");
@@ -218,10 +217,15 @@ public static class CommandLine
         return errors;
     }
 
+    // The name most like what was typed, ignoring case, and its FuzzySharp ratio (0 to 100; 0 when there are no names).
+    private static (string Name, int Score) Closest(string typed, IEnumerable<string> names) =>
+        names.Select(n => (Name: n, Score: FuzzySharp.Fuzz.Ratio(typed.ToLowerInvariant(), n.ToLowerInvariant())))
+            .OrderByDescending(x => x.Score).FirstOrDefault();
+
     private static string UnknownCommand(Command command, string commandName, string token)
     {
         var names = command.Subcommands.Where(c => !c.Hidden).Select(c => c.Name).ToList();
-        var closest = names.Select(n => (Name: n, Score: FuzzySharp.Fuzz.Ratio(token.ToLowerInvariant(), n))).OrderByDescending(x => x.Score).FirstOrDefault();
+        var closest = Closest(token, names);
         var where = command is RootCommand ? string.Empty : $" for '{commandName}'";
         return closest.Score >= 60
             ? $"unknown command '{token}'{where}; did you mean '{closest.Name}'?"
@@ -237,8 +241,7 @@ public static class CommandLine
         var option = token.Split('=', 2)[0];
         var known = command.Options.Where(o => !o.Hidden).SelectMany(o => o.Aliases.Prepend(o.Name))
             .Where(n => n.StartsWith("--", StringComparison.Ordinal) && n != "--help").Distinct(StringComparer.Ordinal).ToList();
-        var closest = known.Select(n => (Name: n, Score: FuzzySharp.Fuzz.Ratio(option.ToLowerInvariant(), n)))
-            .OrderByDescending(x => x.Score).FirstOrDefault();
+        var closest = Closest(option, known);
         var hint = closest.Score >= 70 ? $"; did you mean '{closest.Name}'?"
             : known.Count > 0 ? $" (its options: {string.Join(", ", known)})" : " (it has no options)";
         return $"unknown option '{option}' for '{commandName}'{hint}";

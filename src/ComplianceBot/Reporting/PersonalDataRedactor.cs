@@ -67,7 +67,8 @@ public static partial class PersonalDataRedactor
     [GeneratedRegex(@"(?<keyword>(?<![a-z])(?:password|passwd|passcode|passphrase|pwd|pass(?=\s*[:=])|pin(?=\s*[:=]))|密码|口令)(?<rest>.*)$", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
     private static partial Regex AfterPassword();
 
-    [GeneratedRegex(@"<at\b[^>]*>.*?</at\s*>|<[@!](?:[^<>|]*)(?:\|[^<>]*)?>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    // Slack's <@U…> and <!here>-style mentions (Teams' <at>…</at> is AnyAtMarkup's).
+    [GeneratedRegex(@"<[@!](?:[^<>|]*)(?:\|[^<>]*)?>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
     private static partial Regex MentionMarkup();
 
     // <at>…</at> from any channel (the Emulator and web chat too), also when the tag carries attributes or spaces.

@@ -23,7 +23,6 @@ public sealed class SqliteUnansweredLog : IUnansweredLog
     private readonly string _connectionString;
     private readonly int _maxTextLength;
     private readonly TimeSpan _retention;
-    private readonly IContentProvider? _content;
     private readonly ILogger<SqliteUnansweredLog> _logger;
     private readonly TimeProvider _time;
     private readonly object _gate = new();
@@ -35,28 +34,23 @@ public sealed class SqliteUnansweredLog : IUnansweredLog
     /// <param name="retentionDays">Days a row is kept after it was last seen (1 or more).</param>
     /// <param name="logger">Where storage failures are reported.</param>
     /// <param name="time">Clock for the first/last seen times and the retention.</param>
-    /// <param name="content">
-    /// The served content, to tell a deliberate out-of-scope decline from a gap; null records every fallback as <c>fell-back</c>.
-    /// </param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="retentionDays"/> is less than 1.</exception>
-    public SqliteUnansweredLog(string databasePath, int maxTextLength, int retentionDays, ILogger<SqliteUnansweredLog> logger, TimeProvider time,
-        IContentProvider? content = null)
+    public SqliteUnansweredLog(string databasePath, int maxTextLength, int retentionDays, ILogger<SqliteUnansweredLog> logger, TimeProvider time)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(retentionDays, 1);
         DatabasePath = databasePath;
         _connectionString = new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = false }.ToString();
         _maxTextLength = maxTextLength;
         _retention = TimeSpan.FromDays(retentionDays);
-        _content = content;
         _logger = logger;
         _time = time;
     }
 
     /// <summary>Creates the log from the <c>Unanswered</c> settings, resolving a relative path against the content root.</summary>
-    public SqliteUnansweredLog(IOptions<UnansweredOptions> options, IHostEnvironment environment, IContentProvider content,
+    public SqliteUnansweredLog(IOptions<UnansweredOptions> options, IHostEnvironment environment,
         ILogger<SqliteUnansweredLog> logger, TimeProvider time)
         : this(System.IO.Path.GetFullPath(options.Value.Path, environment.ContentRootPath), options.Value.MaxTextLength,
-            options.Value.RetentionDays, logger, time, content)
+            options.Value.RetentionDays, logger, time)
     {
     }
 
@@ -64,7 +58,7 @@ public sealed class SqliteUnansweredLog : IUnansweredLog
     public string DatabasePath { get; }
 
     /// <inheritdoc />
-    public void Record(string typedText, UnansweredReason reason)
+    public void Record(string typedText, UnansweredReason reason, string? declinedAs = null)
     {
         var original = typedText.Trim();
         var text = PersonalDataRedactor.Redact(original); // on the text as typed: normalising first hides addresses
@@ -80,7 +74,6 @@ public sealed class SqliteUnansweredLog : IUnansweredLog
 
         try
         {
-            var declinedAs = reason == UnansweredReason.FellBack ? DeclinedGroup(original) : null;
             lock (_gate)
             {
                 using var connection = Open(create: true);
@@ -145,25 +138,6 @@ public sealed class SqliteUnansweredLog : IUnansweredLog
         code == "clarified" ? (UnansweredReason.Clarified, null)
         : code.StartsWith(DeclinedPrefix, StringComparison.Ordinal) ? (UnansweredReason.FellBack, code[DeclinedPrefix.Length..])
         : (UnansweredReason.FellBack, null);
-
-    /// <summary>
-    /// The out-of-scope group the served content declines <paramref name="typedText"/> with (the assistant's own
-    /// rule: a fallback whose best match is an out-of-scope phrasing), or null for a gap.
-    /// </summary>
-    private string? DeclinedGroup(string typedText)
-    {
-        try
-        {
-            var top = _content?.Current.TopicsMatcher.Match(typedText).Top;
-            return top is not null && top.Id.StartsWith(OutOfScopeGroup.TargetPrefix, StringComparison.Ordinal)
-                ? top.Id[OutOfScopeGroup.TargetPrefix.Length..]
-                : null;
-        }
-        catch (InvalidOperationException)
-        {
-            return null; // no content loaded yet: recorded as a plain fallback
-        }
-    }
 
     private void DeleteExpired(SqliteConnection connection)
     {

@@ -81,6 +81,6 @@ public class HandoffTests
     {
         public List<(string, UnansweredReason)> Entries { get; } = [];
 
-        public void Record(string typedText, UnansweredReason reason) => Entries.Add((typedText, reason));
+        public void Record(string typedText, UnansweredReason reason, string? declinedAs = null) => Entries.Add((typedText, reason));
     }
 }
