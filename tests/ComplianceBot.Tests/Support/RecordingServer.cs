@@ -29,7 +29,8 @@ public sealed class RecordingServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<Request> _requests = new();
     private readonly SemaphoreSlim _arrived = new(0);
-    private int _count;
+    private int _next;  // index of the next request to arrive
+    private int _count; // requests recorded so far: counted after they are in _requests, so a waiter never sees fewer
 
     private RecordingServer(WebApplication app) => _app = app;
 
@@ -80,12 +81,13 @@ public sealed class RecordingServer : IAsyncDisposable
         using var reader = new StreamReader(context.Request.Body);
         var body = await reader.ReadToEndAsync();
         var request = new Request(
-            Interlocked.Increment(ref _count) - 1,
+            Interlocked.Increment(ref _next) - 1,
             context.Request.Method,
             context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()!.RawTarget,
             context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
             body);
         _requests.Enqueue(request);
+        Interlocked.Increment(ref _count);
         _arrived.Release();
         try
         {
