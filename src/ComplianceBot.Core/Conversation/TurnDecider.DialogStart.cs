@@ -82,7 +82,7 @@ public static partial class TurnDecider
             .Where(x => x.Item2.HasSituationCue)
             .OrderByDescending(x => x.Item2.Reading.Values.Count)
             .FirstOrDefault();
-        return best.Dialog is null ? (null, string.Empty) : (best.Dialog, $"{best.Why}, {best.Item2.Reading.Values.Count} facts");
+        return best.Dialog is null ? (null, string.Empty) : (best.Dialog, $"{best.Why}: {best.Item2.Reading.Values.Count} stated");
     }
 
     /// <summary>

@@ -37,15 +37,14 @@ public static class ExplainCommand
             output.WriteLine(line);
         }
 
-        output.WriteLine($"DECISION:   {result.Decision}");
+        output.WriteLine($"decision:   {result.Decision}");
         output.WriteLine($"replies:    {string.Join(" | ", result.Replies.Select(r => r.Value?.Type ?? r.Kind.ToString().ToLowerInvariant()))}");
         output.WriteLine();
         var explanation = content.TopicsMatcher.Explain(question);
         output.WriteLine("matcher:    FAQ topics and out-of-scope groups (the matcher that answers questions; dialog triggers only decide whether a check starts)");
-        output.WriteLine($"normalised: {explanation.Query.Normalized}");
         output.WriteLine($"words:      {string.Join(' ', explanation.Query.Words)}");
         output.WriteLine($"terms:      {string.Join(' ', explanation.Query.Terms)}");
-        output.WriteLine($"decision:   {explanation.Result.Outcome.ToString().ToLowerInvariant()} " +
+        output.WriteLine($"outcome:    {explanation.Result.Outcome.ToString().ToLowerInvariant()} " +
                          string.Join(", ", explanation.Result.Candidates.Select(c => $"{c.Id} ({c.Confidence:F2})")));
         var dialog = content.Matcher.Explain(question, top: int.MaxValue).Targets.FirstOrDefault(t => t.Id.StartsWith(DialogDefinition.TargetPrefix, StringComparison.Ordinal));
         if (!ReferenceEquals(content.Matcher, content.TopicsMatcher))
