@@ -5,7 +5,7 @@ using ComplianceBot.Core.Dialogs;
 namespace ComplianceBot.Cli;
 
 /// <summary>
-/// <c>explain "&lt;question&gt;"</c>: how the matcher that answers FAQ questions (topics and out-of-scope groups, the
+/// <c>explain "&lt;question&gt;" [--knowledge DIR] [--dialogs DIR]</c>: how the matcher that answers FAQ questions (topics and out-of-scope groups, the
 /// one <c>ask</c> and the channels answer with, <see cref="ServedContent.TopicsMatcher"/>) reads a question and why it
 /// ranks topics as it does. Its confidences are the ones answers carry. Dialog triggers are matched by a second matcher
 /// only to decide whether a check starts, and messages such as greetings, numbers or control words never reach matching.
@@ -21,13 +21,15 @@ public static class ExplainCommand
             Arity = ArgumentArity.OneOrMore,
         };
         var explain = new Command("explain", "Show how the FAQ matcher (the one that answers questions) reads a question: the words it kept, its decision and the signals behind the best topics.") { question };
-        explain.SetAction((result, _) => CommandLine.Guard(result, () => Task.FromResult(Run(string.Join(' ', result.GetRequiredValue(question)), output))));
+        var folders = ContentFolderOptions.AddTo(explain);
+        explain.SetAction((result, _) => CommandLine.Guard(result, () =>
+            Task.FromResult(Run(string.Join(' ', result.GetRequiredValue(question)), folders.Resolve(result), output))));
         return explain;
     }
 
-    private static int Run(string question, TextWriter output)
+    private static int Run(string question, ContentFolders folders, TextWriter output)
     {
-        using var services = ConsoleServices.Create();
+        using var services = ConsoleServices.Create(folders);
         var content = services.GetRequiredService<IContentProvider>().Current;
         var explanation = content.TopicsMatcher.Explain(question);
         output.WriteLine("matcher:    FAQ topics and out-of-scope groups (the matcher that answers questions; dialog triggers only decide whether a check starts)");
