@@ -1,32 +1,38 @@
-using System.Text.RegularExpressions;
 using Microsoft.Bot.Schema;
 
 namespace ComplianceBot.Cli;
 
-/// <summary>Prints bot activities in a terminal: Markdown emphasis removed, buttons as a numbered list.</summary>
-public static partial class ConsoleRenderer
+/// <summary>
+/// Prints bot activities in a terminal: the Markdown text rendered by <see cref="TerminalMarkdown"/>, buttons as a
+/// numbered list (<c>[1] Title</c>) that <c>chat</c> reads back, a blank line after each activity.
+/// </summary>
+/// <param name="output">Where to write.</param>
+/// <param name="styles">Whether to use ANSI styles (bold, italics, colour).</param>
+public sealed class ConsoleRenderer(TextWriter output, bool styles)
 {
-    [GeneratedRegex(@"\*\*(.+?)\*\*")]
-    private static partial Regex Bold();
+    /// <summary>
+    /// A renderer for <paramref name="output"/>: with styles when it is the console's standard output, that output
+    /// is a terminal (not redirected to a file or a pipe) and <c>NO_COLOR</c> is not set (https://no-color.org).
+    /// </summary>
+    public static ConsoleRenderer For(TextWriter output) => new(output,
+        ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected
+        && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")));
 
-    [GeneratedRegex(@"(?<![\w*])_(.+?)_(?!\w)")]
-    private static partial Regex Italic();
-
-    /// <summary>Writes each of <paramref name="activities"/> to <paramref name="output"/>.</summary>
-    public static void WriteAll(IEnumerable<Activity> activities, TextWriter output)
+    /// <summary>Writes each of <paramref name="activities"/>.</summary>
+    public void WriteAll(IEnumerable<Activity> activities)
     {
         foreach (var activity in activities)
         {
-            Write(activity, output);
+            Write(activity);
         }
     }
 
-    /// <summary>Writes <paramref name="activity"/> to <paramref name="output"/>.</summary>
-    public static void Write(Activity activity, TextWriter output)
+    /// <summary>Writes <paramref name="activity"/>.</summary>
+    public void Write(Activity activity)
     {
         if (!string.IsNullOrWhiteSpace(activity.Text))
         {
-            output.WriteLine(Italic().Replace(Bold().Replace(activity.Text, "$1"), "$1"));
+            output.WriteLine(TerminalMarkdown.Render(activity.Text, styles));
         }
 
         var actions = activity.SuggestedActions?.Actions;

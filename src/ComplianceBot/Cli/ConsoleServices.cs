@@ -7,13 +7,16 @@ namespace ComplianceBot.Cli;
 public static class ConsoleServices
 {
     /// <summary>
-    /// Builds the service provider and loads the content. Configuration: <c>appsettings.json</c> in the content
-    /// root, then environment variables. Logs at Warning and above go to standard error.
+    /// Builds the service provider and loads the content from <paramref name="folders"/>. Configuration:
+    /// <c>appsettings.json</c> in the content root, then environment variables, then the folders. Logs at Warning
+    /// and above go to standard error.
     /// </summary>
+    /// <param name="folders">The content folders, as resolved from <c>--knowledge</c> and <c>--dialogs</c>.</param>
     /// <exception cref="InvalidOperationException">The content has errors (listed in the message).</exception>
-    public static ServiceProvider Create()
+    public static ServiceProvider Create(ContentFolders folders)
     {
-        var (root, configuration) = ReadConfiguration();
+        var root = ContentRootLocator.Find();
+        var configuration = Configure(root).AddInMemoryCollection(folders.Settings).Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddSingleton<IHostEnvironment>(new ConsoleEnvironment(root));
@@ -37,12 +40,7 @@ public static class ConsoleServices
     public static (string Root, IConfiguration Configuration) ReadConfiguration()
     {
         var root = ContentRootLocator.Find();
-        var configuration = new ConfigurationBuilder()
-            .SetBasePath(root)
-            .AddJsonFile("appsettings.json", optional: true)
-            .AddEnvironmentVariables()
-            .Build();
-        return (root, configuration);
+        return (root, Configure(root).Build());
     }
 
     /// <summary>The content folders named by configuration, as absolute paths. Does not load or check the content.</summary>
@@ -53,6 +51,11 @@ public static class ConsoleServices
         configuration.GetSection(ContentOptions.SectionName).Bind(options);
         return (Path.GetFullPath(options.KnowledgePath, root), Path.GetFullPath(options.DialogsPath, root));
     }
+
+    private static IConfigurationBuilder Configure(string root) => new ConfigurationBuilder()
+        .SetBasePath(root)
+        .AddJsonFile("appsettings.json", optional: true)
+        .AddEnvironmentVariables();
 
     private sealed class ConsoleEnvironment(string root) : IHostEnvironment
     {

@@ -4,7 +4,10 @@ using ComplianceBot.Core.Evaluation;
 
 namespace ComplianceBot.Cli;
 
-/// <summary><c>eval &lt;file.jsonl&gt; [--verbose]</c>: matching accuracy on a question set, with the misses listed.</summary>
+/// <summary>
+/// <c>eval &lt;file.jsonl&gt; [--verbose] [--knowledge DIR] [--dialogs DIR]</c>: matching accuracy on a question set,
+/// with the misses listed.
+/// </summary>
 public static class EvalCommand
 {
     /// <summary>Creates the command, writing to <paramref name="output"/>.</summary>
@@ -13,20 +16,21 @@ public static class EvalCommand
         var file = new Argument<FileInfo>("file") { Description = "A JSON Lines file of {\"text\": ..., \"expect\": [ids]}." };
         var verbose = new Option<bool>("--verbose") { Description = "Also list the questions answered correctly." };
         var eval = new Command("eval", "Measure matching accuracy on a question set and list the misses.") { file, verbose };
-        eval.SetAction((result, _) =>
-            CommandLine.Guard(result, () => Task.FromResult(Run(result.GetRequiredValue(file), result.GetValue(verbose), output))));
+        var folders = ContentFolderOptions.AddTo(eval);
+        eval.SetAction((result, _) => CommandLine.Guard(result, () =>
+            Task.FromResult(Run(result.GetRequiredValue(file), result.GetValue(verbose), folders.Resolve(result), output))));
         return eval;
     }
 
-    private static int Run(FileInfo file, bool verbose, TextWriter output)
+    private static int Run(FileInfo file, bool verbose, ContentFolders folders, TextWriter output)
     {
         if (!file.Exists)
         {
             output.WriteLine($"error: {file.FullName} does not exist");
-            return 2;
+            return CommandLine.NotFoundExitCode;
         }
 
-        using var services = ConsoleServices.Create();
+        using var services = ConsoleServices.Create(folders);
         var report = QuestionEvaluator.Run(services.GetRequiredService<ComplianceAssistant>(), EvalCase.ReadJsonLines(file.FullName));
         output.WriteLine($"questions: {report.Results.Count} ({report.InScope} in scope, {report.OutOfScope} out of scope)");
         output.WriteLine($"top-1 accuracy:         {report.TopOneAccuracy:P1}");

@@ -6,7 +6,7 @@ using ComplianceBot.Core.Evaluation;
 namespace ComplianceBot.Cli;
 
 /// <summary>
-/// <c>eval-scenarios &lt;file.jsonl&gt; [--verbose]</c>: plays decision-dialog scenarios (start utterance, facts,
+/// <c>eval-scenarios &lt;file.jsonl&gt; [--verbose] [--knowledge DIR] [--dialogs DIR]</c>: plays decision-dialog scenarios (start utterance, facts,
 /// expected verdict) through the bot and prints pass/fail per scenario and the totals. Exit code 0 when all pass,
 /// 3 when any fails, 2 when the file does not exist.
 /// </summary>
@@ -21,20 +21,21 @@ public static class EvalScenariosCommand
         var file = new Argument<FileInfo>("file") { Description = "A JSON Lines file of {\"start\", \"dialog\", \"facts\", \"verdict\", \"text_answers\"}." };
         var verbose = new Option<bool>("--verbose") { Description = "Print the transcript of every scenario, not only of the failures." };
         var command = new Command("eval-scenarios", "Play decision-dialog scenarios and report which end in the expected verdict.") { file, verbose };
-        command.SetAction((result, cancellationToken) =>
-            CommandLine.Guard(result, () => RunAsync(result.GetRequiredValue(file), result.GetValue(verbose), output, cancellationToken)));
+        var folders = ContentFolderOptions.AddTo(command);
+        command.SetAction((result, cancellationToken) => CommandLine.Guard(result, () =>
+            RunAsync(result.GetRequiredValue(file), result.GetValue(verbose), folders.Resolve(result), output, cancellationToken)));
         return command;
     }
 
-    private static async Task<int> RunAsync(FileInfo file, bool verbose, TextWriter output, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(FileInfo file, bool verbose, ContentFolders folders, TextWriter output, CancellationToken cancellationToken)
     {
         if (!file.Exists)
         {
             output.WriteLine($"error: {file.FullName} does not exist");
-            return 2;
+            return CommandLine.NotFoundExitCode;
         }
 
-        using var services = ConsoleServices.Create();
+        using var services = ConsoleServices.Create(folders);
         var content = services.GetRequiredService<IContentProvider>();
         var results = await ScenarioEvaluator.RunAsync(ScenarioCase.ReadJsonLines(file.FullName), () => new AssistantDriver(content), cancellationToken);
         foreach (var result in results)

@@ -5,7 +5,7 @@ using ComplianceBot.Core.Dialogs;
 namespace ComplianceBot.Cli;
 
 /// <summary>
-/// <c>explain "&lt;message&gt;"</c>: why the bot answers a first message as it does. It prints the turn's analysis
+/// <c>explain "&lt;message&gt;" [--knowledge DIR] [--dialogs DIR]</c>: why the bot answers a first message as it does. It prints the turn's analysis
 /// (<see cref="TurnAnalysis.Describe"/>: language and script, places, the facts stated for each check, control words,
 /// the match results) and the decision (<see cref="Decision"/>: where the turn went and why), then how the matcher that
 /// answers FAQ questions (topics and out-of-scope groups, <see cref="ServedContent.TopicsMatcher"/>) ranks topics, with
@@ -23,13 +23,15 @@ public static class ExplainCommand
             Arity = ArgumentArity.OneOrMore,
         };
         var explain = new Command("explain", "Show how the bot reads a message and why it goes where it does (the turn's analysis and decision), and the signals behind the best FAQ topics.") { question };
-        explain.SetAction((result, _) => CommandLine.Guard(result, () => Task.FromResult(Run(string.Join(' ', result.GetRequiredValue(question)), output))));
+        var folders = ContentFolderOptions.AddTo(explain);
+        explain.SetAction((result, _) => CommandLine.Guard(result, () =>
+            Task.FromResult(Run(string.Join(' ', result.GetRequiredValue(question)), folders.Resolve(result), output))));
         return explain;
     }
 
-    private static int Run(string question, TextWriter output)
+    private static int Run(string question, ContentFolders folders, TextWriter output)
     {
-        using var services = ConsoleServices.Create();
+        using var services = ConsoleServices.Create(folders);
         var content = services.GetRequiredService<IContentProvider>().Current;
         var (analysis, result) = new ComplianceAssistant(new FixedContentProvider(content)).Explain(new TurnInput(question), new ConversationState());
         foreach (var line in analysis.Describe())

@@ -9,6 +9,7 @@ namespace ComplianceBot.Cli;
 /// <summary>
 /// <c>impact &lt;regulation-id&gt; [--article N] [--knowledge DIR] [--dialogs DIR]</c>: every FAQ answer and dialog
 /// verdict that cites a regulation, with file, line and articles, so a change in the law can be followed through the content.
+/// Without a regulation id it lists the regulation ids there are.
 /// </summary>
 /// <remarks>Exit codes: 0 listed; 1 the content has errors; 2 unknown regulation or article, or a content folder not found.</remarks>
 public static class ImpactCommand
@@ -19,25 +20,22 @@ public static class ImpactCommand
     /// <summary>Creates the command, writing to <paramref name="output"/>.</summary>
     public static Command Create(TextWriter output)
     {
-        var regulation = new Argument<string>("regulation-id") { Description = "A regulation id, e.g. cybersecurity-law (the file name in knowledge/regulations/)." };
+        var regulation = new Argument<string?>("regulation-id")
+        {
+            Description = "A regulation id, e.g. cybersecurity-law (the file name in knowledge/regulations/); without it the ids are listed.",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
         var article = new Option<string?>("--article") { Description = "Only what cites this article (or the regulation as a whole)." };
-        var knowledge = new Option<DirectoryInfo?>("--knowledge") { Description = "The knowledge folder (default: Content:KnowledgePath of appsettings.json)." };
-        var dialogs = new Option<DirectoryInfo?>("--dialogs") { Description = "The dialogs folder (default: Content:DialogsPath, or the dialogs folder next to --knowledge)." };
-        var impact = new Command("impact", "List every FAQ answer and dialog verdict that cites a regulation.") { regulation, article, knowledge, dialogs };
+        var impact = new Command("impact", "List every FAQ answer and dialog verdict that cites a regulation (without an id: the regulation ids).") { regulation, article };
+        var folders = ContentFolderOptions.AddTo(impact);
         impact.SetAction((result, _) => CommandLine.Guard(result, () => Task.FromResult(
-            Run(result.GetRequiredValue(regulation), result.GetValue(article), result.GetValue(knowledge), result.GetValue(dialogs), output))));
+            Run(result.GetValue(regulation), result.GetValue(article), folders.Resolve(result), output))));
         return impact;
     }
 
-    private static int Run(string regulationId, string? article, DirectoryInfo? knowledgeFolder, DirectoryInfo? dialogsFolder, TextWriter output)
+    private static int Run(string? regulationId, string? article, ContentFolders folders, TextWriter output)
     {
-        var (path, dialogsPath) = ValidateCommand.ContentPaths(knowledgeFolder, dialogsFolder);
-        if (ValidateCommand.MissingFolder(path, dialogsPath) is { } missing)
-        {
-            output.WriteLine(missing);
-            return ValidateCommand.MissingFolderExitCode;
-        }
-
+        var (path, dialogsPath) = folders;
         var loaded = ContentLoader.Load(path, dialogsDirectory: dialogsPath);
         if (loaded.Content is null)
         {
@@ -47,6 +45,18 @@ public static class ImpactCommand
         }
 
         var knowledge = loaded.Content.Knowledge;
+        if (string.IsNullOrWhiteSpace(regulationId))
+        {
+            output.WriteLine("Which regulation? Give its id: impact <regulation-id> [--article N]. The regulations:");
+            var width = knowledge.Regulations.Max(entry => entry.Id.Length);
+            foreach (var entry in knowledge.Regulations.OrderBy(entry => entry.Id, StringComparer.Ordinal))
+            {
+                output.WriteLine($"  {entry.Id.PadRight(width)}  {entry.ShortName.En} ({Status(entry)})");
+            }
+
+            return 0;
+        }
+
         ImpactReport? report;
         try
         {

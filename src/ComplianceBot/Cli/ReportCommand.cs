@@ -10,6 +10,9 @@ namespace ComplianceBot.Cli;
 /// frequent first (count, last seen, reason, normalised and redacted text), in two lists: the gaps in the content
 /// (fell back or had to ask which topic was meant), to which the compliance team adds phrasings or topics, and the
 /// questions declined on purpose as out of scope (<c>declined: &lt;group&gt;</c>), which need nothing unless they belong in scope.
+/// The running web host records them from every channel it serves (Teams, Slack, the web chat page, any Bot Framework
+/// client); the command line (<c>ask</c>, <c>chat</c>, <c>eval</c>, <c>test</c>) records nothing: those are authors
+/// trying content, often a copy, and their questions would be counted as the employees' gaps.
 /// </summary>
 /// <remarks>Exit codes: 0 listed (or nothing recorded); 2 for a usage error such as a <c>--top</c> below 1.</remarks>
 public static class ReportCommand
@@ -17,15 +20,23 @@ public static class ReportCommand
     /// <summary>Creates the command, writing to <paramref name="output"/>.</summary>
     public static Command Create(TextWriter output)
     {
-        var top = new Option<int>("--top") { Description = "How many questions to list in each list, 1 or more (default 30).", DefaultValueFactory = _ => 30 };
-        top.Validators.Add(result =>
+        var top = new Option<int>("--top")
         {
-            // Read the token itself: a value that is not a number ("abc") is System.CommandLine's own parse error.
-            if (result.Tokens is [var token] && int.TryParse(token.Value, System.Globalization.NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n < 1)
+            Description = "How many questions to list in each list, 1 or more (default 30).",
+            HelpName = "N",
+            DefaultValueFactory = _ => 30,
+            CustomParser = result =>
             {
-                result.AddError("--top must be 1 or more.");
-            }
-        });
+                var text = result.Tokens.FirstOrDefault()?.Value ?? string.Empty;
+                if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n >= 1)
+                {
+                    return n;
+                }
+
+                result.AddError($"--top takes a whole number of 1 or more (how many questions to list), not '{text}'.");
+                return 0;
+            },
+        };
         var database = new Option<FileInfo?>("--db")
         {
             Description = "The SQLite file the bot records into (default: Unanswered:Path of appsettings.json, normally data/unanswered.db).",
@@ -48,6 +59,7 @@ public static class ReportCommand
         if (rows.Count == 0)
         {
             output.WriteLine($"No unanswered questions recorded in the last {options.RetentionDays} days in {path}.");
+            output.WriteLine(RecordedChannels);
             return 0;
         }
 
@@ -64,8 +76,14 @@ public static class ReportCommand
             Write(declined, output);
         }
 
+        output.WriteLine();
+        output.WriteLine(RecordedChannels);
         return 0;
     }
+
+    /// <summary>Which questions the report covers, printed under its heading.</summary>
+    public const string RecordedChannels = "Recorded by the running bot from every channel (Teams, Slack, the web chat page); "
+        + "not from the command line (ask, chat, eval, test), where authors try content.";
 
     private static void Write(IReadOnlyList<UnansweredQuestion> rows, TextWriter output)
     {

@@ -34,28 +34,20 @@ public static class TestCommand
             Description = "Script files or folders of *.yaml scripts (default: the tests folders inside the knowledge and dialogs folders).",
             Arity = ArgumentArity.ZeroOrMore,
         };
-        var knowledge = new Option<DirectoryInfo?>("--knowledge") { Description = "The knowledge folder to test (default: Content:KnowledgePath of appsettings.json)." };
-        var dialogs = new Option<DirectoryInfo?>("--dialogs") { Description = "The dialogs folder (default: Content:DialogsPath, or the dialogs folder next to --knowledge)." };
         var name = new Option<string?>("--name") { Description = "Run only the scripts whose name contains this text." };
         var test = new Command("test", "Run conversation test scripts against the current content and report pass/fail per script.")
         {
-            paths, knowledge, dialogs, name,
+            paths, name,
         };
+        var folders = ContentFolderOptions.AddTo(test);
         test.SetAction((result, cancellationToken) => CommandLine.Guard(result, () => RunAsync(result.GetValue(paths) ?? [],
-            result.GetValue(knowledge), result.GetValue(dialogs), result.GetValue(name), output, cancellationToken)));
+            folders.Resolve(result), result.GetValue(name), output, cancellationToken)));
         return test;
     }
 
-    private static async Task<int> RunAsync(string[] paths, DirectoryInfo? knowledge, DirectoryInfo? dialogs, string? name,
-        TextWriter output, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string[] paths, ContentFolders folders, string? name, TextWriter output, CancellationToken cancellationToken)
     {
-        var (knowledgePath, dialogsPath) = ValidateCommand.ContentPaths(knowledge, dialogs);
-        if (ValidateCommand.MissingFolder(knowledgePath, dialogsPath) is { } missing)
-        {
-            output.WriteLine(missing);
-            return NothingToRunExitCode;
-        }
-
+        var (knowledgePath, dialogsPath) = folders;
         var notFound = paths.Where(p => !File.Exists(p) && !Directory.Exists(p)).ToList();
         if (notFound.Count > 0)
         {

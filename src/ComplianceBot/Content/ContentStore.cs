@@ -67,6 +67,7 @@ public sealed class ContentStore : IContentProvider
     {
         lock (_reloadGate)
         {
+            var started = _time.GetTimestamp();
             ContentLoadResult result;
             try
             {
@@ -96,9 +97,9 @@ public sealed class ContentStore : IContentProvider
                 _logger.LogWarning("{Message}", warning.ToString());
             }
 
-            _logger.LogInformation("Loaded content version {Version}: {Topics} topics, {Regulations} regulations, {Dialogs} dialogs, {Documents} indexed phrasings",
+            _logger.LogInformation("Loaded content version {Version}: {Topics} topics, {Regulations} regulations, {Dialogs} dialogs, {Documents} indexed phrasings ({Milliseconds} ms)",
                 result.Content.Version.ShortHash, result.Content.Knowledge.Topics.Count, result.Content.Knowledge.Regulations.Count,
-                result.Content.Dialogs.Count, _current.Matcher.DocumentCount);
+                result.Content.Dialogs.Count, _current.Matcher.DocumentCount, (int)_time.GetElapsedTime(started).TotalMilliseconds);
             return result;
         }
     }

@@ -10,7 +10,8 @@ public static class BotHost
     /// Creates the web application: configuration from <c>appsettings.json</c> in the content root (see
     /// <see cref="ContentRootLocator"/>), environment variables and <paramref name="args"/>; services; the content
     /// loaded and checked (then watched for changes); and the endpoints <c>POST /api/messages</c>, <c>GET /api/status</c>,
-    /// the Slack routes, the web chat page at <c>/</c> and <c>GET /healthz</c>.
+    /// the Slack routes, the web chat page at <c>/</c> and <c>GET /healthz</c>. It logs what it is loading, and once it
+    /// listens, where to chat and what it serves (<see cref="StartupReport"/>).
     /// </summary>
     /// <param name="args">Command-line configuration, e.g. <c>--urls http://localhost:3978</c>.</param>
     /// <param name="configure">Optional last changes to the builder (tests replace settings or services here).</param>
@@ -29,7 +30,10 @@ public static class BotHost
         configure?.Invoke(builder);
 
         var app = builder.Build();
-        app.Services.GetRequiredService<ContentStore>().LoadOrThrow();
+        var store = app.Services.GetRequiredService<ContentStore>();
+        app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(StartupReport.LogCategory).LogInformation("Starting ComplianceBot: loading and checking the content in {Knowledge} and {Dialogs} ...", store.KnowledgePath, store.DialogsPath);
+        store.LoadOrThrow();
+        StartupReport.LogWhenStarted(app);
         app.MapBotMessages();
         app.MapContentStatus();
         app.MapChannelAdapters();

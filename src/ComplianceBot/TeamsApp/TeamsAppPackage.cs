@@ -1,7 +1,6 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text.Json;
-using NJsonSchema;
 
 namespace ComplianceBot.TeamsApp;
 
@@ -83,27 +82,10 @@ public static class TeamsAppPackage
     }
 
     /// <summary>
-    /// Validates manifest JSON against the shipped schema; returns one line per violation (<c>path: kind</c>).
-    /// NJsonSchema reads the schema as draft-04, which has no <c>const</c>; the schema's one <c>const</c> (the
-    /// <c>manifestVersion</c> it describes) is checked here explicitly.
+    /// Validates manifest JSON against the shipped schema (<see cref="ManifestSchema"/>); returns one plain line per
+    /// violation naming the manifest key, e.g. <c>manifest name.short is 39 characters long; Teams allows at most 30</c>.
     /// </summary>
-    public static async Task<IReadOnlyList<string>> ValidateAsync(string manifestJson)
-    {
-        var schemaJson = await File.ReadAllTextAsync(SchemaPath);
-        var schema = await JsonSchema.FromJsonAsync(schemaJson);
-        var problems = schema.Validate(manifestJson)
-            .Select(e => $"manifest {(string.IsNullOrEmpty(e.Path) ? "#" : e.Path)}: {e.Kind}{(e.Property is null ? string.Empty : $" ({e.Property})")}")
-            .ToList();
-
-        var expected = System.Text.Json.Nodes.JsonNode.Parse(schemaJson)?["properties"]?["manifestVersion"]?["const"]?.GetValue<string>();
-        var actual = System.Text.Json.Nodes.JsonNode.Parse(manifestJson)?["manifestVersion"];
-        if (expected is not null && (actual is not System.Text.Json.Nodes.JsonValue value || !value.TryGetValue<string>(out var text) || text != expected))
-        {
-            problems.Add($"manifest #/manifestVersion: must be \"{expected}\" for this schema, got {actual?.ToJsonString() ?? "nothing"}");
-        }
-
-        return problems;
-    }
+    public static Task<IReadOnlyList<string>> ValidateAsync(string manifestJson) => ManifestSchema.ValidateAsync(manifestJson, SchemaPath);
 
     /// <summary>Width and height of a PNG file, read from its IHDR chunk; null when the file is not a PNG.</summary>
     public static (int Width, int Height)? PngSize(string path)

@@ -25,7 +25,7 @@ public sealed class DialogCommandsTests : IDisposable
         Assert.Contains("[2] No, it is free", output);
         Assert.Contains("Why I ask:", output);
         Assert.Contains("Permitted. Your own employees in the approved scope may use the channel for work.", output);
-        Assert.Contains("- Charged for: No, it is free", output);
+        Assert.Contains("  • Charged for: No, it is free", output); // a Markdown list item, rendered for the terminal
         Assert.Contains("Which answer do you want to change?", output); // "1" clicked "Change an answer"
     }
 

@@ -101,7 +101,7 @@ public sealed class TeamsPackageCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task The_schema_check_names_the_manifest_path_and_rule_broken()
+    public async Task The_schema_check_names_the_manifest_key_and_the_rule_broken_in_plain_words()
     {
         var manifest = TeamsManifest.Build(new TeamsAppOptions
         {
@@ -113,9 +113,10 @@ public sealed class TeamsPackageCommandTests : IDisposable
 
         var problems = await TeamsAppPackage.ValidateAsync(manifest.ToJsonString());
 
-        Assert.Contains(problems, p => p.Contains("name.short") && p.Contains("StringTooLong"));
-        Assert.Contains(problems, p => p.Contains("accentColor") && p.Contains("PatternMismatch"));
-        Assert.Contains(problems, p => p.Contains("manifestVersion"));
+        Assert.Contains("manifest name.short is 40 characters long; Teams allows at most 30", problems);
+        Assert.Contains("manifest accentColor is \"blue\", which is not in the form Teams requires (^#[0-9a-fA-F]{6}$)", problems);
+        Assert.Contains("manifest manifestVersion must be \"1.19\" for this schema, not \"1.17\"", problems);
+        Assert.All(problems, p => Assert.DoesNotMatch("#/|StringTooLong|PatternMismatch", p)); // plain words, no schema paths or error kinds
     }
 
     private static (int, int)? PngSize(ZipArchive zip, string name)

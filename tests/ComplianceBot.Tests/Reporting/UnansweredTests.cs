@@ -4,6 +4,7 @@ using ComplianceBot.Cli;
 using ComplianceBot.Core.Conversation;
 using ComplianceBot.Reporting;
 using ComplianceBot.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
@@ -133,6 +134,28 @@ public sealed class UnansweredTests : IDisposable
 
         Assert.Equal(0, exitCode);
         Assert.Contains("No unanswered questions recorded in the last 90 days", output);
+        Assert.EndsWith(ReportCommand.RecordedChannels, output.Trim());
+    }
+
+    [Fact]
+    public async Task The_command_line_records_no_unanswered_questions_and_the_report_says_so()
+    {
+        using (var services = ConsoleServices.Create(ContentFolders.Resolve(null, null)))
+        {
+            Assert.Null(services.GetService<IUnansweredLog>()); // ask, chat, eval and test: authors trying content
+        }
+
+        await using (var server = await BotServer.StartAsync(new Dictionary<string, string?> { ["Unanswered:Path"] = Database }))
+        {
+            Assert.NotNull(server.Services.GetService<IUnansweredLog>());
+            await server.SendAsync(Activities.Message("is a satellite phone allowed", "gap-1"));
+        }
+
+        var (_, output) = await RunAsync("report", "unanswered", "--db", Database);
+
+        Assert.Contains("fell-back  is a satellite phone allowed", output);
+        Assert.EndsWith("Recorded by the running bot from every channel (Teams, Slack, the web chat page); "
+            + "not from the command line (ask, chat, eval, test), where authors try content.", output.Trim());
     }
 
     [Theory]
@@ -142,8 +165,8 @@ public sealed class UnansweredTests : IDisposable
     {
         var (exitCode, output) = await RunAsync("report", "unanswered", "--db", Database, "--top", top);
 
-        Assert.NotEqual(0, exitCode);
-        Assert.Contains("--top must be 1 or more.", output);
+        Assert.Equal(ComplianceBot.Cli.CommandLine.UsageExitCode, exitCode);
+        Assert.Contains($"--top takes a whole number of 1 or more (how many questions to list), not '{top}'.", output);
         Assert.False(File.Exists(Database));
     }
 
