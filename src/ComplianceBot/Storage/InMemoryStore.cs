@@ -8,7 +8,7 @@ namespace ComplianceBot.Storage;
 /// The memory provider (tests and benchmarks only: everything is lost at exit). It keeps the same documents and honours
 /// the same ETag contract as the SQL providers, so tests on it exercise the real serialisation.
 /// </summary>
-public sealed class InMemoryStore : BotStore
+public class InMemoryStore : BotStore
 {
     private readonly ConcurrentDictionary<string, Item> _items = new(StringComparer.Ordinal);
     private readonly List<AuditRecord> _audit = [];
