@@ -30,23 +30,28 @@ public sealed class ComplianceAssistant
     public TurnResult Welcome(string memberId, ConversationState state, string? locale = null) =>
         TurnDecider.Welcome(memberId, locale, state, _content.Current);
 
-    /// <summary>Handles one user message; never throws for any input shape.</summary>
+    /// <summary>Handles one user message and records it when it went unanswered; never throws for any input shape.</summary>
     public TurnResult Respond(TurnInput input, ConversationState state)
     {
-        var content = _content.Current;
-        var turn = TurnAnalyzer.Analyze(input, state, content);
-        var result = TurnDecider.Decide(turn, state, content);
-        Record(turn, result.Decision);
+        var (turn, result) = Decide(input, state);
+        RecordUnanswered(turn, result.Decision);
         return result;
     }
 
-    /// <summary>How the assistant reads <paramref name="input"/> in <paramref name="state"/> and what it decides, without recording anything (for <c>explain</c>).</summary>
-    public (TurnAnalysis Analysis, TurnResult Result) Explain(TurnInput input, ConversationState state)
+    /// <summary>
+    /// How the assistant reads <paramref name="input"/> in <paramref name="state"/> and what it decides, without
+    /// recording anything: a pure step a host may repeat (e.g. when the state changed under it before it could be
+    /// saved) and then record once with <see cref="RecordUnanswered"/>. <c>explain</c> prints its analysis.
+    /// </summary>
+    public (TurnAnalysis Analysis, TurnResult Result) Decide(TurnInput input, ConversationState state)
     {
         var content = _content.Current;
         var turn = TurnAnalyzer.Analyze(input, state, content);
         return (turn, TurnDecider.Decide(turn, state, content));
     }
+
+    /// <summary>The same as <see cref="Decide"/> (for <c>explain</c>).</summary>
+    public (TurnAnalysis Analysis, TurnResult Result) Explain(TurnInput input, ConversationState state) => Decide(input, state);
 
     /// <summary>
     /// The question of the decision dialog waiting for an answer, asked again in <paramref name="language"/> without
@@ -56,7 +61,11 @@ public sealed class ComplianceAssistant
     public TurnResult RepeatQuestion(ConversationState state, Language language) =>
         TurnDecider.RepeatQuestion(state, language, _content.Current);
 
-    private void Record(TurnAnalysis turn, Decision decision)
+    /// <summary>
+    /// Gives the question of <paramref name="turn"/> to the unanswered log (when there is one) if
+    /// <paramref name="decision"/> is a clarify or a fallback; does nothing otherwise.
+    /// </summary>
+    public void RecordUnanswered(TurnAnalysis turn, Decision decision)
     {
         if (_unanswered is null || decision.Kind is not (DecisionKind.Clarify or DecisionKind.Fallback))
         {

@@ -1,7 +1,10 @@
+using ComplianceBot.Pipeline;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Bot.Schema;
+
+using IMiddleware = Microsoft.Bot.Builder.IMiddleware;
 
 namespace ComplianceBot.Bot;
 
@@ -17,10 +20,11 @@ public sealed class AdapterWithErrorHandler : CloudAdapter
     public const string ErrorMessage =
         "Sorry, something went wrong on my side while handling that message. Your conversation is still here: please try again or rephrase.";
 
-    /// <summary>Creates the adapter with <paramref name="authentication"/> (from configuration) and the error handler.</summary>
-    public AdapterWithErrorHandler(BotFrameworkAuthentication authentication, ILogger<AdapterWithErrorHandler> logger)
+    /// <summary>Creates the adapter with <paramref name="authentication"/> (from configuration), the turn pipeline's <paramref name="middleware"/> and the error handler.</summary>
+    public AdapterWithErrorHandler(BotFrameworkAuthentication authentication, IEnumerable<IMiddleware> middleware, ILogger<AdapterWithErrorHandler> logger)
         : base(authentication, logger)
     {
+        this.UseAll(middleware);
         OnTurnError = async (turnContext, exception) =>
         {
             logger.LogError(exception, "Unhandled error in turn {ActivityType} {ActivityId} of conversation {ConversationId}",

@@ -7,44 +7,42 @@ using Microsoft.Bot.Connector;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
 using Newtonsoft.Json.Linq;
-using BotConversationState = Microsoft.Bot.Builder.ConversationState;
-using ConversationState = ComplianceBot.Core.Conversation.ConversationState;
+using ComplianceBot.Storage;
 
 namespace ComplianceBot.Bot;
 
 /// <summary>
-/// The Bot Framework bot. Thin by design: it turns an activity into a <see cref="TurnInput"/>, reads the conversation's
-/// state, lets the channel-neutral <see cref="ComplianceAssistant"/> decide once, stores the new state and saves it,
-/// and only then sends the replies, rendered for the activity's channel (<see cref="ChannelRenderers"/>): a reply is
+/// The Bot Framework bot. Thin by design: it turns an activity into a <see cref="TurnInput"/> and runs the turn loop of
+/// <see cref="ConversationTurns"/>: read the conversation's state, let the channel-neutral <see cref="ComplianceAssistant"/>
+/// decide (a pure step, repeated if the state changed meanwhile), save the new state with the ETag it was read with,
+/// and only then send the replies, rendered for the activity's channel (<see cref="ChannelRenderers"/>): a reply is
 /// never seen for a state that was not saved. Every channel (Teams, Slack, web chat, console) runs through this class.
 /// </summary>
 /// <remarks>
-/// The state is kept in Bot Framework conversation state as one property holding the JSON document of
-/// <see cref="ConversationStateJson"/> (System.Text.Json, versioned, no .NET type names).
+/// The state is stored by <see cref="ConversationStateStore"/> as the JSON document of <see cref="ConversationStateJson"/>
+/// (System.Text.Json, versioned, no .NET type names). A person who comes back to a check whose state expired or could
+/// not be read is told it was closed (<see cref="ClosedCheckReply"/>).
 /// </remarks>
 public sealed class ComplianceAssistantBot : ActivityHandler
 {
     private readonly ComplianceAssistant _assistant;
     private readonly IContentProvider _content;
-    private readonly BotConversationState _conversationState;
-    private readonly IStatePropertyAccessor<string> _stateDocument;
+    private readonly ConversationTurns _turns;
     private readonly InputLimitsOptions _limits;
     private readonly ILogger<ComplianceAssistantBot> _logger;
 
     /// <summary>
-    /// Creates the bot over <paramref name="assistant"/> (serving <paramref name="content"/>), keeping per-conversation
-    /// data in <paramref name="conversationState"/> and refusing to match messages longer than
-    /// <see cref="InputLimitsOptions.MaxMessageLength"/>.
+    /// Creates the bot over <paramref name="assistant"/> (serving <paramref name="content"/>), running each turn through
+    /// <paramref name="turns"/> and refusing to match messages longer than <see cref="InputLimitsOptions.MaxMessageLength"/>.
     /// </summary>
-    public ComplianceAssistantBot(ComplianceAssistant assistant, IContentProvider content, BotConversationState conversationState,
+    public ComplianceAssistantBot(ComplianceAssistant assistant, IContentProvider content, ConversationTurns turns,
         IOptions<InputLimitsOptions> limits, ILogger<ComplianceAssistantBot> logger)
     {
         _assistant = assistant;
         _content = content;
-        _conversationState = conversationState;
+        _turns = turns;
         _limits = limits.Value;
         _logger = logger;
-        _stateDocument = conversationState.CreateProperty<string>(nameof(ConversationState));
     }
 
     /// <summary>
@@ -54,18 +52,38 @@ public sealed class ComplianceAssistantBot : ActivityHandler
     /// </summary>
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
     {
-        var state = await ReadStateAsync(turnContext, cancellationToken);
         var input = ActivityInput.From(turnContext.Activity);
+        await _turns.RunAsync(turnContext, stored => DecideMessage(input, stored), cancellationToken);
+    }
+
+    /// <summary>The message's turn on <paramref name="stored"/> state (pure: may run again after a conflict).</summary>
+    private CommittedTurn DecideMessage(TurnInput input, StoredConversation stored)
+    {
+        var state = stored.State;
+        var typed = input.TypedText ?? input.Text;
+        if (ClosedCheckReply.Applies(input, stored))
+        {
+            var notice = ClosedCheckReply.For(input, stored, _content.Current.Snapshot);
+            var closed = new Decision(DecisionKind.CheckRemoved) { Reason = stored.Status == StoredStateStatus.Unreadable ? "stored state unreadable" : "no stored state" };
+            if (ClosedCheckReply.IsCheckButton(input) || string.IsNullOrWhiteSpace(input.Text))
+            {
+                return new CommittedTurn(new TurnResult(closed, [notice], state with { Turn = state.Turn + 1 }), null, null);
+            }
+
+            var (freshAnalysis, fresh) = _assistant.Decide(input, state);
+            return new CommittedTurn(fresh with { Replies = [notice, .. fresh.Replies] }, freshAnalysis, typed);
+        }
+
         if (input.Text is { } text && text.Length > _limits.MaxMessageLength)
         {
             _logger.LogInformation("Message of {Length} characters not matched (limit {MaxMessageLength})", text.Length, _limits.MaxMessageLength);
             var tooLong = LongMessageReply.For(text, _limits.MaxMessageLength, state.InCheck);
             var repeated = _assistant.RepeatQuestion(state, tooLong.Language);
-            await CommitAsync(turnContext, repeated with { Replies = [tooLong, .. repeated.Replies] }, cancellationToken);
-            return;
+            return new CommittedTurn(repeated with { Replies = [tooLong, .. repeated.Replies] }, null, null);
         }
 
-        await CommitAsync(turnContext, _assistant.Respond(input, state), cancellationToken);
+        var (analysis, result) = _assistant.Decide(input, state);
+        return new CommittedTurn(result, analysis, typed);
     }
 
     /// <summary>
@@ -101,19 +119,18 @@ public sealed class ComplianceAssistantBot : ActivityHandler
             welcomed = membersAdded.Where(m => m?.Id is not null && m.Id != botId).Select(m => m.Id); // never welcome the bot itself
         }
 
-        var state = await ReadStateAsync(turnContext, cancellationToken);
-        TurnResult? result = null;
-        var replies = new List<BotReply>();
-        foreach (var member in welcomed)
+        await _turns.RunAsync(turnContext, stored =>
         {
-            result = _assistant.Welcome(member, result?.NewState ?? state, locale);
-            replies.AddRange(result.Replies);
-        }
+            TurnResult? result = null;
+            var replies = new List<BotReply>();
+            foreach (var member in welcomed)
+            {
+                result = _assistant.Welcome(member, result?.NewState ?? stored.State, locale);
+                replies.AddRange(result.Replies);
+            }
 
-        if (result is not null)
-        {
-            await CommitAsync(turnContext, result with { Replies = replies }, cancellationToken);
-        }
+            return new CommittedTurn(result is null ? new TurnResult(new Decision(DecisionKind.Welcome), [], stored.State) : result with { Replies = replies }, null, null);
+        }, cancellationToken);
     }
 
     /// <summary>
@@ -167,8 +184,7 @@ public sealed class ComplianceAssistantBot : ActivityHandler
         }
 
         var input = new TurnInput(null, buttonValue, 0, (turnContext.Activity as Activity)?.Locale);
-        var state = await ReadStateAsync(turnContext, cancellationToken);
-        await CommitAsync(turnContext, _assistant.Respond(input, state), cancellationToken);
+        await _turns.RunAsync(turnContext, stored => DecideMessage(input, stored), cancellationToken);
         return new AdaptiveCardInvokeResponse { StatusCode = (int)HttpStatusCode.OK, Type = "application/vnd.microsoft.activity.message", Value = "OK" };
     }
 
@@ -205,28 +221,4 @@ public sealed class ComplianceAssistantBot : ActivityHandler
 
     private static InvokeResponse Ok(object? body) => new() { Status = (int)HttpStatusCode.OK, Body = body };
 
-    /// <summary>The conversation's state; a fresh one when none is stored or the stored document is not of the current schema.</summary>
-    private async Task<ConversationState> ReadStateAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
-        ConversationStateJson.Read(await _stateDocument.GetAsync(turnContext, () => string.Empty, cancellationToken));
-
-    /// <summary>Stores and saves the turn's new state, then sends its replies (save before send).</summary>
-    private async Task CommitAsync(ITurnContext turnContext, TurnResult result, CancellationToken cancellationToken)
-    {
-        await _stateDocument.SetAsync(turnContext, ConversationStateJson.Write(result.NewState), cancellationToken);
-        await _conversationState.SaveChangesAsync(turnContext, force: false, cancellationToken);
-        _logger.LogDebug("Turn {Turn}: {Decision}", result.NewState.Turn, result.Decision);
-        await SendAsync(turnContext, result.Replies, cancellationToken);
-    }
-
-    private static async Task SendAsync(ITurnContext turnContext, IReadOnlyList<BotReply> replies, CancellationToken cancellationToken)
-    {
-        if (replies.Count == 0)
-        {
-            return;
-        }
-
-        var renderer = ChannelRenderers.For(turnContext.Activity.ChannelId);
-        var activities = replies.SelectMany(renderer.Render).Select(a => (IActivity)a).ToArray();
-        await turnContext.SendActivitiesAsync(activities, cancellationToken);
-    }
 }

@@ -3,7 +3,7 @@ using ComplianceBot.Hosting;
 
 namespace ComplianceBot.Cli;
 
-/// <summary>The bot's services for command-line use: same registrations and configuration as the web host, quieter logs.</summary>
+/// <summary>The bot's services for command-line use: same registrations and configuration as the web host, quieter logs, conversations in memory (not kept, not audited).</summary>
 public static class ConsoleServices
 {
     /// <summary>
@@ -28,6 +28,7 @@ public static class ConsoleServices
             .AddFilter<Microsoft.Extensions.Logging.Console.ConsoleLoggerProvider>(typeof(ContentStore).FullName, LogLevel.None)); // commands print content errors themselves
         services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         services.AddComplianceBot(configuration);
+        services.AddSingleton<Storage.BotStore>(sp => new Storage.InMemoryStore(sp.GetRequiredService<TimeProvider>())); // authors' conversations are not kept
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
         provider.GetRequiredService<ContentStore>().LoadOrThrow();
         return provider;

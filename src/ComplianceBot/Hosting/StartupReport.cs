@@ -3,7 +3,7 @@ using ComplianceBot.Content;
 using ComplianceBot.Reporting;
 using ComplianceBot.Slack;
 using ComplianceBot.Web;
-using Microsoft.Bot.Builder;
+using ComplianceBot.Storage;
 using Microsoft.Extensions.Options;
 
 namespace ComplianceBot.Hosting;
@@ -36,7 +36,8 @@ public static class StartupReport
         var secured = !string.IsNullOrEmpty(configuration["MicrosoftAppId"]);
         var slack = services.GetRequiredService<IOptions<SlackOptions>>().Value;
         var watching = services.GetRequiredService<IOptions<ContentOptions>>().Value.WatchForChanges;
-        var unanswered = services.GetService<SqliteUnansweredLog>();
+        var unanswered = services.GetRequiredService<IOptions<UnansweredOptions>>().Value;
+        var botStore = services.GetRequiredService<BotStore>();
         var root = app.Environment.ContentRootPath;
         string Shown(string path) => Path.GetRelativePath(root, path) is var relative && !relative.StartsWith("..", StringComparison.Ordinal) ? relative : path;
 
@@ -52,20 +53,13 @@ public static class StartupReport
             $"  Content:                version {content.Version.ShortHash} ({content.Knowledge.Topics.Count} topics, {content.Knowledge.Regulations.Count} regulations, "
                 + $"{content.Dialogs.Count} dialogs) from {Shown(store.KnowledgePath)} and {Shown(store.DialogsPath)}"
                 + (watching ? ", reloaded when a file changes" : string.Empty) + $"; GET {url}/api/status",
-            "  Conversations:          " + Storage(services.GetRequiredService<IStorage>()),
-            "  Unanswered questions:   " + (unanswered is null ? "not recorded (Unanswered:Enabled is false)"
-                : $"recorded in {Shown(unanswered.DatabasePath)} ('report unanswered' lists them)"),
+            "  Conversations:          " + botStore.Description + (botStore.IsVolatile ? " (lost when the bot stops)" : string.Empty),
+            "  Unanswered questions:   " + (!unanswered.Enabled ? "not recorded (Unanswered:Enabled is false)"
+                : "recorded in the same store ('report unanswered' lists them)"),
             "Press Ctrl+C to stop.",
         ];
         return string.Join(Environment.NewLine, lines);
     }
-
-    // Where conversation state is kept.
-    private static string Storage(IStorage storage) => storage switch
-    {
-        MemoryStorage => "in memory (lost when the bot stops)",
-        _ => storage.GetType().Name,
-    };
 
     // A listening address as a browser can open it: a wildcard host (http://+:80, http://0.0.0.0:80) becomes localhost.
     private static string Browsable(string address)

@@ -21,6 +21,18 @@ public sealed record UnansweredQuestion(string Text, UnansweredReason Reason, in
     /// <summary>True when the content has no answer for it (a fallback that was not a deliberate decline, or a clarification).</summary>
     public bool IsGap => DeclinedAs is null;
 
+    private const string DeclinedPrefix = "declined: ";
+
     /// <summary>The reason as stored and printed: <c>fell-back</c>, <c>clarified</c> or <c>declined: &lt;group&gt;</c>.</summary>
-    public string ReasonCode => SqliteUnansweredLog.ReasonCode(Reason, DeclinedAs);
+    public string ReasonCode => Code(Reason, DeclinedAs);
+
+    /// <summary>The reason as stored and printed: <c>fell-back</c>, <c>clarified</c>, or <c>declined: &lt;group&gt;</c> for a deliberate decline.</summary>
+    public static string Code(UnansweredReason reason, string? declinedAs = null) =>
+        reason == UnansweredReason.Clarified ? "clarified" : declinedAs is null ? "fell-back" : DeclinedPrefix + declinedAs;
+
+    /// <summary>The row for a stored reason code (see <see cref="Code"/>).</summary>
+    public static UnansweredQuestion FromStored(string text, string code, int count, DateTimeOffset firstSeen, DateTimeOffset lastSeen) =>
+        code == "clarified" ? new(text, UnansweredReason.Clarified, count, firstSeen, lastSeen)
+        : code.StartsWith(DeclinedPrefix, StringComparison.Ordinal) ? new(text, UnansweredReason.FellBack, count, firstSeen, lastSeen, code[DeclinedPrefix.Length..])
+        : new(text, UnansweredReason.FellBack, count, firstSeen, lastSeen);
 }

@@ -1,8 +1,11 @@
 using System.Text.Json.Nodes;
 using ComplianceBot.Bot;
+using ComplianceBot.Pipeline;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
+
+using IMiddleware = Microsoft.Bot.Builder.IMiddleware;
 
 namespace ComplianceBot.Slack;
 
@@ -18,9 +21,10 @@ public sealed class SlackAdapter : BotAdapter
     private readonly SlackApiClient _api;
     private readonly ILogger<SlackAdapter> _logger;
 
-    /// <summary>Creates the adapter sending through <paramref name="api"/>.</summary>
-    public SlackAdapter(SlackApiClient api, ILogger<SlackAdapter> logger)
+    /// <summary>Creates the adapter sending through <paramref name="api"/>, running the turn pipeline's <paramref name="middleware"/>.</summary>
+    public SlackAdapter(SlackApiClient api, IEnumerable<IMiddleware> middleware, ILogger<SlackAdapter> logger)
     {
+        this.UseAll(middleware);
         _api = api;
         _logger = logger;
         OnTurnError = async (turnContext, exception) =>

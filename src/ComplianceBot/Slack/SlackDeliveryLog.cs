@@ -1,71 +1,48 @@
-using System.Collections.Concurrent;
-using Microsoft.Extensions.Options;
+using ComplianceBot.Storage;
+using Microsoft.Bot.Builder;
 
 namespace ComplianceBot.Slack;
 
 /// <summary>
-/// Remembers, for <see cref="SlackOptions.DeduplicationWindow"/>, which Slack event ids and which messages
-/// (<c>channel</c> + <c>ts</c>) were already taken, so a retried delivery (<c>X-Slack-Retry-Num</c>) or the
-/// <c>app_mention</c> and <c>message</c> events for one post produce one reply. Registration is atomic.
+/// Remembers which Slack event ids, messages (<c>channel</c> + <c>ts</c>) and button clicks were already taken, so a
+/// retried delivery (<c>X-Slack-Retry-Num</c>), the <c>app_mention</c> and <c>message</c> events for one post, or a
+/// delivery that reached two instances produce one reply. Each is an item in the shared <see cref="IStorage"/>, written
+/// as a new item: the store lets exactly one writer create it, on this instance or another. Entries are deleted by the
+/// background sweep after <see cref="SlackOptions.DeduplicationWindow"/>.
 /// </summary>
-/// <remarks>In memory, per process: several instances behind a load balancer need a shared store instead.</remarks>
-public sealed class SlackDeliveryLog
+public sealed class SlackDeliveryLog(IStorage storage)
 {
-    private const int PurgeThreshold = 10_000;
-    private readonly ConcurrentDictionary<string, DateTimeOffset> _seen = new(StringComparer.Ordinal);
-    private readonly TimeSpan _window;
-    private readonly TimeProvider _time;
+    /// <summary>The key prefix of delivery entries (expiry deletes by it).</summary>
+    public const string KeyPrefix = "slack/";
 
-    /// <summary>Creates the log with the configured window and clock.</summary>
-    public SlackDeliveryLog(IOptions<SlackOptions> options, TimeProvider time)
-    {
-        _window = options.Value.DeduplicationWindow;
-        _time = time;
-    }
+    /// <summary>Takes event <paramref name="eventId"/>; false when it was already taken.</summary>
+    public Task<bool> TryTakeEventAsync(string eventId, CancellationToken cancellationToken) => TryTakeAsync(EventKey(eventId), cancellationToken);
 
-    /// <summary>Records event <paramref name="eventId"/>; false when it was already recorded within the window.</summary>
-    public bool TryTakeEvent(string eventId) => TryTake("event:" + eventId);
+    /// <summary>Takes the message <paramref name="ts"/> in <paramref name="channelId"/>; false when already taken.</summary>
+    public Task<bool> TryTakeMessageAsync(string channelId, string ts, CancellationToken cancellationToken) =>
+        TryTakeAsync(MessageKey(channelId, ts), cancellationToken);
 
-    /// <summary>Records the message <paramref name="ts"/> in <paramref name="channelId"/>; false when already taken within the window.</summary>
-    public bool TryTakeMessage(string channelId, string ts) => TryTake($"message:{channelId}:{ts}");
+    /// <summary>Takes the click of <paramref name="userId"/> at <paramref name="actionTs"/> in <paramref name="channelId"/>; false when already taken.</summary>
+    public Task<bool> TryTakeInteractionAsync(string channelId, string userId, string actionTs, CancellationToken cancellationToken) =>
+        TryTakeAsync($"{KeyPrefix}interaction/{channelId}/{userId}/{actionTs}", cancellationToken);
 
     /// <summary>Forgets event <paramref name="eventId"/> and the message <paramref name="ts"/> in <paramref name="channelId"/>, so Slack's retry is handled (used when a taken event could not be queued).</summary>
-    public void Release(string eventId, string channelId, string ts)
-    {
-        _seen.TryRemove("event:" + eventId, out _);
-        _seen.TryRemove($"message:{channelId}:{ts}", out _);
-    }
+    public Task ReleaseAsync(string eventId, string channelId, string ts) => storage.DeleteAsync([EventKey(eventId), MessageKey(channelId, ts)]);
 
-    private bool TryTake(string key)
+    private static string EventKey(string eventId) => $"{KeyPrefix}event/{eventId}";
+
+    private static string MessageKey(string channelId, string ts) => $"{KeyPrefix}message/{channelId}/{ts}";
+
+    private async Task<bool> TryTakeAsync(string key, CancellationToken cancellationToken)
     {
-        var now = _time.GetUtcNow();
-        if (_seen.Count > PurgeThreshold)
+        try
         {
-            foreach (var (oldKey, at) in _seen)
-            {
-                if (now - at > _window)
-                {
-                    _seen.TryRemove(oldKey, out _);
-                }
-            }
+            await storage.WriteAsync(new Dictionary<string, object> { [key] = new StoredDocument("{}") }, cancellationToken);
+            return true;
         }
-
-        while (true)
+        catch (EtagConflictException)
         {
-            if (_seen.TryAdd(key, now))
-            {
-                return true;
-            }
-
-            if (_seen.TryGetValue(key, out var at) && now - at <= _window)
-            {
-                return false;
-            }
-
-            if (_seen.TryUpdate(key, now, at))
-            {
-                return true; // the earlier entry had expired
-            }
+            return false;
         }
     }
 }

@@ -61,15 +61,15 @@ public static class SlackEndpoints
                 SlackDecision decision;
                 try
                 {
-                    decision = triage.Decide(payload, RetryNumber(context));
+                    decision = await triage.DecideAsync(payload, RetryNumber(context), context.RequestAborted);
                 }
                 catch (FormatException ex)
                 {
                     return Problem(StatusCodes.Status400BadRequest, ex.Message);
                 }
 
-                return Enqueue(decision, queue, logger, onFull: turn =>
-                    log.Release(payload.GetProperty("event_id").GetString()!, turn.ChannelId, turn.MessageTs));
+                return await EnqueueAsync(decision, queue, logger, onFull: turn =>
+                    log.ReleaseAsync(payload.GetProperty("event_id").GetString()!, turn.ChannelId, turn.MessageTs));
             case null:
                 return Problem(StatusCodes.Status400BadRequest, "The body must be a JSON object with a string 'type'.");
             default:
@@ -97,7 +97,7 @@ public static class SlackEndpoints
         try
         {
             var payload = JsonDocument.Parse(json.ToString()).RootElement.Clone();
-            return Enqueue(triage.DecideInteraction(payload), queue, logger, onFull: _ => { });
+            return await EnqueueAsync(await triage.DecideInteractionAsync(payload, context.RequestAborted), queue, logger, onFull: _ => Task.CompletedTask);
         }
         catch (Exception ex) when (ex is JsonException or FormatException or InvalidOperationException)
         {
@@ -105,7 +105,7 @@ public static class SlackEndpoints
         }
     }
 
-    private static IResult Enqueue(SlackDecision decision, SlackTurnQueue queue, ILogger logger, Action<SlackTurn> onFull)
+    private static async Task<IResult> EnqueueAsync(SlackDecision decision, SlackTurnQueue queue, ILogger logger, Func<SlackTurn, Task> onFull)
     {
         if (decision.Turn is not { } turn)
         {
@@ -115,7 +115,7 @@ public static class SlackEndpoints
 
         if (!queue.TryEnqueue(turn))
         {
-            onFull(turn);
+            await onFull(turn);
             logger.LogError("Slack turn for {Conversation} refused: the queue is full", turn.ConversationKey);
             return Problem(StatusCodes.Status503ServiceUnavailable, "The bot is overloaded; Slack will retry.");
         }

@@ -39,7 +39,7 @@ public sealed class SlackEventTriage
 
     /// <summary>Decides about an <c>event_callback</c> payload.</summary>
     /// <exception cref="FormatException">The payload lacks <c>event_id</c> or an <c>event</c> object.</exception>
-    public SlackDecision Decide(JsonElement payload, int? retryNumber)
+    public async Task<SlackDecision> DecideAsync(JsonElement payload, int? retryNumber, CancellationToken cancellationToken)
     {
         var eventId = String(payload, "event_id") ?? throw new FormatException("An event_callback must have a string 'event_id'.");
         if (!payload.TryGetProperty("event", out var evt) || evt.ValueKind != JsonValueKind.Object)
@@ -47,7 +47,7 @@ public sealed class SlackEventTriage
             throw new FormatException("An event_callback must have an 'event' object.");
         }
 
-        if (!_log.TryTakeEvent(eventId))
+        if (!await _log.TryTakeEventAsync(eventId, cancellationToken))
         {
             return SlackDecision.Ignore($"event {eventId} was already taken (retry {retryNumber?.ToString() ?? "none"})");
         }
@@ -90,7 +90,7 @@ public sealed class SlackEventTriage
             return SlackDecision.Ignore("a channel message that does not mention the bot");
         }
 
-        if (!_log.TryTakeMessage(channel, ts))
+        if (!await _log.TryTakeMessageAsync(channel, ts, cancellationToken))
         {
             return SlackDecision.Ignore($"message {channel}/{ts} was already taken by another event for the same post");
         }
@@ -112,11 +112,12 @@ public sealed class SlackEventTriage
 
     /// <summary>
     /// Decides about an interactivity payload: a <c>block_actions</c> click on one of the bot's buttons becomes a
-    /// turn carrying the button's value, answered in the thread of the message that held the button; anything else
-    /// (other payload types, buttons without JSON values) is ignored.
+    /// turn carrying the button's value, answered in the thread of the message that held the button, once (a click
+    /// delivered again, to this instance or another, is ignored); anything else (other payload types, buttons without
+    /// JSON values) is ignored.
     /// </summary>
     /// <exception cref="FormatException">The payload has no <c>type</c>.</exception>
-    public SlackDecision DecideInteraction(JsonElement payload)
+    public async Task<SlackDecision> DecideInteractionAsync(JsonElement payload, CancellationToken cancellationToken)
     {
         var type = String(payload, "type") ?? throw new FormatException("An interaction payload must have a string 'type'.");
         if (type != "block_actions")
@@ -138,6 +139,11 @@ public sealed class SlackEventTriage
         if (value is null || user is null || channel is null || messageTs is null)
         {
             return SlackDecision.Ignore("a click without a bot button value, user, channel or message");
+        }
+
+        if (String(action, "action_ts") is { } actionTs && !await _log.TryTakeInteractionAsync(channel, user, actionTs, cancellationToken))
+        {
+            return SlackDecision.Ignore($"the click at {actionTs} was already taken");
         }
 
         var isDirect = channel.StartsWith('D');

@@ -4,7 +4,9 @@ namespace ComplianceBot.Slack;
 
 /// <summary>
 /// Works the <see cref="SlackTurnQueue"/> in the background: one reader per lane runs each turn through
-/// <see cref="SlackAdapter"/> and the bot. A failing turn is logged and never stops the reader.
+/// <see cref="SlackAdapter"/> and the bot. A failing turn is logged and never stops the reader. On graceful shutdown
+/// the queue takes no more turns and the turns already acknowledged to Slack are still answered (within the host's
+/// shutdown timeout), so none is dropped.
 /// </summary>
 public sealed class SlackTurnProcessor : BackgroundService
 {
@@ -24,29 +26,29 @@ public sealed class SlackTurnProcessor : BackgroundService
 
     /// <inheritdoc />
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(Enumerable.Range(0, SlackTurnQueue.PartitionCount).Select(lane => WorkAsync(lane, stoppingToken)));
+        Task.WhenAll(Enumerable.Range(0, SlackTurnQueue.PartitionCount).Select(WorkAsync));
 
-    private async Task WorkAsync(int lane, CancellationToken stoppingToken)
+    /// <summary>Completes the queue, then waits for the queued turns to be answered (or <paramref name="cancellationToken"/>, the shutdown timeout).</summary>
+    public override Task StopAsync(CancellationToken cancellationToken)
+    {
+        _queue.Complete();
+        return base.StopAsync(cancellationToken);
+    }
+
+    private async Task WorkAsync(int lane)
     {
         await Task.Yield();
-        try
+        await foreach (var turn in _queue.Reader(lane).ReadAllAsync())
         {
-            await foreach (var turn in _queue.Reader(lane).ReadAllAsync(stoppingToken))
+            try
             {
-                try
-                {
-                    using var scope = _scopes.CreateScope();
-                    await _adapter.ProcessAsync(turn, scope.ServiceProvider.GetRequiredService<IBot>(), stoppingToken);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
-                {
-                    _logger.LogError(ex, "Slack turn for conversation {Conversation} failed", turn.ConversationKey);
-                }
+                using var scope = _scopes.CreateScope();
+                await _adapter.ProcessAsync(turn, scope.ServiceProvider.GetRequiredService<IBot>(), CancellationToken.None);
             }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // shutting down
+            catch (Exception ex)
+            {
+                _logger.LogError(ex, "Slack turn for conversation {Conversation} failed", turn.ConversationKey);
+            }
         }
     }
 }

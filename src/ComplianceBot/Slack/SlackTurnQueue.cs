@@ -20,8 +20,17 @@ public sealed class SlackTurnQueue
         .Select(_ => Channel.CreateBounded<SlackTurn>(new BoundedChannelOptions(LaneCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait }))
         .ToArray();
 
-    /// <summary>Queues <paramref name="turn"/>; false when its lane is full (the bot is overloaded).</summary>
+    /// <summary>Queues <paramref name="turn"/>; false when its lane is full (the bot is overloaded) or the queue was completed (shutting down).</summary>
     public bool TryEnqueue(SlackTurn turn) => _lanes[Lane(turn.ConversationKey)].Writer.TryWrite(turn);
+
+    /// <summary>Takes no more turns (graceful shutdown): the readers finish the turns already queued, then end.</summary>
+    public void Complete()
+    {
+        foreach (var lane in _lanes)
+        {
+            lane.Writer.TryComplete();
+        }
+    }
 
     /// <summary>The reader of lane <paramref name="index"/> (0 to <see cref="PartitionCount"/> - 1).</summary>
     public ChannelReader<SlackTurn> Reader(int index) => _lanes[index].Reader;

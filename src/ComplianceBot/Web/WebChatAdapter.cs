@@ -1,6 +1,9 @@
 using ComplianceBot.Bot;
+using ComplianceBot.Pipeline;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
+
+using IMiddleware = Microsoft.Bot.Builder.IMiddleware;
 
 namespace ComplianceBot.Web;
 
@@ -18,9 +21,10 @@ public sealed class WebChatAdapter : BotAdapter
     /// <summary>The bot's account in web chat conversations.</summary>
     public static readonly ChannelAccount BotAccount = new("compliancebot", "ComplianceBot", role: RoleTypes.Bot);
 
-    /// <summary>Creates the adapter.</summary>
-    public WebChatAdapter(ILogger<WebChatAdapter> logger)
+    /// <summary>Creates the adapter, running the turn pipeline's <paramref name="middleware"/>.</summary>
+    public WebChatAdapter(IEnumerable<IMiddleware> middleware, ILogger<WebChatAdapter> logger)
     {
+        this.UseAll(middleware);
         OnTurnError = async (turnContext, exception) =>
         {
             logger.LogError(exception, "Unhandled error in web chat turn of conversation {ConversationId}", turnContext.Activity?.Conversation?.Id);

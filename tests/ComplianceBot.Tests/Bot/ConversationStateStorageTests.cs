@@ -1,4 +1,5 @@
 using ComplianceBot.Bot;
+using ComplianceBot.Storage;
 using ComplianceBot.Tests.Support;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,7 +34,9 @@ public sealed class ConversationStateStorageTests
 
         await bot.SendAsync(Activities.Message(null, "conv-stored", new JObject { ["start"] = "travel-check" }));
 
-        var document = JObject.Parse(Assert.Single(storage.Documents.Values));
+        var (key, json) = Assert.Single(storage.Documents);
+        Assert.Equal("conversations/emulator/conv-stored", key);
+        var document = JObject.Parse(json);
         Assert.Equal(2, (int)document["schemaVersion"]!);
         Assert.Equal(1, (int)document["turn"]!);
         Assert.Equal("travel-check", (string?)document["dialog"]!["dialogId"]);
@@ -53,10 +56,10 @@ public sealed class ConversationStateStorageTests
         public Task DeleteAsync(string[] keys, CancellationToken cancellationToken = default) => Task.CompletedTask;
     }
 
-    /// <summary>Memory storage that also keeps the conversation-state document of each write, by storage key.</summary>
+    /// <summary>The memory store that also keeps the document of each write, by storage key.</summary>
     private sealed class RecordingStorage : IStorage
     {
-        private readonly MemoryStorage _inner = new();
+        private readonly InMemoryStore _inner = new(TimeProvider.System);
 
         public Dictionary<string, string> Documents { get; } = [];
 
@@ -67,9 +70,9 @@ public sealed class ConversationStateStorageTests
         {
             foreach (var (key, value) in changes)
             {
-                if (JObject.FromObject(value)["ConversationState"] is { Type: JTokenType.String } document)
+                if (value is StoredDocument document)
                 {
-                    Documents[key] = (string)document!;
+                    Documents[key] = document.Json;
                 }
             }
 

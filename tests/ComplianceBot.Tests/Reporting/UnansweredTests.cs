@@ -2,7 +2,10 @@ using System.CommandLine;
 using System.Text;
 using ComplianceBot.Cli;
 using ComplianceBot.Core.Conversation;
+using ComplianceBot.Audit;
 using ComplianceBot.Reporting;
+using ComplianceBot.Storage;
+using Microsoft.Extensions.Options;
 using ComplianceBot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -18,10 +21,14 @@ public sealed class UnansweredTests : IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "cb-unanswered-" + Guid.NewGuid().ToString("N"));
 
-    private string Database => Path.Combine(_folder, "nested", "unanswered.db");
+    private string Database => Path.Combine(_folder, "nested", "state.db");
+
+    /// <summary>The host keeps everything in a SQLite file in this test's folder (a nested folder that does not exist yet).</summary>
+    private Dictionary<string, string?> SqliteSettings => new() { ["Storage:Provider"] = "Sqlite", ["Storage:ConnectionString"] = $"Data Source={Database}" };
 
     public void Dispose()
     {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         if (Directory.Exists(_folder))
         {
             Directory.Delete(_folder, recursive: true);
@@ -31,7 +38,7 @@ public sealed class UnansweredTests : IDisposable
     [Fact]
     public async Task The_running_bot_records_fallbacks_normalised_counted_and_without_user_or_conversation_ids()
     {
-        await using (var server = await BotServer.StartAsync(new Dictionary<string, string?> { ["Unanswered:Path"] = Database }))
+        await using (var server = await BotServer.StartAsync(SqliteSettings))
         {
             await server.SendAsync(Activities.Message("Is a SATELLITE phone allowed??", "conversation-alpha-7781"));
             await server.SendAsync(Activities.Message("is a satellite  phone allowed", "conversation-beta-9923"));
@@ -39,26 +46,27 @@ public sealed class UnansweredTests : IDisposable
             Assert.Equal("answer", (string?)answered.Single()["value"]!["type"]);
         }
 
-        var rows = Log().MostFrequent(10);
+        var rows = await ReadAsync();
 
         var row = Assert.Single(rows); // the answered question is not recorded
         Assert.Equal(("is a satellite phone allowed", UnansweredReason.FellBack, 2, true), (row.Text, row.Reason, row.Count, row.IsGap));
+        Assert.DoesNotContain(rows, r => r.Text.Contains("conversation", StringComparison.Ordinal) || r.Text.Contains("user-1", StringComparison.Ordinal));
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         var stored = Encoding.UTF8.GetString(await File.ReadAllBytesAsync(Database));
-        Assert.DoesNotContain("user-1", stored);
+        Assert.DoesNotContain("user-1", stored); // the audit trail keeps a keyed hash of the user id, never the id or the name
         Assert.DoesNotContain("Ada", stored);
-        Assert.DoesNotContain("conversation-alpha", stored);
     }
 
     [Fact]
     public async Task The_running_bot_stores_personal_data_redacted()
     {
-        await using (var server = await BotServer.StartAsync(new Dictionary<string, string?> { ["Unanswered:Path"] = Database }))
+        await using (var server = await BotServer.StartAsync(SqliteSettings))
         {
             await server.SendAsync(Activities.Message("hi im John Smith, john.smith@acme.com +86 138 0013 8000 can i use tor", "privacy-1"));
             await server.SendAsync(Activities.Message("my employee id is 12345 and my password is hunter2 can i use tor", "privacy-2"));
         }
 
-        var texts = Log().MostFrequent(10).Select(r => r.Text).Order(StringComparer.Ordinal).ToList();
+        var texts = (await ReadAsync()).Select(r => r.Text).Order(StringComparer.Ordinal).ToList();
 
         Assert.Equal(["hi im john smith <address> <number> can i use tor", "my employee id is <number> and my password <redacted>"], texts);
         var stored = Encoding.UTF8.GetString(await File.ReadAllBytesAsync(Database));
@@ -71,7 +79,7 @@ public sealed class UnansweredTests : IDisposable
     [Fact]
     public async Task A_question_declined_as_out_of_scope_is_recorded_as_declined_and_reported_apart_from_the_gaps()
     {
-        await using (var server = await BotServer.StartAsync(new Dictionary<string, string?> { ["Unanswered:Path"] = Database }))
+        await using (var server = await BotServer.StartAsync(SqliteSettings))
         {
             var (_, declined) = await server.SendAsync(Activities.Message("my vpn client wont connect", "declined-1"));
             Assert.Equal("it-support", (string?)declined.Single()["value"]!["reason"]);
@@ -92,13 +100,14 @@ public sealed class UnansweredTests : IDisposable
     [Fact]
     public async Task Report_unanswered_lists_questions_by_frequency_with_last_seen_and_reason()
     {
-        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 8, 30, 0, TimeSpan.Zero));
-        var log = new SqliteUnansweredLog(Database, 300, 3650, NullLogger<SqliteUnansweredLog>.Instance, clock);
-        log.Record("can i use tor", UnansweredReason.FellBack);
-        log.Record("vpn rules", UnansweredReason.Clarified);
-        clock.Advance(TimeSpan.FromHours(26));
-        log.Record("vpn rules", UnansweredReason.Clarified);
-        log.Record("vpn rules", UnansweredReason.Clarified);
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow.AddDays(-2));
+        var start = clock.GetUtcNow();
+        await using (var store = await OpenAsync(clock))
+        {
+            await store.RecordUnansweredAsync([new UnansweredEntry("can i use tor", "fell-back", clock.GetUtcNow()), new UnansweredEntry("vpn rules", "clarified", clock.GetUtcNow())]);
+            clock.Advance(TimeSpan.FromHours(26));
+            await store.RecordUnansweredAsync([new UnansweredEntry("vpn rules", "clarified", clock.GetUtcNow()), new UnansweredEntry("vpn rules", "clarified", clock.GetUtcNow())]);
+        }
 
         var (exitCode, output) = await RunAsync("report", "unanswered", "--db", Database);
 
@@ -106,24 +115,30 @@ public sealed class UnansweredTests : IDisposable
         var lines = output.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith("Gaps: the content has no answer.", lines[1]);
         Assert.Equal("count  last seen (UTC)   reason     question", lines[2]);
-        Assert.Equal("3  2026-12-02 10:30  clarified  vpn rules", lines[3]);
-        Assert.Equal("1  2026-12-01 08:30  fell-back  can i use tor", lines[4]);
+        Assert.Equal($"3  {start.AddHours(26).UtcDateTime:yyyy-MM-dd HH:mm}  clarified  vpn rules", lines[3]);
+        Assert.Equal($"1  {start.UtcDateTime:yyyy-MM-dd HH:mm}  fell-back  can i use tor", lines[4]);
     }
 
     [Fact]
-    public void A_question_not_asked_again_within_the_retention_period_is_deleted_on_the_next_write()
+    public async Task A_question_not_asked_again_within_the_retention_period_is_deleted_by_the_expiry_sweep()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 8, 30, 0, TimeSpan.Zero));
-        var log = new SqliteUnansweredLog(Database, 300, 90, NullLogger<SqliteUnansweredLog>.Instance, clock);
-        log.Record("can i use tor", UnansweredReason.FellBack);
-        log.Record("vpn rules", UnansweredReason.Clarified);
-        clock.Advance(TimeSpan.FromDays(60));
-        log.Record("vpn rules", UnansweredReason.Clarified);
-        clock.Advance(TimeSpan.FromDays(31));
+        await using (var store = await OpenAsync(clock))
+        {
+            var sweep = Sweeper(store, clock);
+            await store.RecordUnansweredAsync([new UnansweredEntry("can i use tor", "fell-back", clock.GetUtcNow()), new UnansweredEntry("vpn rules", "clarified", clock.GetUtcNow())]);
+            clock.Advance(TimeSpan.FromDays(60));
+            await store.RecordUnansweredAsync([new UnansweredEntry("vpn rules", "clarified", clock.GetUtcNow())]);
+            clock.Advance(TimeSpan.FromDays(31));
+            await store.RecordUnansweredAsync([new UnansweredEntry("is a satellite phone allowed", "fell-back", clock.GetUtcNow())]);
 
-        log.Record("is a satellite phone allowed", UnansweredReason.FellBack);
+            var result = await sweep.SweepAsync();
 
-        Assert.Equal(["vpn rules", "is a satellite phone allowed"], Log().MostFrequent(10).Select(r => r.Text));
+            Assert.Equal(1, result.UnansweredQuestions);
+            Assert.Equal(["vpn rules", "is a satellite phone allowed"], (await store.ReadUnansweredAsync(DateTimeOffset.MinValue)).Select(r => r.Text));
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools(); // the last connection closing writes the log into the file
         Assert.DoesNotContain("can i use tor", Encoding.UTF8.GetString(File.ReadAllBytes(Database)));
     }
 
@@ -170,7 +185,21 @@ public sealed class UnansweredTests : IDisposable
         Assert.False(File.Exists(Database));
     }
 
-    private SqliteUnansweredLog Log() => new(Database, 300, 3650, NullLogger<SqliteUnansweredLog>.Instance, TimeProvider.System);
+    private async Task<SqliteStore> OpenAsync(TimeProvider clock)
+    {
+        var store = new SqliteStore($"Data Source={Database}", _folder, clock);
+        await store.InitializeAsync();
+        return store;
+    }
+
+    private async Task<IReadOnlyList<UnansweredQuestion>> ReadAsync()
+    {
+        await using var store = await OpenAsync(TimeProvider.System);
+        return await store.ReadUnansweredAsync(DateTimeOffset.MinValue);
+    }
+
+    private static ExpiryService Sweeper(BotStore store, TimeProvider clock) => new(store, Options.Create(new StorageOptions()), Options.Create(new AuditOptions()),
+        Options.Create(new UnansweredOptions()), Options.Create(new ComplianceBot.Slack.SlackOptions()), clock, NullLogger<ExpiryService>.Instance);
 
     private static Task<(int ExitCode, string Output)> RunAsync(params string[] args) => Support.Cli.RunAsync(args);
 }

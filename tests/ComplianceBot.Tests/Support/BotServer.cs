@@ -31,9 +31,12 @@ public sealed class BotServer : IAsyncDisposable
     /// <summary>Starts a host; <paramref name="settings"/> override configuration (e.g. <c>Content:KnowledgePath</c>).</summary>
     public static async Task<BotServer> StartAsync(IDictionary<string, string?>? settings = null, Action<WebApplicationBuilder>? configure = null)
     {
-        // Each host records unanswered questions in its own temporary database, never in the repository's data/.
-        var unanswered = Path.Combine(Path.GetTempPath(), $"cb-unanswered-{Guid.NewGuid():N}.db");
-        var args = new List<string> { "--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning", $"--Unanswered:Path={unanswered}" };
+        // Each host keeps its conversations, audit trail and unanswered questions in its own memory store (tests that need
+        // a durable one pass Storage settings), and never writes under the repository's data/ (audit key given).
+        var args = new List<string>
+        {
+            "--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning", "--Storage:Provider=Memory", "--Audit:UserIdKey=test-user-id-key",
+        };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             args.Add($"--{key}={value}");

@@ -1,0 +1,50 @@
+using ComplianceBot.Core.Conversation;
+using ComplianceBot.Core.Dialogs;
+using ComplianceBot.Core.Knowledge;
+using ComplianceBot.Core.Text;
+using ComplianceBot.Storage;
+
+namespace ComplianceBot.Bot;
+
+/// <summary>
+/// What a person hears who comes back to a check whose state is gone (expired after <see cref="StorageOptions.ConversationTtl"/>
+/// idle, or unreadable after an update): that the check was closed, and buttons to start it again; never "that button
+/// is not for this question".
+/// </summary>
+public static class ClosedCheckReply
+{
+    /// <summary>
+    /// True when the conversation's check is known to be lost: its stored state could not be read, or a check's button
+    /// (an answer or a control, <c>slot</c>/<c>dialog</c> in its value) arrives in a conversation with no state at all.
+    /// </summary>
+    public static bool Applies(TurnInput input, StoredConversation stored) =>
+        stored.Status == StoredStateStatus.Unreadable
+        || (stored.Status == StoredStateStatus.Absent && IsCheckButton(input));
+
+    /// <summary>True when <paramref name="input"/> is a click on a check's button (a choice or a control), not a topic or start button.</summary>
+    public static bool IsCheckButton(TurnInput input) =>
+        input.Value is { } value && (value.ContainsKey(DialogActions.SlotKey) || value.ContainsKey(DialogActions.DialogKey)) && !value.ContainsKey(DialogActions.StartKey);
+
+    /// <summary>
+    /// The notice, with a button to start the lost check again when it is known and still in <paramref name="content"/>
+    /// (otherwise one per available check), in the message's language.
+    /// </summary>
+    public static BotReply For(TurnInput input, StoredConversation stored, ContentSnapshot content)
+    {
+        var chinese = input.Locale?.StartsWith("zh", StringComparison.OrdinalIgnoreCase) == true
+                      || LanguageDetector.Detect(input.Text) == Language.Chinese;
+        var language = chinese ? Language.Chinese : Language.English;
+        var lostId = stored.LostDialogId ?? (input.Value?.TryGetValue(DialogActions.DialogKey, out var id) == true ? id : null);
+        var dialogs = content.FindDialog(lostId) is { } lost ? [lost] : content.Dialogs;
+        var text = chinese
+            ? "你之前的情况检查已经关闭（闲置太久，或更新后无法读取），之前的回答没有保留。要重新开始吗？"
+            : "Your earlier situation check was closed (it was idle for too long, or could not be read after an update), so its answers are no longer kept. Would you like to start again?";
+        return new BotReply
+        {
+            Kind = ReplyKind.Notice,
+            Language = language,
+            Text = text,
+            Actions = [.. dialogs.Select(d => ReplyAction.ForDialog(chinese ? d.Title.Zh ?? d.Title.En : d.Title.En, d.Id))],
+        };
+    }
+}

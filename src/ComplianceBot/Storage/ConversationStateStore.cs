@@ -1,0 +1,111 @@
+using System.Text.Json;
+using ComplianceBot.Core.Conversation;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+using ConversationState = ComplianceBot.Core.Conversation.ConversationState;
+
+namespace ComplianceBot.Storage;
+
+/// <summary>What was stored for a conversation when a turn read it.</summary>
+public enum StoredStateStatus
+{
+    /// <summary>Nothing: a new conversation, or one whose state expired and was deleted.</summary>
+    Absent,
+
+    /// <summary>A readable document of the current schema.</summary>
+    Readable,
+
+    /// <summary>A document that is not valid JSON of the state, or of another schema version (a fresh state is used instead).</summary>
+    Unreadable,
+}
+
+/// <summary>A conversation's state as a turn read it, with the ETag to save the next state with.</summary>
+/// <param name="State">The state (fresh when <see cref="Status"/> is not <see cref="StoredStateStatus.Readable"/>).</param>
+/// <param name="ETag">The stored item's ETag; null when nothing was stored (the next state is then saved only if still nothing is).</param>
+/// <param name="Status">What was found.</param>
+/// <param name="LostDialogId">For an unreadable document, the id of the check it seems to hold, when that much can be read; null otherwise.</param>
+public sealed record StoredConversation(ConversationState State, string? ETag, StoredStateStatus Status, string? LostDialogId = null);
+
+/// <summary>
+/// Reads and saves conversation state in the <see cref="IStorage"/> as the versioned JSON document of
+/// <see cref="ConversationStateJson"/> (System.Text.Json, <c>schemaVersion</c> field, no .NET type names), one item per
+/// conversation under <c>conversations/{channel}/{conversation id}</c>, saved only with the ETag it was read with.
+/// </summary>
+/// <remarks>Replaces Bot Framework's <c>ConversationState</c>/<c>BotState</c>, whose saves ignore ETags (the last writer wins) and whose <c>MemoryStorage</c> writes .NET type names.</remarks>
+public sealed class ConversationStateStore(IStorage storage)
+{
+    /// <summary>The key prefix of conversation items (expiry deletes by it).</summary>
+    public const string KeyPrefix = "conversations/";
+
+    /// <summary>The storage key of the conversation of <paramref name="activity"/>.</summary>
+    public static string KeyFor(IActivity activity) => $"{KeyPrefix}{activity.ChannelId}/{activity.Conversation?.Id}";
+
+    /// <summary>Reads the state under <paramref name="key"/>; never throws for a damaged document (it reads as <see cref="StoredStateStatus.Unreadable"/>).</summary>
+    public async Task<StoredConversation> ReadAsync(string key, CancellationToken cancellationToken)
+    {
+        var items = await storage.ReadAsync([key], cancellationToken);
+        if (!items.TryGetValue(key, out var item) || item is null)
+        {
+            return new StoredConversation(new ConversationState(), null, StoredStateStatus.Absent);
+        }
+
+        var (json, etag) = item switch
+        {
+            StoredDocument document => (document.Json, document.ETag),
+            IStoreItem other => (JsonSerializer.Serialize(other, other.GetType(), StorageJson.Options), other.ETag),
+            _ => (JsonSerializer.Serialize(item, item.GetType(), StorageJson.Options), "*"),
+        };
+        return Parse(json) is { } state
+            ? new StoredConversation(state, etag, StoredStateStatus.Readable)
+            : new StoredConversation(new ConversationState(), etag, StoredStateStatus.Unreadable, DialogIdIn(json));
+    }
+
+    /// <summary>
+    /// Saves <paramref name="state"/> under <paramref name="key"/> if the item still has <paramref name="etag"/> (null: if
+    /// there is still no item); false when another turn saved first (nothing written).
+    /// </summary>
+    public async Task<bool> TryWriteAsync(string key, ConversationState state, string? etag, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await storage.WriteAsync(new Dictionary<string, object> { [key] = new StoredDocument(ConversationStateJson.Write(state), etag) }, cancellationToken);
+            return true;
+        }
+        catch (EtagConflictException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The state in <paramref name="json"/> when it is a readable document of the current schema version; null otherwise.</summary>
+    private static ConversationState? Parse(string json)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<ConversationState>(json, ConversationStateJson.Options) is { SchemaVersion: ConversationState.CurrentSchemaVersion } state
+                ? state
+                : null;
+        }
+        catch (Exception ex) when (ex is JsonException or NotSupportedException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    private static string? DialogIdIn(string json)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                   && document.RootElement.TryGetProperty("dialog", out var dialog) && dialog.ValueKind == JsonValueKind.Object
+                   && dialog.TryGetProperty("dialogId", out var id) && id.ValueKind == JsonValueKind.String
+                ? id.GetString()
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}

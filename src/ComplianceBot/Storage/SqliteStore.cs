@@ -1,0 +1,121 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+
+namespace ComplianceBot.Storage;
+
+/// <summary>
+/// The default provider: a SQLite file (Microsoft.Data.Sqlite), created with its folder on first run. Write-ahead
+/// logging (readers never wait for the writer), <c>synchronous=NORMAL</c> (a committed turn survives a crash of the
+/// process; only an operating-system crash may lose the last moments), pooled connections, and one writer at a time
+/// within the process (SQLite allows one; queueing in the process avoids its busy-retry sleeps). Deleted rows are
+/// overwritten (<c>secure_delete</c>), so expired conversations and audit records do not linger in free pages.
+/// </summary>
+/// <remarks>One host per file: several instances need <see cref="PostgreSqlStore"/>.</remarks>
+public sealed class SqliteStore : SqlStore
+{
+    private readonly string _connectionString;
+    private readonly SemaphoreSlim _writer = new(1, 1);
+
+    /// <summary>Creates the store from a connection string whose <c>Data Source</c> is resolved against <paramref name="contentRoot"/>.</summary>
+    /// <exception cref="ArgumentException">The connection string has no file <c>Data Source</c>.</exception>
+    public SqliteStore(string connectionString, string contentRoot, TimeProvider time)
+        : base(time)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (string.IsNullOrWhiteSpace(builder.DataSource) || builder.DataSource == ":memory:" || builder.Mode == SqliteOpenMode.Memory)
+        {
+            throw new ArgumentException($"Storage:ConnectionString for SQLite needs a file as Data Source, e.g. \"{StorageOptions.DefaultSqliteConnectionString}\"; found \"{connectionString}\".", nameof(connectionString));
+        }
+
+        builder.DataSource = Path.GetFullPath(builder.DataSource, contentRoot);
+        builder.Pooling = true;
+        DatabasePath = builder.DataSource;
+        _connectionString = builder.ToString();
+    }
+
+    /// <summary>Absolute path of the database file.</summary>
+    public string DatabasePath { get; }
+
+    /// <inheritdoc />
+    public override string Description => "SQLite " + DatabasePath;
+
+    /// <inheritdoc />
+    protected override IReadOnlyList<string[]> Migrations { get; } =
+    [
+        [
+            "CREATE TABLE items (key TEXT PRIMARY KEY, etag TEXT NOT NULL, document TEXT NOT NULL, updated_at BIGINT NOT NULL)",
+            "CREATE INDEX items_updated_at ON items (updated_at)",
+            """
+            CREATE TABLE audit (id INTEGER PRIMARY KEY, at BIGINT NOT NULL, channel TEXT NOT NULL, conversation_id TEXT NOT NULL,
+                user_hash TEXT NOT NULL, text TEXT, kind TEXT NOT NULL, decision TEXT NOT NULL, topic_id TEXT, confidence DOUBLE PRECISION,
+                dialog_id TEXT, slot_id TEXT, verdict TEXT, facts TEXT NOT NULL, citations TEXT NOT NULL, content_version TEXT NOT NULL)
+            """,
+            "CREATE INDEX audit_at ON audit (at)",
+            "CREATE INDEX audit_conversation ON audit (conversation_id, at)",
+            """
+            CREATE TABLE unanswered (text TEXT NOT NULL, reason TEXT NOT NULL, count INTEGER NOT NULL,
+                first_seen BIGINT NOT NULL, last_seen BIGINT NOT NULL, PRIMARY KEY (text, reason))
+            """,
+        ],
+    ];
+
+    /// <inheritdoc />
+    public override async Task InitializeAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            if (Path.GetDirectoryName(DatabasePath) is { Length: > 0 } folder)
+            {
+                Directory.CreateDirectory(folder);
+            }
+
+            await using (var connection = await OpenAsync(cancellationToken))
+            await using (var wal = connection.CreateCommand())
+            {
+                wal.CommandText = "PRAGMA journal_mode = WAL"; // kept in the file: every later connection uses it
+                await wal.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or SqliteException)
+        {
+            throw new InvalidOperationException(Unreachable(ex), ex);
+        }
+
+        await base.InitializeAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
+    protected override async ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var pragmas = connection.CreateCommand();
+        pragmas.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 10000; PRAGMA secure_delete = ON";
+        await pragmas.ExecuteNonQueryAsync(cancellationToken);
+        return connection;
+    }
+
+    /// <inheritdoc />
+    protected override async ValueTask<IDisposable?> EnterWriteAsync(CancellationToken cancellationToken)
+    {
+        await _writer.WaitAsync(cancellationToken);
+        return new Release(_writer);
+    }
+
+    /// <inheritdoc />
+    protected override string Unreachable(Exception error) =>
+        $"Cannot open the SQLite store {DatabasePath}: {error.Message} Check that the folder is writable, or set Storage:ConnectionString (\"Data Source=<file>\").";
+
+    /// <inheritdoc />
+    public override async ValueTask DisposeAsync()
+    {
+        SqliteConnection.ClearPool(new SqliteConnection(_connectionString)); // closes the file (and folds the write-ahead log into it)
+        _writer.Dispose();
+        await base.DisposeAsync();
+    }
+
+    private sealed class Release(SemaphoreSlim semaphore) : IDisposable
+    {
+        public void Dispose() => semaphore.Release();
+    }
+}
