@@ -27,7 +27,7 @@ public static class AskCommand
     private static async Task<int> RunAsync(string question, bool json, TextWriter output, CancellationToken cancellationToken)
     {
         using var services = ConsoleServices.Create();
-        var conversation = new ConsoleConversation(services.GetRequiredService<IBot>());
+        var conversation = new ConsoleConversation(services.GetRequiredService<IBot>(), services.GetRequiredService<TimeProvider>());
         foreach (var reply in await conversation.SendAsync(question, cancellationToken))
         {
             if (!json)

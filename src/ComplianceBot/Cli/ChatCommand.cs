@@ -17,7 +17,7 @@ public static class ChatCommand
     private static async Task<int> RunAsync(TextReader input, TextWriter output, CancellationToken cancellationToken)
     {
         using var services = ConsoleServices.Create();
-        var conversation = new ConsoleConversation(services.GetRequiredService<IBot>());
+        var conversation = new ConsoleConversation(services.GetRequiredService<IBot>(), services.GetRequiredService<TimeProvider>());
         ConsoleRenderer.WriteAll(await conversation.StartAsync(cancellationToken), output);
         while (!cancellationToken.IsCancellationRequested)
         {

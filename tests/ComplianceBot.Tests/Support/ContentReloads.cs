@@ -10,12 +10,9 @@ namespace ComplianceBot.Tests.Support;
 /// </summary>
 public static class ContentReloads
 {
-    /// <summary>How long to wait before failing instead of hanging: a guard, not a measure of speed.</summary>
-    public static readonly TimeSpan Guard = TimeSpan.FromSeconds(60);
-
     /// <summary>
     /// Returns once <paramref name="reached"/> holds: at once if it already does, else after the load attempt that
-    /// makes it hold. Fails naming <paramref name="what"/> and the last load attempt when none does within <see cref="Guard"/>.
+    /// makes it hold. Fails naming <paramref name="what"/> and the last load attempt when none does within <see cref="Waiting.Guard"/>.
     /// </summary>
     public static async Task UntilAsync(this ContentStore store, string what, Func<ContentStore, bool> reached)
     {
@@ -23,15 +20,9 @@ public static class ContentReloads
         using (ChangeToken.OnChange(store.GetReloadToken, () => Check(store, reached, done)))
         {
             Check(store, reached, done);
-            try
-            {
-                await done.Task.WaitAsync(Guard);
-            }
-            catch (TimeoutException)
-            {
-                Assert.Fail($"No reload led to {what} within {Guard.TotalSeconds} s. Last load: "
-                    + (store.LastResult is { } last ? $"{(last.Content is null ? "failed" : "succeeded")}, version {last.Version.ShortHash}, errors: {string.Join("; ", store.LastErrors)}" : "none"));
-            }
+            await done.Task.OrFailAsync("A reload leading to " + what, () => "last load: " + (store.LastResult is { } last
+                ? $"{(last.Content is null ? "failed" : "succeeded")}, version {last.Version.ShortHash}, errors: {string.Join("; ", store.LastErrors)}"
+                : "none"));
         }
     }
 
