@@ -12,8 +12,11 @@ namespace ComplianceBot.Tests.Web;
 /// </summary>
 public abstract class ChatPageTest(Browser browser, ITestOutputHelper output) : IAsyncLifetime
 {
-    /// <summary>How long an expected element may take to appear (Web Chat connects and renders asynchronously).</summary>
-    protected static readonly LocatorAssertionsToBeVisibleOptions Soon = new() { Timeout = 20_000 };
+    /// <summary>
+    /// How long an expected element may take to appear (Web Chat connects and renders asynchronously; Playwright waits
+    /// for it): the tests' guard, not a measure of speed.
+    /// </summary>
+    protected static readonly LocatorAssertionsToBeVisibleOptions Soon = new() { Timeout = (float)Waiting.Guard.TotalMilliseconds };
 
     private readonly List<IPage> _pages = [];
     private BotServer _server = null!;
