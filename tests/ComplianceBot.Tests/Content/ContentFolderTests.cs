@@ -13,7 +13,7 @@ namespace ComplianceBot.Tests.Content;
 /// </summary>
 public sealed class ContentFolderTests : IAsyncLifetime
 {
-    private const int Rounds = 10; // each round changes both folders three times: 60 changes in all
+    private const int Rounds = 5; // each round deletes, restores and replaces both folders: 30 changes in all
     private const string Question = "what are the penalties for individuals";
     private const string AnswerLine = "**Individuals face administrative penalties:";
     private const string DialogQuestion = "Where are you travelling to?";
