@@ -33,7 +33,7 @@ public static class AskCommand
     private static async Task<int> RunAsync(string question, bool json, ContentFolders folders, TextWriter output, CancellationToken cancellationToken)
     {
         using var services = ConsoleServices.Create(folders);
-        var conversation = new ConsoleConversation(services.GetRequiredService<IBot>());
+        var conversation = new ConsoleConversation(services.GetRequiredService<IBot>(), services.GetRequiredService<TimeProvider>());
         var replies = await conversation.SendAsync(question, cancellationToken);
         var renderer = ConsoleRenderer.For(output);
         foreach (var reply in replies)

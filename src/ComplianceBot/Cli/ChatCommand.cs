@@ -25,7 +25,7 @@ public static class ChatCommand
     private static async Task<int> RunAsync(ContentFolders folders, TextReader input, TextWriter output, CancellationToken cancellationToken)
     {
         using var services = ConsoleServices.Create(folders);
-        var conversation = new ConsoleConversation(services.GetRequiredService<IBot>());
+        var conversation = new ConsoleConversation(services.GetRequiredService<IBot>(), services.GetRequiredService<TimeProvider>());
         var renderer = ConsoleRenderer.For(output);
         renderer.WriteAll(await conversation.StartAsync(cancellationToken));
         output.WriteLine(HowToUse);

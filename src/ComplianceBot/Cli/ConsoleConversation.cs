@@ -13,16 +13,18 @@ public sealed class ConsoleConversation
 {
     private readonly ConsoleAdapter _adapter;
     private readonly IBot _bot;
+    private readonly TimeProvider _time;
     private readonly ConversationAccount _conversation = new(id: "console-" + Guid.NewGuid().ToString("N"));
     private readonly ChannelAccount _user = new("console-user", "You");
     private readonly ChannelAccount _botAccount = new("compliancebot", "ComplianceBot");
     private readonly List<Activity> _replies = [];
     private IReadOnlyList<CardAction> _lastActions = [];
 
-    /// <summary>Creates a conversation with <paramref name="bot"/>.</summary>
-    public ConsoleConversation(IBot bot)
+    /// <summary>Creates a conversation with <paramref name="bot"/>; activity times come from <paramref name="time"/>.</summary>
+    public ConsoleConversation(IBot bot, TimeProvider time)
     {
         _bot = bot;
+        _time = time;
         _adapter = new ConsoleAdapter(_replies.Add);
     }
 
@@ -78,7 +80,7 @@ public sealed class ConsoleConversation
         Conversation = _conversation,
         From = _user,
         Recipient = _botAccount,
-        Timestamp = DateTimeOffset.UtcNow,
+        Timestamp = _time.GetUtcNow(),
         ServiceUrl = "urn:console",
     };
 }

@@ -4,12 +4,14 @@ using ComplianceBot.Core.Matching;
 using ComplianceBot.Core.Validation;
 using ComplianceBot.Hosting;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
 
 namespace ComplianceBot.Content;
 
 /// <summary>
 /// Holds the content the bot serves and replaces it atomically on <see cref="Reload"/>. Invalid content is
 /// never served: a failed reload is logged with the validator's messages and the last good content stays.
+/// After every load attempt, successful or not, the token from <see cref="GetReloadToken"/> fires.
 /// </summary>
 public sealed class ContentStore : IContentProvider
 {
@@ -18,6 +20,7 @@ public sealed class ContentStore : IContentProvider
     private readonly TimeProvider _time;
     private readonly object _reloadGate = new();
     private volatile ServedContent? _current;
+    private CancellationTokenSource _reloaded = new();
 
     /// <summary>Creates the store; content is loaded by the first <see cref="Reload"/>.</summary>
     public ContentStore(IOptions<ContentOptions> options, IOptions<MatcherOptions> matcherOptions, IHostEnvironment environment,
@@ -46,6 +49,23 @@ public sealed class ContentStore : IContentProvider
     /// <summary>When the last load attempt failed, its error messages; otherwise empty.</summary>
     public IReadOnlyList<ValidationMessage> LastErrors { get; private set; } = [];
 
+    /// <summary>
+    /// The folders' <see cref="ContentFingerprint"/> taken just before the last load attempt read them; empty before
+    /// the first. The files differ from what was read when the fingerprint of the folders now differs from it.
+    /// </summary>
+    internal string LoadedFingerprint { get; private set; } = string.Empty;
+
+    /// <summary>True when the files changed while the last load attempt was reading them, so it may have read a mix.</summary>
+    internal bool ChangedWhileLoading { get; private set; }
+
+    /// <summary>
+    /// A token that fires once the next load attempt has finished (successful or not), after <see cref="Current"/>,
+    /// <see cref="LastResult"/> and <see cref="LastErrors"/> have been updated. Each token fires once; ask again for
+    /// the following attempt (or use <c>ChangeToken.OnChange</c>). For components that derive something from the
+    /// content, and for tests that wait for a reload.
+    /// </summary>
+    public IChangeToken GetReloadToken() => new CancellationChangeToken(Volatile.Read(ref _reloaded).Token);
+
     /// <summary>Loads the content for the first time.</summary>
     /// <exception cref="InvalidOperationException">The content has errors; the message lists each with file, line and column.</exception>
     public void LoadOrThrow()
@@ -61,46 +81,71 @@ public sealed class ContentStore : IContentProvider
 
     /// <summary>
     /// Loads the folders again. On success the new content is served from the next turn; on failure the
-    /// previous content stays and the errors are logged. Returns the load result either way.
+    /// previous content stays and the errors are logged. Returns the load result either way. The folders are
+    /// fingerprinted before and after reading (<see cref="LoadedFingerprint"/>, <see cref="ChangedWhileLoading"/>),
+    /// so a change made while they were being read leads to another reload.
     /// </summary>
     public ContentLoadResult Reload()
     {
-        lock (_reloadGate)
+        try
         {
-            var started = _time.GetTimestamp();
-            ContentLoadResult result;
-            try
+            lock (_reloadGate)
             {
-                result = ContentLoader.Load(KnowledgePath, _time, DialogsPath);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                var message = new ValidationMessage(KnowledgePath, 0, 0, Severity.Error, "cannot read content: " + ex.Message);
-                result = new ContentLoadResult(null, _current?.Snapshot.Version ?? new(string.Empty, _time.GetUtcNow(), default), [message]);
-            }
+                var started = _time.GetTimestamp();
+                var before = ContentFingerprint.Of([KnowledgePath, DialogsPath]);
+                var result = Load();
+                LoadedFingerprint = before;
+                ChangedWhileLoading = ContentFingerprint.Of([KnowledgePath, DialogsPath]) != before;
+                if (ChangedWhileLoading)
+                {
+                    _logger.LogInformation("The content in {Path} changed while it was being read; it will be read again", KnowledgePath);
+                }
 
-            if (result.Content is null)
-            {
-                LastErrors = result.Messages.Where(m => m.Severity == Severity.Error).ToList();
-                LastResult = result;
-                _logger.LogError("Content in {Path} is invalid; {Action}:{NewLine}{Errors}", KnowledgePath,
-                    _current is null ? "nothing to serve" : "still serving version " + _current.Snapshot.Version.ShortHash,
-                    Environment.NewLine, string.Join(Environment.NewLine, LastErrors));
-                return result;
+                return Apply(result, _time.GetElapsedTime(started));
             }
+        }
+        finally
+        {
+            Interlocked.Exchange(ref _reloaded, new CancellationTokenSource()).Cancel();
+        }
+    }
 
-            _current = ServedContent.Create(result.Content, _matcherOptions);
-            LastErrors = [];
-            LastResult = result; // after the swap, so a reader never sees a successful reload with the old content
-            foreach (var warning in result.Messages.Where(m => m.Severity == Severity.Warning))
-            {
-                _logger.LogWarning("{Message}", warning.ToString());
-            }
+    private ContentLoadResult Load()
+    {
+        try
+        {
+            return ContentLoader.Load(KnowledgePath, _time, DialogsPath);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            var message = new ValidationMessage(KnowledgePath, 0, 0, Severity.Error, "cannot read content: " + ex.Message);
+            return new ContentLoadResult(null, _current?.Snapshot.Version ?? new(string.Empty, _time.GetUtcNow(), default), [message]);
+        }
+    }
 
-            _logger.LogInformation("Loaded content version {Version}: {Topics} topics, {Regulations} regulations, {Dialogs} dialogs, {Documents} indexed phrasings ({Milliseconds} ms)",
-                result.Content.Version.ShortHash, result.Content.Knowledge.Topics.Count, result.Content.Knowledge.Regulations.Count,
-                result.Content.Dialogs.Count, _current.Matcher.DocumentCount, (int)_time.GetElapsedTime(started).TotalMilliseconds);
+    private ContentLoadResult Apply(ContentLoadResult result, TimeSpan took)
+    {
+        if (result.Content is null)
+        {
+            LastErrors = result.Messages.Where(m => m.Severity == Severity.Error).ToList();
+            LastResult = result;
+            _logger.LogError("Content in {Path} is invalid; {Action}:{NewLine}{Errors}", KnowledgePath,
+                _current is null ? "nothing to serve" : "still serving version " + _current.Snapshot.Version.ShortHash,
+                Environment.NewLine, string.Join(Environment.NewLine, LastErrors));
             return result;
         }
+
+        _current = ServedContent.Create(result.Content, _matcherOptions);
+        LastErrors = [];
+        LastResult = result; // after the swap, so a reader never sees a successful reload with the old content
+        foreach (var warning in result.Messages.Where(m => m.Severity == Severity.Warning))
+        {
+            _logger.LogWarning("{Message}", warning.ToString());
+        }
+
+        _logger.LogInformation("Loaded content version {Version}: {Topics} topics, {Regulations} regulations, {Dialogs} dialogs, {Documents} indexed phrasings ({Milliseconds} ms)",
+            result.Content.Version.ShortHash, result.Content.Knowledge.Topics.Count, result.Content.Knowledge.Regulations.Count,
+            result.Content.Dialogs.Count, _current.Matcher.DocumentCount, (int)took.TotalMilliseconds);
+        return result;
     }
 }

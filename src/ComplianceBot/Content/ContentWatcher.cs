@@ -5,16 +5,26 @@ using Microsoft.Extensions.Options;
 namespace ComplianceBot.Content;
 
 /// <summary>
-/// Hot reload: watches the knowledge and dialogs folders and calls <see cref="ContentStore.Reload"/> once the files
-/// have been quiet for <see cref="ContentOptions.ReloadDelayMilliseconds"/>. A valid change is served from the next
-/// turn; an invalid one is logged with the validator's messages and the last good content stays (see
-/// <see cref="ContentStore"/>). Conversation state lives elsewhere, so no conversation is lost.
+/// Hot reload: calls <see cref="ContentStore.Reload"/> when the knowledge or dialogs folder changes. A valid change is
+/// served from the next turn; an invalid one is logged with the validator's messages and the last good content stays
+/// (see <see cref="ContentStore"/>). Conversation state lives elsewhere, so no conversation is lost.
 /// </summary>
 /// <remarks>
-/// Change notifications come from <see cref="FileSystemWatcher"/> (any create, write, delete or rename, so editors
-/// that save by writing a temporary file and renaming it over the original are seen). Because some file systems do
-/// not deliver notifications, the folders are also scanned every <see cref="ContentOptions.PollIntervalSeconds"/>
-/// and reloaded when a file's name, size or modification time changed.
+/// Two ways of noticing a change, both timed by the injected <see cref="TimeProvider"/>:
+/// <list type="bullet">
+/// <item>Change notifications (<see cref="FileSystemWatcher"/>: any create, write, delete or rename, so editors that
+/// save by writing a temporary file and renaming it over the original are seen) reload once the files have been quiet
+/// for <see cref="ContentOptions.ReloadDelayMilliseconds"/>. They are fast but not complete: some file systems do not
+/// deliver them, and a folder deleted, restored or replaced as a whole is not reported by a watcher inside it.</item>
+/// <item>The scan, every <see cref="ContentOptions.PollIntervalSeconds"/> on a fixed schedule, compares the folders'
+/// <see cref="ContentFingerprint"/> with the one taken before the last load and reloads when they differ. It is the
+/// guarantee: any change, whether notified or not, is loaded within one poll interval (plus the load itself). A scan
+/// that falls during the quiet time after a notification reloads at once.</item>
+/// </list>
+/// The watchers and the schedule are set up in <see cref="StartAsync"/>, before the host reports that it has started,
+/// and a change made between the first load and that moment is found by comparing fingerprints there. A change made
+/// while a load is reading the files leads to another reload (<see cref="ContentStore.ChangedWhileLoading"/>). After a
+/// reload the watchers are set up again, so a folder that was replaced is watched where it now is.
 /// </remarks>
 public sealed class ContentWatcher : BackgroundService
 {
@@ -22,10 +32,10 @@ public sealed class ContentWatcher : BackgroundService
     private readonly ContentOptions _options;
     private readonly ILogger<ContentWatcher> _logger;
     private readonly TimeProvider _time;
-    private readonly Channel<bool> _changes = Channel.CreateBounded<bool>(new BoundedChannelOptions(1)
-    {
-        FullMode = BoundedChannelFullMode.DropWrite,
-    });
+    private readonly Dictionary<string, FileSystemWatcher> _watchers = new(StringComparer.Ordinal);
+    private readonly Channel<bool> _notified = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly Channel<bool> _scanDue = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private ITimer? _schedule;
 
     /// <summary>Creates the watcher over <paramref name="store"/>'s folders.</summary>
     public ContentWatcher(ContentStore store, IOptions<ContentOptions> options, ILogger<ContentWatcher> logger, TimeProvider time)
@@ -36,33 +46,71 @@ public sealed class ContentWatcher : BackgroundService
         _time = time;
     }
 
-    /// <inheritdoc />
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    private string[] Folders => [_store.KnowledgePath, _store.DialogsPath];
+
+    /// <summary>
+    /// Unless <see cref="ContentOptions.WatchForChanges"/> is false: starts watching the folders and the scan schedule,
+    /// and if the files changed since the content was loaded, schedules a reload; then starts the reload loop.
+    /// </summary>
+    public override Task StartAsync(CancellationToken cancellationToken)
     {
         if (!_options.WatchForChanges)
         {
-            return;
+            return Task.CompletedTask;
         }
 
-        var watchers = new Dictionary<string, FileSystemWatcher>(StringComparer.Ordinal);
+        Rewatch(again: false);
+        var interval = TimeSpan.FromSeconds(_options.PollIntervalSeconds);
+        _schedule = _time.CreateTimer(_ => _scanDue.Writer.TryWrite(true), null, interval, interval);
+        if (ContentFingerprint.Of(Folders) != _store.LoadedFingerprint)
+        {
+            Notify();
+        }
+
+        return base.StartAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public override void Dispose()
+    {
+        _schedule?.Dispose();
+        foreach (var watcher in _watchers.Values)
+        {
+            watcher.Dispose();
+        }
+
+        _watchers.Clear();
+        base.Dispose();
+    }
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
         try
         {
-            var fingerprint = Fingerprint();
-            var poll = _options.PollIntervalSeconds > 0 ? TimeSpan.FromSeconds(_options.PollIntervalSeconds) : Timeout.InfiniteTimeSpan;
-            while (!stoppingToken.IsCancellationRequested)
+            while (true)
             {
-                Rewatch(watchers);
-                var notified = await WaitForChangeAsync(poll, stoppingToken);
+                if (_notified.Reader.Count == 0 && _scanDue.Reader.Count == 0)
+                {
+                    await WhenEitherAsync(token => _notified.Reader.WaitToReadAsync(token).AsTask(),
+                        token => _scanDue.Reader.WaitToReadAsync(token).AsTask(), stoppingToken);
+                }
+
+                var notified = _notified.Reader.TryRead(out _);
                 if (notified)
                 {
                     await SettleAsync(stoppingToken);
                 }
 
-                var current = Fingerprint();
-                if (notified || current != fingerprint)
+                var scanned = _scanDue.Reader.TryRead(out _);
+                if (notified || (scanned && ContentFingerprint.Of(Folders) != _store.LoadedFingerprint))
                 {
-                    fingerprint = current;
                     Reload();
+                    Rewatch(again: true);
+                }
+                else if (scanned)
+                {
+                    Rewatch(again: false);
                 }
             }
         }
@@ -70,34 +118,74 @@ public sealed class ContentWatcher : BackgroundService
         {
             // the host is stopping
         }
-        finally
+    }
+
+    /// <summary>
+    /// Waits until no change has been notified for the reload delay (an editor's save is several events), or until a
+    /// scan is due, whichever comes first.
+    /// </summary>
+    private async Task SettleAsync(CancellationToken stoppingToken)
+    {
+        var delay = TimeSpan.FromMilliseconds(_options.ReloadDelayMilliseconds);
+        do
         {
-            foreach (var watcher in watchers.Values)
+            if (_scanDue.Reader.Count > 0)
             {
-                watcher.Dispose();
+                return;
             }
+
+            await WhenEitherAsync(token => Task.Delay(delay, _time, token), token => _scanDue.Reader.WaitToReadAsync(token).AsTask(), stoppingToken);
+        }
+        while (_notified.Reader.TryRead(out _));
+    }
+
+    /// <summary>Waits for the first of two waits to end, then cancels the other (so no waiter or timer is left behind).</summary>
+    private static async Task WhenEitherAsync(Func<CancellationToken, Task> first, Func<CancellationToken, Task> second, CancellationToken stoppingToken)
+    {
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        await Task.WhenAny(first(either.Token), second(either.Token));
+        await either.CancelAsync();
+        stoppingToken.ThrowIfCancellationRequested();
+    }
+
+    private void Reload()
+    {
+        try
+        {
+            _store.Reload();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            _logger.LogError(ex, "Reloading the content failed; still serving the last good content");
+        }
+
+        if (_store.ChangedWhileLoading)
+        {
+            Notify();
         }
     }
 
-    private IEnumerable<string> Folders() => [_store.KnowledgePath, _store.DialogsPath];
+    private void Notify() => _notified.Writer.TryWrite(true);
 
-    /// <summary>Watches each folder that exists (one created after start-up, or deleted and created again, included).</summary>
-    private void Rewatch(Dictionary<string, FileSystemWatcher> watchers)
+    /// <summary>
+    /// Watches each folder that exists (one created after start-up, or deleted and created again, included); with
+    /// <paramref name="again"/>, replaces every watcher, so a folder replaced by another is watched where it now is.
+    /// </summary>
+    private void Rewatch(bool again)
     {
-        foreach (var folder in Folders())
+        foreach (var folder in Folders)
         {
-            var exists = Directory.Exists(folder);
-            if (watchers.TryGetValue(folder, out var watcher) && (!exists || !watcher.EnableRaisingEvents))
+            if (_watchers.TryGetValue(folder, out var watcher) && (again || !watcher.EnableRaisingEvents || !Directory.Exists(folder)))
             {
                 watcher.Dispose();
-                watchers.Remove(folder);
+                _watchers.Remove(folder);
             }
 
-            if (exists && !watchers.ContainsKey(folder))
+            if (!_watchers.ContainsKey(folder) && Directory.Exists(folder))
             {
                 try
                 {
-                    watchers[folder] = Watch(folder);
+                    _watchers[folder] = Watch(folder);
                 }
                 catch (Exception ex) when (ex is IOException or ArgumentException or UnauthorizedAccessException)
                 {
@@ -124,80 +212,7 @@ public sealed class ContentWatcher : BackgroundService
             Notify();
         };
         watcher.EnableRaisingEvents = true;
-        _logger.LogInformation("Watching {Folder} for content changes", folder);
+        _logger.LogDebug("Watching {Folder} for content changes", folder);
         return watcher;
-    }
-
-    private void Notify() => _changes.Writer.TryWrite(true);
-
-    /// <summary>True when a change was notified; false when the poll interval passed first.</summary>
-    private async Task<bool> WaitForChangeAsync(TimeSpan poll, CancellationToken stoppingToken)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        if (poll != Timeout.InfiniteTimeSpan)
-        {
-            timeout.CancelAfter(poll);
-        }
-
-        try
-        {
-            await _changes.Reader.ReadAsync(timeout.Token);
-            return true;
-        }
-        catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
-        {
-            return false;
-        }
-    }
-
-    /// <summary>Waits until no change has been notified for the reload delay (an editor's save is several events).</summary>
-    private async Task SettleAsync(CancellationToken stoppingToken)
-    {
-        var delay = TimeSpan.FromMilliseconds(_options.ReloadDelayMilliseconds);
-        do
-        {
-            await Task.Delay(delay, _time, stoppingToken);
-        }
-        while (_changes.Reader.TryRead(out _));
-    }
-
-    private void Reload()
-    {
-        try
-        {
-            _store.Reload();
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or DirectoryNotFoundException)
-        {
-            _logger.LogError(ex, "Reloading content failed; still serving the last good content");
-        }
-    }
-
-    /// <summary>Names, sizes and modification times of every file under the folders, as one comparable string.</summary>
-    private string Fingerprint()
-    {
-        var parts = new List<string>();
-        foreach (var folder in Folders())
-        {
-            if (!Directory.Exists(folder))
-            {
-                parts.Add(folder + ":absent");
-                continue;
-            }
-
-            try
-            {
-                foreach (var file in new DirectoryInfo(folder).EnumerateFiles("*", SearchOption.AllDirectories).OrderBy(f => f.FullName, StringComparer.Ordinal))
-                {
-                    parts.Add($"{file.FullName}:{file.Length}:{file.LastWriteTimeUtc.Ticks}");
-                }
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                parts.Add(folder + ":unreadable");
-            }
-        }
-
-        return string.Join('\n', parts);
     }
 }

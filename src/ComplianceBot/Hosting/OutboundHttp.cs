@@ -9,7 +9,8 @@ namespace ComplianceBot.Hosting;
 /// i.e. Polly) for every client it creates: total timeout → retry → per-attempt timeout, as set by
 /// <see cref="OutboundHttpOptions"/>. The Bot Framework's <c>ConfigurationBotFrameworkAuthentication</c> receives the
 /// factory, so the Bot Connector calls that carry replies to Teams use it, as do the Slack Web API calls. Each retry
-/// is logged as a warning naming the call, the failure and the delay.
+/// is logged as a warning naming the call, the failure and the delay. Timeouts and retry delays run on the
+/// <see cref="TimeProvider"/> registered in the services (the system clock, or a test's fake one).
 /// </summary>
 public static class OutboundHttp
 {
@@ -25,6 +26,7 @@ public static class OutboundHttp
         {
             var options = context.ServiceProvider.GetRequiredService<IOptions<OutboundHttpOptions>>().Value;
             var logger = context.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(OutboundHttp));
+            pipeline.TimeProvider = context.ServiceProvider.GetRequiredService<TimeProvider>();
             pipeline
                 .AddTimeout(options.TotalTimeout)
                 .AddRetry(new HttpRetryStrategyOptions

@@ -20,13 +20,15 @@ public sealed class SlackAdapter : BotAdapter
 {
     private readonly SlackApiClient _api;
     private readonly ILogger<SlackAdapter> _logger;
+    private readonly TimeProvider _time;
 
-    /// <summary>Creates the adapter sending through <paramref name="api"/>, running the turn pipeline's <paramref name="middleware"/>.</summary>
-    public SlackAdapter(SlackApiClient api, IEnumerable<IMiddleware> middleware, ILogger<SlackAdapter> logger)
+    /// <summary>Creates the adapter sending through <paramref name="api"/>, running the turn pipeline's <paramref name="middleware"/>; activity times come from <paramref name="time"/>.</summary>
+    public SlackAdapter(SlackApiClient api, IEnumerable<IMiddleware> middleware, ILogger<SlackAdapter> logger, TimeProvider time)
     {
         this.UseAll(middleware);
         _api = api;
         _logger = logger;
+        _time = time;
         OnTurnError = async (turnContext, exception) =>
         {
             logger.LogError(exception, "Unhandled error in Slack turn for conversation {ConversationId}", turnContext.Activity?.Conversation?.Id);
@@ -60,19 +62,19 @@ public sealed class SlackAdapter : BotAdapter
             }
         }
 
-        using var context = new TurnContext(this, ToActivity(turn));
+        using var context = new TurnContext(this, ToActivity(turn, _time.GetUtcNow()));
         context.TurnState.Add(turn);
         await RunPipelineAsync(context, bot.OnTurnAsync, cancellationToken);
     }
 
-    /// <summary>The Bot Framework message activity for <paramref name="turn"/>.</summary>
-    public static Activity ToActivity(SlackTurn turn) => new()
+    /// <summary>The Bot Framework message activity for <paramref name="turn"/>, received at <paramref name="receivedAt"/>.</summary>
+    public static Activity ToActivity(SlackTurn turn, DateTimeOffset receivedAt) => new()
     {
         Type = ActivityTypes.Message,
         Id = turn.MessageTs,
         ChannelId = SlackRenderer.ChannelId,
         ServiceUrl = "urn:slack",
-        Timestamp = DateTimeOffset.UtcNow,
+        Timestamp = receivedAt,
         Conversation = new ConversationAccount(isGroup: !turn.IsDirect, id: turn.ConversationKey, conversationType: turn.IsDirect ? "personal" : "channel"),
         From = new ChannelAccount(turn.UserId),
         Recipient = new ChannelAccount(turn.BotUserId ?? "slack-bot", "ComplianceBot"),

@@ -11,20 +11,23 @@ namespace ComplianceBot.Web;
 /// A Bot Framework adapter for the web chat page: runs an activity through the same bot and conversation state as
 /// every other channel and returns the bot's replies (instead of sending them anywhere), stamped with ids,
 /// timestamps and the bot as sender, the way a Direct Line client expects them. Turn errors are logged and the
-/// user gets the usual apology.
+/// user gets the usual apology. Times come from the injected <see cref="TimeProvider"/>.
 /// </summary>
 public sealed class WebChatAdapter : BotAdapter
 {
+    private readonly TimeProvider _time;
+
     /// <summary>The channel id of web chat conversations.</summary>
     public const string ChannelId = "webchat";
 
     /// <summary>The bot's account in web chat conversations.</summary>
     public static readonly ChannelAccount BotAccount = new("compliancebot", "ComplianceBot", role: RoleTypes.Bot);
 
-    /// <summary>Creates the adapter, running the turn pipeline's <paramref name="middleware"/>.</summary>
-    public WebChatAdapter(IEnumerable<IMiddleware> middleware, ILogger<WebChatAdapter> logger)
+    /// <summary>Creates the adapter, running the turn pipeline's <paramref name="middleware"/>; activity times come from <paramref name="time"/>.</summary>
+    public WebChatAdapter(IEnumerable<IMiddleware> middleware, ILogger<WebChatAdapter> logger, TimeProvider time)
     {
         this.UseAll(middleware);
+        _time = time;
         OnTurnError = async (turnContext, exception) =>
         {
             logger.LogError(exception, "Unhandled error in web chat turn of conversation {ConversationId}", turnContext.Activity?.Conversation?.Id);
@@ -32,9 +35,13 @@ public sealed class WebChatAdapter : BotAdapter
         };
     }
 
-    /// <summary>Runs <paramref name="activity"/> through <paramref name="bot"/>; returns the message activities the bot sent, in order.</summary>
+    /// <summary>
+    /// Runs <paramref name="activity"/> through <paramref name="bot"/> (stamping its <c>Timestamp</c>, when unset, with
+    /// the time it was received); returns the message activities the bot sent, in order.
+    /// </summary>
     public async Task<IReadOnlyList<Activity>> ProcessAsync(Activity activity, IBot bot, CancellationToken cancellationToken)
     {
+        activity.Timestamp ??= _time.GetUtcNow();
         var outbox = new Outbox();
         using var context = new TurnContext(this, activity);
         context.TurnState.Add(outbox);
@@ -52,7 +59,7 @@ public sealed class WebChatAdapter : BotAdapter
             activity.Id = Guid.NewGuid().ToString("N");
             if (activity.Type == ActivityTypes.Message)
             {
-                activity.Timestamp = DateTimeOffset.UtcNow;
+                activity.Timestamp = _time.GetUtcNow();
                 activity.From = BotAccount;
                 activity.Recipient = turnContext.Activity.From;
                 activity.Conversation = turnContext.Activity.Conversation;

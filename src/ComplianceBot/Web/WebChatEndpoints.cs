@@ -137,8 +137,7 @@ public static partial class WebChatEndpoints
         Type = type,
         Id = Guid.NewGuid().ToString("N"),
         ChannelId = WebChatAdapter.ChannelId,
-        ServiceUrl = "urn:webchat",
-        Timestamp = DateTimeOffset.UtcNow,
+        ServiceUrl = "urn:webchat", // Timestamp: set by WebChatAdapter when it receives the activity
         Conversation = new ConversationAccount(id: conversationId),
         From = user,
         Recipient = WebChatAdapter.BotAccount,

@@ -1,29 +1,34 @@
-using System.Diagnostics;
+using ComplianceBot.Content;
 using ComplianceBot.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Newtonsoft.Json.Linq;
 
 namespace ComplianceBot.Tests.Content;
 
 /// <summary>
-/// Editing the knowledge under a running host: a valid edit changes the next answer within seconds, with no restart
-/// and the conversation kept; an invalid edit leaves answers unchanged and shows in <c>GET /api/status</c>.
+/// Editing the knowledge under a running host: a valid edit changes the next answer within one poll interval, with no
+/// restart and the conversation kept; an invalid edit leaves answers unchanged and shows in <c>GET /api/status</c>.
+/// The host runs on a fake clock: each test changes the files, moves the clock on by one poll interval and waits for
+/// the reload through the content store's signal.
 /// </summary>
-[Collection(HotReloadCollection.Name)]
 public sealed class HotReloadTests : IAsyncLifetime
 {
     private const string Question = "what are the penalties for individuals";
     private const string Topic = "topics/personal-penalties.yaml";
     private const string OriginalFirstLine = "**Individuals face administrative penalties:";
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan Poll = TimeSpan.FromSeconds(5);
 
     private readonly TempContent _content = new();
+    private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
     private BotServer _server = null!;
 
+    private ContentStore Store => _server.Services.GetRequiredService<ContentStore>();
+
     public async Task InitializeAsync() =>
-        _server = await BotServer.StartAsync(new Dictionary<string, string?>(_content.Settings())
-        {
-            ["Content:PollIntervalSeconds"] = "0", // the file system watcher alone must see the edits
-        });
+        _server = await BotServer.StartAsync(
+            new Dictionary<string, string?>(_content.Settings()) { ["Content:PollIntervalSeconds"] = Poll.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            builder => builder.Services.AddSingleton<TimeProvider>(_clock));
 
     public async Task DisposeAsync()
     {
@@ -39,9 +44,12 @@ public sealed class HotReloadTests : IAsyncLifetime
         Assert.Contains("General guidance, not legal advice.", Text(before)); // shown once per conversation
         var versionBefore = (string)before["value"]!["contentVersion"]!;
 
+        var served = Store.Current.Snapshot.Version.Hash;
         EditAnswer("**Individuals risk a warning, a fine and a cut connection (edited).**");
 
-        var after = await PollAsync(AskAsync, reply => Text(reply).Contains("(edited)", StringComparison.Ordinal));
+        await ReloadAsync("the edit loaded", ContentReloads.LoadedOtherThan(served));
+        var after = await AskAsync();
+        Assert.Contains("(edited)", Text(after));
         Assert.Equal("personal-penalties", (string?)after["value"]!["id"]);
         Assert.DoesNotContain("General guidance, not legal advice.", Text(after)); // same conversation: its state survived the reload
         var versionAfter = (string)after["value"]!["contentVersion"]!;
@@ -56,13 +64,16 @@ public sealed class HotReloadTests : IAsyncLifetime
     [Fact]
     public async Task An_edit_saved_by_renaming_a_temporary_file_over_the_original_is_picked_up()
     {
+        var served = Store.Current.Snapshot.Version.Hash;
         var path = _content.PathOf(Topic);
         var temporary = path + ".tmp~";
         await File.WriteAllTextAsync(temporary, (await File.ReadAllTextAsync(path)).Replace(OriginalFirstLine, "**Saved via rename:"));
         File.Move(temporary, path, overwrite: true);
 
-        var after = await PollAsync(AskAsync, reply => Text(reply).Contains("Saved via rename:", StringComparison.Ordinal));
+        await ReloadAsync("the renamed file loaded", ContentReloads.LoadedOtherThan(served));
 
+        var after = await AskAsync();
+        Assert.Contains("Saved via rename:", Text(after));
         Assert.Equal("personal-penalties", (string?)after["value"]!["id"]);
     }
 
@@ -77,8 +88,10 @@ public sealed class HotReloadTests : IAsyncLifetime
         EditAnswer("**This text must never be served.**");
         var line = (await File.ReadAllLinesAsync(path)).Length;
 
-        var status = await PollAsync(StatusAsync, s => (string?)s["status"] == "degraded");
+        await ReloadAsync("the duplicate key reported", ContentReloads.FailedWith("duplicate key 'review_by'"));
 
+        var status = await StatusAsync();
+        Assert.Equal("degraded", (string?)status["status"]);
         Assert.Equal(served, (string?)status["content"]!["hash"]); // still the last good content
         Assert.False((bool)status["lastReload"]!["succeeded"]!);
         Assert.Equal(
@@ -90,7 +103,9 @@ public sealed class HotReloadTests : IAsyncLifetime
 
         // fixing the file recovers
         await File.WriteAllLinesAsync(path, (await File.ReadAllLinesAsync(path))[..^1]);
-        var fixedStatus = await PollAsync(StatusAsync, s => (string?)s["status"] == "ok");
+        await ReloadAsync("the fixed file loaded", ContentReloads.LoadedOtherThan(served));
+        var fixedStatus = await StatusAsync();
+        Assert.Equal("ok", (string?)fixedStatus["status"]);
         Assert.NotEqual(served, (string?)fixedStatus["content"]!["hash"]);
         Assert.Contains("This text must never be served.", Text(await AskAsync()));
     }
@@ -104,8 +119,10 @@ public sealed class HotReloadTests : IAsyncLifetime
         await File.WriteAllTextAsync(path, ReplaceFirst(text, "verdict: not-permitted", "verdict: forbidden"));
         var line = Array.FindIndex(await File.ReadAllLinesAsync(path), l => l.Contains("verdict: forbidden", StringComparison.Ordinal)) + 1;
 
-        var status = await PollAsync(StatusAsync, s => (string?)s["status"] == "degraded");
+        await ReloadAsync("the unknown verdict reported", ContentReloads.FailedWith("unknown verdict 'forbidden'"));
 
+        var status = await StatusAsync();
+        Assert.Equal("degraded", (string?)status["status"]);
         Assert.Contains($"dialogs/client-access-check.yaml:{line}:14: error: unknown verdict 'forbidden'",
             status["lastReload"]!["errors"]!.Select(e => (string)e!).Single());
         var (_, prompt) = await _server.SendAsync(Activities.Message(null, "dialog-reload", new JObject { ["start"] = "client-access-check" }));
@@ -119,12 +136,11 @@ public sealed class HotReloadTests : IAsyncLifetime
     {
         Directory.Delete(_content.DialogsPath, recursive: true);
 
-        // A recursive delete raises a burst of watcher events (one per file, then the folder): on a loaded 2-core CI
-        // machine it has taken longer than an edit to settle, and no acceptance limit applies to it, so it gets 15 s.
-        var status = await PollAsync(StatusAsync, s => (string?)s["status"] == "degraded"
-            && s["lastReload"]!["errors"]!.Any(e => ((string)e!).StartsWith("dialogs:0:0: error: dialogs folder not found", StringComparison.Ordinal)),
-            TimeSpan.FromSeconds(15));
+        await ReloadAsync("the missing dialogs folder reported", ContentReloads.FailedWith("dialogs folder not found"));
 
+        var status = await StatusAsync();
+        Assert.Equal("degraded", (string?)status["status"]);
+        Assert.Contains(status["lastReload"]!["errors"]!, e => ((string)e!).StartsWith("dialogs:0:0: error: dialogs folder not found", StringComparison.Ordinal));
         Assert.Equal(4, (int)status["content"]!["dialogs"]!);
         var (_, prompt) = await _server.SendAsync(Activities.Message(null, "dialogs-gone", new JObject { ["start"] = "travel-check" }));
         Assert.Equal("prompt", (string?)prompt.Single(r => r["value"] is JObject)["value"]!["type"]);
@@ -161,24 +177,10 @@ public sealed class HotReloadTests : IAsyncLifetime
 
     private static string Text(JObject reply) => (string?)reply["text"] ?? string.Empty;
 
-    /// <summary>
-    /// Calls <paramref name="probe"/> until <paramref name="done"/> holds; fails after <paramref name="deadline"/>
-    /// (default <see cref="Deadline"/>, the 5 s the hot-reload acceptance allows an edit).
-    /// </summary>
-    private static async Task<JObject> PollAsync(Func<Task<JObject>> probe, Func<JObject, bool> done, TimeSpan? deadline = null)
+    /// <summary>Moves the clock on by one poll interval (the watcher scans) and waits until a reload leads to <paramref name="reached"/>.</summary>
+    private async Task ReloadAsync(string what, Func<ContentStore, bool> reached)
     {
-        var limit = deadline ?? Deadline;
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            var result = await probe();
-            if (done(result))
-            {
-                return result;
-            }
-
-            Assert.True(clock.Elapsed < limit, $"not seen within {limit.TotalSeconds} s; last: {result}");
-            await Task.Delay(100);
-        }
+        _clock.Advance(Poll);
+        await Store.UntilAsync(what, reached);
     }
 }

@@ -19,7 +19,7 @@ public sealed class BotServer : IAsyncDisposable
     {
         _app = app;
         Address = address;
-        Client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
+        Client = new HttpClient { BaseAddress = address, Timeout = Waiting.Guard };
     }
 
     public Uri Address { get; }

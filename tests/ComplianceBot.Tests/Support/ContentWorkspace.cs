@@ -23,11 +23,16 @@ public sealed partial class ContentWorkspace : IDisposable
 
     public static string RepoRoot { get; } = FindRepoRoot();
 
-    /// <summary>Settings that point a <see cref="BotServer"/> at this copy.</summary>
+    /// <summary>
+    /// Settings that point a <see cref="BotServer"/> at this copy, with hot reload off: whoever changes the copy reloads
+    /// the store itself (<see cref="HttpConversationDriver"/>), and a watcher of its own could otherwise reload halfway
+    /// through <see cref="Restore"/> and serve half-copied content to the next script.
+    /// </summary>
     public IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
         ["Content:KnowledgePath"] = Knowledge,
         ["Content:DialogsPath"] = Dialogs,
+        ["Content:WatchForChanges"] = "false",
     };
 
     [GeneratedRegex(@"^version:\s*(\d+)", RegexOptions.Multiline)]

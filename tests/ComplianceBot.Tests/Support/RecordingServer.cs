@@ -57,10 +57,10 @@ public sealed class RecordingServer : IAsyncDisposable
         return server;
     }
 
-    /// <summary>Waits until at least <paramref name="count"/> requests arrived (30 s at most), then returns all of them.</summary>
+    /// <summary>Waits until at least <paramref name="count"/> requests arrived (<see cref="Waiting.Guard"/> at most), then returns all of them.</summary>
     public async Task<IReadOnlyList<Request>> WaitForAsync(int count)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var timeout = new CancellationTokenSource(Waiting.Guard);
         while (Volatile.Read(ref _count) < count)
         {
             try

@@ -6,7 +6,8 @@ using static Microsoft.Playwright.Assertions;
 namespace ComplianceBot.Tests.Web;
 
 /// <summary>A decision dialog run to its verdict on the chat page, by clicking the offered buttons in a real browser.</summary>
-public sealed class WebChatDialogTests(ITestOutputHelper output) : ChatPageTest(output)
+[Collection(BrowserCollection.Name)]
+public sealed class WebChatDialogTests(Browser browser, ITestOutputHelper output) : ChatPageTest(browser, output)
 {
     [Fact]
     public async Task Clicking_through_the_vpn_check_ends_in_a_verdict_card_with_the_facts_and_sources()

@@ -6,7 +6,8 @@ using static Microsoft.Playwright.Assertions;
 namespace ComplianceBot.Tests.Web;
 
 /// <summary>The chat page at <c>/</c> in a real headless Chromium, used as a person would, with the keyboard only.</summary>
-public sealed class WebChatPageTests(ITestOutputHelper output) : ChatPageTest(output)
+[Collection(BrowserCollection.Name)]
+public sealed class WebChatPageTests(Browser browser, ITestOutputHelper output) : ChatPageTest(browser, output)
 {
     private const string SendBox = "[data-id=webchat-sendbox-input]";
 
