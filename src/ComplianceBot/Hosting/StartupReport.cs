@@ -37,7 +37,7 @@ public static class StartupReport
         var slack = services.GetRequiredService<IOptions<SlackOptions>>().Value;
         var watching = services.GetRequiredService<IOptions<ContentOptions>>().Value.WatchForChanges;
         var unanswered = services.GetRequiredService<IOptions<UnansweredOptions>>().Value;
-        var botStore = services.GetRequiredService<BotStore>();
+        var conversations = services.GetRequiredService<BotStore>().Description;
         var root = app.Environment.ContentRootPath;
         string Shown(string path) => Path.GetRelativePath(root, path) is var relative && !relative.StartsWith("..", StringComparison.Ordinal) ? relative : path;
 
@@ -53,7 +53,7 @@ public static class StartupReport
             $"  Content:                version {content.Version.ShortHash} ({content.Knowledge.Topics.Count} topics, {content.Knowledge.Regulations.Count} regulations, "
                 + $"{content.Dialogs.Count} dialogs) from {Shown(store.KnowledgePath)} and {Shown(store.DialogsPath)}"
                 + (watching ? ", reloaded when a file changes" : string.Empty) + $"; GET {url}/api/status",
-            "  Conversations:          " + botStore.Description + (botStore.IsVolatile ? " (lost when the bot stops)" : string.Empty),
+            "  Conversations:          " + conversations,
             "  Unanswered questions:   " + (!unanswered.Enabled ? "not recorded (Unanswered:Enabled is false)"
                 : "recorded in the same store ('report unanswered' lists them)"),
             "Press Ctrl+C to stop.",

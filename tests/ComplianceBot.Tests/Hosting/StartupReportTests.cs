@@ -25,7 +25,7 @@ public sealed class StartupReportTests
         Assert.Contains($"  Chat in your browser:   {url}/", report);
         Assert.Contains(report, l => l.StartsWith($"  Bot Framework endpoint: POST {url}/api/messages (", StringComparison.Ordinal));
         Assert.Contains(report, l => l.StartsWith($"  Content:                version {store.Current.Snapshot.Version.ShortHash} (", StringComparison.Ordinal));
-        Assert.Contains("  Conversations:          in memory (lost when the bot stops)", report);
+        Assert.Contains("  Conversations:          memory (nothing is kept after the process exits)", report);
         Assert.Contains("  Slack:                  off (set Slack:SigningSecret and Slack:BotToken)", report);
     }
 }

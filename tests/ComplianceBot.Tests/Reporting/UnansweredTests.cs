@@ -160,7 +160,7 @@ public sealed class UnansweredTests : IDisposable
             Assert.Null(services.GetService<IUnansweredLog>()); // ask, chat, eval and test: authors trying content
         }
 
-        await using (var server = await BotServer.StartAsync(new Dictionary<string, string?> { ["Unanswered:Path"] = Database }))
+        await using (var server = await BotServer.StartAsync(SqliteSettings))
         {
             Assert.NotNull(server.Services.GetService<IUnansweredLog>());
             await server.SendAsync(Activities.Message("is a satellite phone allowed", "gap-1"));
