@@ -9,7 +9,7 @@ public class OfferedButtonsTests
     private readonly ComplianceAssistant _assistant = RealContent.Assistant();
 
     // Vague enough that the bot asks which topic was meant (checked by each test, so a content change shows up clearly).
-    private const string VagueQuestion = "vpn";
+    private const string VagueQuestion = "vpn law";
 
     private (Chat Chat, BotReply Clarify) Clarified()
     {

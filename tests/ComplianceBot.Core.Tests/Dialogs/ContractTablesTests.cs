@@ -6,7 +6,8 @@ namespace ComplianceBot.Core.Tests.Dialogs;
 /// <summary>
 /// The dialog files must implement the product contract's decision tables (section 2) exactly: the same dialog,
 /// slot and value ids, and for every combination of answers the same row and verdict. The tables are written out
-/// here independently of the YAML, as the contract states them.
+/// here independently of the YAML, as the contract states them (amended 2026-12-02: the value <c>unsure</c> for the
+/// service or method, and the renumbered personal-vpn-check and travel-check tables).
 /// </summary>
 public class ContractTablesTests
 {
@@ -15,7 +16,7 @@ public class ContractTablesTests
         ["personal-vpn-check"] = new()
         {
             ["location"] = ["mainland-china", "elsewhere"],
-            ["provider"] = ["licensed-operator", "employer-channel", "unlicensed-service", "self-built"],
+            ["provider"] = ["licensed-operator", "employer-channel", "unlicensed-service", "self-built", "unsure"],
             ["purpose"] = ["work", "academic", "blocked-sites"],
         },
         ["overseas-branch-onboarding"] = new()
@@ -34,7 +35,7 @@ public class ContractTablesTests
         ["travel-check"] = new()
         {
             ["destination"] = ["mainland-china", "hong-kong-macau", "elsewhere"],
-            ["method"] = ["roaming", "local-operator", "employer-channel", "unlicensed-vpn"],
+            ["method"] = ["roaming", "local-operator", "employer-channel", "unlicensed-vpn", "unsure"],
             ["purpose"] = ["work", "personal"],
             ["in-scope"] = ["yes", "no"],
         },
@@ -46,11 +47,12 @@ public class ContractTablesTests
         "personal-vpn-check" =>
             f["location"] == "elsewhere" ? (1, "needs-review")
             : f["provider"] is "unlicensed-service" or "self-built" ? (2, "not-permitted")
-            : f["provider"] == "employer-channel" && f["purpose"] == "work" ? (3, "conditional")
-            : f["provider"] == "employer-channel" && f["purpose"] == "blocked-sites" ? (4, "not-permitted")
-            : f["provider"] == "employer-channel" && f["purpose"] == "academic" ? (5, "needs-review")
-            : f["provider"] == "licensed-operator" && f["purpose"] is "work" or "academic" ? (6, "permitted")
-            : (7, "needs-review"),
+            : (f["provider"] is "employer-channel" or "unsure") && f["purpose"] == "blocked-sites" ? (3, "not-permitted")
+            : f["provider"] == "unsure" ? (4, "needs-review")
+            : f["provider"] == "employer-channel" && f["purpose"] == "work" ? (5, "conditional")
+            : f["provider"] == "employer-channel" && f["purpose"] == "academic" ? (6, "needs-review")
+            : f["provider"] == "licensed-operator" && f["purpose"] is "work" or "academic" ? (7, "permitted")
+            : (8, "needs-review"),
         "overseas-branch-onboarding" =>
             f["channel"] == "none" ? (1, "not-permitted")
             : f["channel"] == "unsure" || f["in-scope"] == "unsure" ? (2, "needs-review")
@@ -70,8 +72,9 @@ public class ContractTablesTests
             : f["method"] == "unlicensed-vpn" ? (2, "not-permitted")
             : f["method"] is "roaming" or "local-operator" ? (3, "permitted")
             : f["purpose"] == "personal" ? (4, "not-permitted")
-            : f["in-scope"] == "yes" ? (5, "permitted")
-            : (6, "not-permitted"),
+            : f["method"] == "unsure" ? (5, "needs-review")
+            : f["in-scope"] == "yes" ? (6, "permitted")
+            : (7, "not-permitted"),
         _ => throw new ArgumentOutOfRangeException(nameof(dialog)),
     };
 

@@ -71,7 +71,7 @@ public class SlotFillerTests
     [Fact]
     public void Phrases_of_two_values_far_apart_stay_ambiguous()
     {
-        var reading = SlotFiller.Read(Dialog("personal-vpn-check"), "either china mobile's roaming or else some paid vpn", askedSlot: null);
+        var reading = SlotFiller.Read(Dialog("personal-vpn-check"), "either china mobile's international service or else some paid vpn", askedSlot: null);
 
         Assert.False(reading.Values.ContainsKey("provider"));
         Assert.Equal(["licensed-operator", "unlicensed-service"], reading.Ambiguous["provider"]);
@@ -156,7 +156,7 @@ public class SlotFillerTests
     [Fact]
     public void An_answer_naming_two_values_is_ambiguous_not_guessed()
     {
-        var reading = SlotFiller.Read(Dialog("personal-vpn-check"), "china mobile or my own server", askedSlot: "provider");
+        var reading = SlotFiller.Read(Dialog("personal-vpn-check"), "china mobile's international service or my own server", askedSlot: "provider");
 
         Assert.False(reading.Values.ContainsKey("provider"));
         Assert.Equal(["licensed-operator", "self-built"], reading.Ambiguous["provider"]);

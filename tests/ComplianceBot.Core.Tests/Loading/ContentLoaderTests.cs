@@ -15,6 +15,9 @@ public sealed class ContentLoaderTests : IDisposable
         "overseas-branch-access", "third-party-access", "corporate-penalties", "corporate-accountability",
         "personal-vs-corporate", "legal-basis", "licensed-operators", "travelers", "enterprise-recommendations",
         "regulatory-approach", "enterprise-vpn-definition", "about-bot",
+        "company-vpn-use", "approved-channel-check", "everyday-apps", "roaming-and-esims", "hong-kong-macau",
+        "other-jurisdictions", "cross-border-data-transfer", "criminal-and-immigration-exposure", "licence-verification",
+        "past-vpn-use",
     ];
 
     private readonly List<string> _copies = [];

@@ -193,7 +193,7 @@ public sealed class AuthoringCommandsTests : IDisposable
         var (exitCode, output) = await RunAsync("impact", "interim-provisions-international-networking", "--article", "14", "--knowledge", _content.KnowledgePath);
 
         Assert.Equal(0, exitCode);
-        Assert.Contains($"dialogs/personal-vpn-check.yaml:{line}: personal-vpn-check rule 'unlicensed-or-self-built' -> not-permitted (Art. 6, 14)", output);
+        Assert.Contains($"dialogs/personal-vpn-check.yaml:{line}: personal-vpn-check rule 'unlicensed-or-self-built' -> not-permitted (Art. 6, 14, 15)", output);
         Assert.Matches(@"Dialog verdicts citing Art\. 14 \(or the whole instrument\): [1-9]", output);
     }
 

@@ -25,7 +25,7 @@ public sealed class WebChatDialogTests(Browser browser, ITestOutputHelper output
         await Expect(transcript.GetByText("Where are you when you use the connection?").First).ToBeVisibleAsync(Soon);
 
         await ClickAsync(toolbar, "In mainland China");
-        await Expect(transcript.GetByText("Which service carries your connection abroad?").First).ToBeVisibleAsync(Soon);
+        await Expect(transcript.GetByText("What carries your connection abroad?").First).ToBeVisibleAsync(Soon);
         await ClickAsync(toolbar, "A third-party VPN or proxy service");
         var card = transcript.Locator(".ac-adaptiveCard").Last;
         if (!await card.IsVisibleAsync() && await toolbar.GetByRole(AriaRole.Button, new() { Name = "Work" }).IsVisibleAsync())

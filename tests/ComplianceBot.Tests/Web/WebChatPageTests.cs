@@ -34,7 +34,7 @@ public sealed class WebChatPageTests(Browser browser, ITestOutputHelper output) 
         Assert.Equal("Is VPN use banned for individuals?", focused.Trim());
         await page.Keyboard.PressAsync("Enter");
 
-        await Expect(transcript.GetByText("there is no absolute ban", new() { Exact = false }).First).ToBeVisibleAsync(Soon);
+        await Expect(transcript.GetByText("not lawful to use", new() { Exact = false }).First).ToBeVisibleAsync(Soon);
         await SaveScreenshotAsync(page, "webchat-answer");
     }
 }
