@@ -11,7 +11,7 @@ namespace ComplianceBot.Core.Tests.Dialogs;
 /// </summary>
 public class ChannelReadingTests
 {
-    private static DialogDefinition Dialog(string id) => RealContent.Served.Snapshot.FindDialog(id)!;
+    private static DialogIndex Dialog(string id) => RealContent.Served.FindDialogIndex(id)!;
 
     [Theory]
     [InlineData("personal-vpn-check", "provider", "I'm in Shanghai on the company GlobalProtect")]
