@@ -24,7 +24,7 @@ public class TurnAnalyzerTests
         Assert.Equal(Content.Snapshot.Dialogs.Select(d => d.Id), analysis.Stated.Select(s => s.DialogId));
         var travel = analysis.StatedFor("travel-check")!;
         Assert.Equal("mainland-china", travel.Reading.Values["destination"]);
-        Assert.Equal("employer-channel", travel.Reading.Values["method"]);
+        Assert.Equal("unsure", travel.Reading.Values["method"]); // a company VPN client alone is unsure (contract, amended 2026-12-02)
         Assert.True(travel.HasSituationCue);
         Assert.True(analysis.IsQuestion);
         Assert.True(analysis.IsAboutOwnSituation);

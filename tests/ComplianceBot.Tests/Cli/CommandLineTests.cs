@@ -52,9 +52,9 @@ public class CommandLineTests
         var (exitCode, output) = await RunAsync(string.Empty, "ask", "can i use a vpn in china");
 
         Assert.Equal(0, exitCode);
-        Assert.Contains("Which service carries your connection abroad?", output);
+        Assert.Contains("What carries your connection abroad?", output);
         Assert.EndsWith("(This is a check, and 'ask' sends one message only. To answer its questions, run 'chat' and ask there; "
-            + "or put every fact (where you connect from; service you use; what you use it for) in one question to 'ask'.)", output.Trim());
+            + "or put every fact (where you connect from; what carries your connection abroad; what you use it for) in one question to 'ask'.)", output.Trim());
     }
 
     [Fact]
