@@ -78,8 +78,10 @@ internal sealed class SchemaMessages(ParsedFile file, JsonNode? instance, Conten
             "minimum" => file.At(pointer, Severity.Error, $"'{Readable(pointer)}' must be {Raw(rules, "minimum")} or more"),
             "const" => file.At(pointer, Severity.Error, $"'{Readable(pointer)}' can only be {Raw(rules, "const")}; leave the key out otherwise"),
             "minItems" => Generic(pointer, $"has {(value as JsonArray)?.Count} item(s); at least {Raw(rules, "minItems")} are needed"),
+            "maxItems" => Generic(pointer, $"has {(value as JsonArray)?.Count} items; at most {Raw(rules, "maxItems")} are allowed"),
+            "maxLength" => Generic(pointer, $"is {Scalar(pointer).Length} characters long; at most {Raw(rules, "maxLength")} are allowed"),
             _ when rules is { } r && ErrorMessage(r, keyword) is { } wording => file.At(pointer, Severity.Error, wording),
-            _ => Generic(pointer, violation.Error.TrimEnd('.')),
+            _ => Generic(pointer, ": " + violation.Error.TrimEnd('.')),
         };
     }
 
@@ -97,7 +99,7 @@ internal sealed class SchemaMessages(ParsedFile file, JsonNode? instance, Conten
         var key = LastKey(pointer);
         if (int.TryParse(key, out _))
         {
-            return Generic(pointer, "is empty: write the text, or delete the line", quotedPath: true);
+            return Generic(pointer, "is empty: write the text, or delete the line");
         }
 
         if (key == "zh")
@@ -194,8 +196,9 @@ internal sealed class SchemaMessages(ParsedFile file, JsonNode? instance, Conten
         _ => false,
     };
 
-    private ValidationMessage Generic(string pointer, string text, bool quotedPath = true) =>
-        file.At(pointer, Severity.Error, (pointer.Length == 0 ? "the file" : quotedPath ? $"'{Readable(pointer)}'" : Readable(pointer))
+    // "'path' <text> (schema name.schema.json)": a rule the schema does not word itself, named so the author can look it up.
+    private ValidationMessage Generic(string pointer, string text) =>
+        file.At(pointer, Severity.Error, (pointer.Length == 0 ? "the file" : $"'{Readable(pointer)}'")
             + (text.StartsWith(':') ? string.Empty : " ") + text + $" (schema {schemaName})");
 
     // The keys the object schema holding an unknown key allows.
