@@ -6,7 +6,7 @@ namespace ComplianceBot.Core.Validation;
 /// <summary>
 /// The JSON Schema files of the content formats (<c>knowledge/schema/*.schema.json</c>). Editors use them while
 /// typing (each content file names its schema in a <c># yaml-language-server: $schema=...</c> comment); the
-/// loader checks every file against them as its last per-file step.
+/// loader checks every file against its schema right after parsing, before binding it (<see cref="SchemaCheck"/>).
 /// </summary>
 internal sealed class ContentSchemas
 {
