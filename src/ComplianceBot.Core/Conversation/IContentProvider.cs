@@ -1,3 +1,4 @@
+using ComplianceBot.Core.Dialogs;
 using ComplianceBot.Core.Knowledge;
 using ComplianceBot.Core.Matching;
 
@@ -9,6 +10,11 @@ namespace ComplianceBot.Core.Conversation;
 /// The question matcher indexed over <paramref name="Snapshot"/>'s topics and every dialog's trigger phrasings (as
 /// the target <c>dialog:&lt;id&gt;</c>): it decides whether a message starts a decision dialog.
 /// </param>
+/// <remarks>
+/// Everything derived from the content that a turn reads with is built here, when the content loads: the matchers
+/// (with their own Chinese words, see <see cref="ChineseTokenizer"/>) and <see cref="DialogIndexes"/>. A turn builds
+/// no index.
+/// </remarks>
 public sealed record ServedContent(ContentSnapshot Snapshot, TopicMatcher Matcher)
 {
     /// <summary>
@@ -17,6 +23,14 @@ public sealed record ServedContent(ContentSnapshot Snapshot, TopicMatcher Matche
     /// no dialogs.
     /// </summary>
     public TopicMatcher TopicsMatcher { get; init; } = Matcher;
+
+    /// <summary>The reading index of each of <see cref="Snapshot"/>'s dialogs, by dialog id (built with this object).</summary>
+    public IReadOnlyDictionary<string, DialogIndex> DialogIndexes { get; } =
+        Snapshot.Dialogs.ToDictionary(d => d.Id, DialogIndex.Build, StringComparer.Ordinal);
+
+    /// <summary>The index of dialog <paramref name="dialogId"/>, or null when the content has no such dialog.</summary>
+    public DialogIndex? FindDialogIndex(string? dialogId) =>
+        dialogId is not null && DialogIndexes.TryGetValue(dialogId, out var index) ? index : null;
 
     /// <summary>Builds the matchers for <paramref name="snapshot"/> with <paramref name="options"/>.</summary>
     public static ServedContent Create(ContentSnapshot snapshot, MatcherOptions options)

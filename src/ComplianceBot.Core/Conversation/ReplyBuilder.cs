@@ -30,25 +30,23 @@ internal sealed class ReplyBuilder
     private string Version => _content.Snapshot.Version.ShortHash;
 
     /// <summary>
-    /// The answer to <paramref name="topic"/>, with sources, related topics and, on the first answer, the notice. A
-    /// topic with no Chinese answer is answered wholly in English (labels, buttons, notice), never an English text
-    /// under Chinese labels.
+    /// The answer to <paramref name="topic"/>, with sources, related topics and, unless
+    /// <paramref name="disclaimerShown"/>, the "general guidance, not legal advice" notice. A topic with no Chinese
+    /// answer is answered wholly in English (labels, buttons, notice), never an English text under Chinese labels.
     /// </summary>
-    public BotReply Answer(Topic topic, double confidence, ConversationData state)
+    public BotReply Answer(Topic topic, double confidence, bool disclaimerShown)
     {
         if (_language != Language.English && string.IsNullOrWhiteSpace(topic.Answer.Zh))
         {
-            return new ReplyBuilder(_content, Language.English).Answer(topic, confidence, state);
+            return new ReplyBuilder(_content, Language.English).Answer(topic, confidence, disclaimerShown);
         }
 
         var footer = Phrases.AsOf(_language, topic.LastReviewed);
-        if (!state.DisclaimerShown)
+        if (!disclaimerShown)
         {
             footer = Phrases.Disclaimer(_language) + " " + footer;
-            state.DisclaimerShown = true;
         }
 
-        state.LastTopicId = topic.Id;
         var actions = topic.Related
             .Select(Knowledge.FindTopic)
             .OfType<Topic>()

@@ -1,7 +1,7 @@
 namespace ComplianceBot.Core.Conversation;
 
 /// <summary>What kind of social message a whole message is.</summary>
-internal enum SmallTalkKind
+public enum SmallTalkKind
 {
     /// <summary>Not small talk.</summary>
     None,
@@ -20,7 +20,7 @@ internal enum SmallTalkKind
 }
 
 /// <summary>Recognises greetings, thanks, farewells and requests for help, in English and Chinese, as the whole message.</summary>
-internal static class SmallTalk
+public static class SmallTalk
 {
     private static readonly Dictionary<string, SmallTalkKind> Phrases = Build(new()
     {

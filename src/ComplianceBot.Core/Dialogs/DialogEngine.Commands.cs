@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using ComplianceBot.Core.Conversation;
 using ComplianceBot.Core.Matching;
 
@@ -6,76 +7,72 @@ namespace ComplianceBot.Core.Dialogs;
 /// <summary>Control words, changing an answer after the verdict, and the hand-off to the compliance team.</summary>
 public sealed partial class DialogEngine
 {
-    private IReadOnlyList<BotReply> Command(DialogDefinition dialog, ConversationData state, DialogCommand command)
+    private TurnResult Command(DialogDefinition dialog, ConversationState state, DialogCommand command)
     {
         var ds = state.Dialog!;
+        var decision = new Decision(DecisionKind.Control) { DialogId = dialog.Id, Command = command };
         switch (command)
         {
             case DialogCommand.Cancel:
-                state.Dialog = null;
-                return [_replies.Notice(DialogPhrases.Cancelled(_language, _replies.Title(dialog)),
-                    [ReplyAction.ForDialog(DialogPhrases.StartAgainButton(_language), dialog.Id)])];
+                return new TurnResult(decision, [_replies.Notice(DialogPhrases.Cancelled(_language, _replies.Title(dialog)),
+                    [ReplyAction.ForDialog(DialogPhrases.StartAgainButton(_language), dialog.Id)])], state with { Dialog = null });
             case DialogCommand.Restart:
-                return Begin(dialog, state, null, [DialogPhrases.Restarted(_language, _replies.Title(dialog))]);
+                return Begin(dialog, state, null, [DialogPhrases.Restarted(_language, _replies.Title(dialog))], decision);
             case DialogCommand.Change when ds.Facts.Count > 0:
-                ds.Phase = DialogPhase.ChoosingChange;
-                ds.AskedSlot = null;
-                ds.Failures = 0;
-                return [_replies.ChangeMenu(dialog, ds, DialogPhrases.ChangeWhich(_language))];
+                var choosing = ds with { Phase = DialogPhase.ChoosingChange, AskedSlot = null, Failures = 0 };
+                return new TurnResult(decision, [_replies.ChangeMenu(dialog, choosing, DialogPhrases.ChangeWhich(_language))],
+                    state with { Dialog = choosing });
             case DialogCommand.Change:
-                return Reask(dialog, state, []);
+                return Reask(dialog, state, [], decision);
             case DialogCommand.Back when ds.Phase == DialogPhase.ChoosingChange:
-                return Advance(dialog, state, []); // back from the change menu: the verdict again
-            case DialogCommand.Back when ds.FilledOrder.Count == 0:
-                return Reask(dialog, state, [DialogPhrases.BackAtFirst(_language)]);
+                return Advance(dialog, state, [], decision); // back from the change menu: the verdict again
+            case DialogCommand.Back when ds.FilledOrder.Length == 0:
+                return Reask(dialog, state, [DialogPhrases.BackAtFirst(_language)], decision);
             case DialogCommand.Back:
                 var previous = ds.FilledOrder[^1];
                 var was = _replies.ValueLabel(dialog, previous, ds.Facts[previous]);
-                ds.FilledOrder.RemoveAt(ds.FilledOrder.Count - 1);
-                ds.Facts.Remove(previous);
-                ds.Phase = DialogPhase.Asking;
-                ds.AskedSlot = previous;
-                ds.Failures = 0;
-                return Reask(dialog, state, [DialogPhrases.Back(_language, _replies.SlotLabel(dialog, previous), was)]);
+                var back = ds.Forget(previous) with { Phase = DialogPhase.Asking, AskedSlot = previous, Failures = 0 };
+                return Reask(dialog, state with { Dialog = back }, [DialogPhrases.Back(_language, _replies.SlotLabel(dialog, previous), was)],
+                    decision with { SlotId = previous });
             case DialogCommand.Handoff:
                 return Handoff(dialog, state);
             case DialogCommand.Why when ds.Phase == DialogPhase.ChoosingChange:
-                return [_replies.ChangeMenu(dialog, ds, DialogPhrases.ChangePickOne(_language))];
+                return new TurnResult(decision, [_replies.ChangeMenu(dialog, ds, DialogPhrases.ChangePickOne(_language))], state);
             default:
                 var why = dialog.FindSlot(ds.AskedSlot)!.Why.For(_language);
-                return Reask(dialog, state, [DialogPhrases.Why(_language, why)]);
+                return Reask(dialog, state, [DialogPhrases.Why(_language, why)], decision);
         }
     }
 
-    private IReadOnlyList<BotReply> ChooseChange(DialogDefinition dialog, ConversationData state, string text)
+    private TurnResult ChooseChange(DialogDefinition dialog, ConversationState state, TurnAnalysis turn)
     {
         var ds = state.Dialog!;
         var known = dialog.Slots.Where(s => ds.Facts.ContainsKey(s.Id)).ToList();
 
         // Words that name a question ("Charged for", "charging", "the charge question") pick it, before any of them
         // is read as an answer: "Charged for" is the menu item, not "yes, it is charged for".
-        if (NamedSlot(known, text) is { } named)
+        if (NamedSlot(known, turn.Text) is { } named)
         {
             return BeginChange(dialog, state, named.Id);
         }
 
         // "the provider is my own server": a new value for a known slot changes it directly.
-        var stated = SlotFiller.Read(dialog, text, askedSlot: null, _language).Values
+        var stated = (turn.StatedFor(dialog.Id)?.Reading.Values ?? ImmutableDictionary<string, string>.Empty)
             .Where(kv => ds.Facts.TryGetValue(kv.Key, out var current) && current != kv.Value)
             .ToList();
         if (stated.Count == 1)
         {
-            Fill(ds, stated[0].Key, stated[0].Value);
-            ds.Failures = 0;
-            return Advance(dialog, state, []);
+            var (slot, value) = stated[0];
+            return Advance(dialog, state with { Dialog = ds.Fill(slot, value) with { Failures = 0 } }, [],
+                new Decision(DecisionKind.Correction) { DialogId = dialog.Id, SlotId = slot, Value = value, Reason = "a new value named in the change menu" });
         }
 
-        var normalized = TextNormalizer.Normalize(text);
+        var normalized = turn.Normalized;
         var picked = known.FirstOrDefault(s =>
             TextNormalizer.Normalize(s.Label.For(_language)) == normalized || TextNormalizer.Normalize(s.Label.En) == normalized
             || s.Id == normalized.Replace(' ', '-'));
         if (picked is null && known.Count > 0 && normalized.Split(' ').Length <= 4
-            && ChoiceNumberReader.Read(text, _language, known.Count) is { } number)
+            && ChoiceNumberReader.Read(turn.Text, _language, known.Count) is { } number)
         {
             picked = known[number - 1];
         }
@@ -85,8 +82,9 @@ public sealed partial class DialogEngine
             return BeginChange(dialog, state, picked.Id);
         }
 
-        ds.Failures++;
-        return [_replies.ChangeMenu(dialog, ds, DialogPhrases.ChangePickOne(_language))];
+        var failed = ds with { Failures = ds.Failures + 1 };
+        return new TurnResult(new Decision(DecisionKind.NotUnderstood) { DialogId = dialog.Id, Reason = "choosing an answer to change" },
+            [_replies.ChangeMenu(dialog, failed, DialogPhrases.ChangePickOne(_language))], state with { Dialog = failed });
     }
 
     // Words that only say "question" or "answer" ("the charge question", "收费那个问题").
@@ -115,36 +113,32 @@ public sealed partial class DialogEngine
         return matches.Count == 1 ? matches[0] : null;
     }
 
-    private IReadOnlyList<BotReply> BeginChange(DialogDefinition dialog, ConversationData state, string slotId)
+    private TurnResult BeginChange(DialogDefinition dialog, ConversationState state, string slotId)
     {
         var ds = state.Dialog!;
+        var decision = new Decision(DecisionKind.Control) { DialogId = dialog.Id, Command = DialogCommand.Change, SlotId = slotId };
         if (dialog.FindSlot(slotId) is null || !ds.Facts.TryGetValue(slotId, out var current))
         {
-            ds.Phase = DialogPhase.ChoosingChange;
-            ds.AskedSlot = null;
-            return [_replies.ChangeMenu(dialog, ds, DialogPhrases.ChangePickOne(_language))];
+            var choosing = ds with { Phase = DialogPhase.ChoosingChange, AskedSlot = null };
+            return new TurnResult(decision, [_replies.ChangeMenu(dialog, choosing, DialogPhrases.ChangePickOne(_language))], state with { Dialog = choosing });
         }
 
-        ds.Facts.Remove(slotId);
-        ds.FilledOrder.Remove(slotId);
-        ds.PreviousValue = current;
-        ds.Phase = DialogPhase.Asking;
-        ds.AskedSlot = slotId;
-        ds.Failures = 0;
-        return Reask(dialog, state,
-            [DialogPhrases.Changing(_language, _replies.SlotLabel(dialog, slotId), _replies.ValueLabel(dialog, slotId, current))]);
+        var changing = ds.Forget(slotId) with { PreviousValue = current, Phase = DialogPhase.Asking, AskedSlot = slotId, Failures = 0 };
+        return Reask(dialog, state with { Dialog = changing },
+            [DialogPhrases.Changing(_language, _replies.SlotLabel(dialog, slotId), _replies.ValueLabel(dialog, slotId, current))], decision);
     }
 
-    private IReadOnlyList<BotReply> Handoff(DialogDefinition dialog, ConversationData state)
+    private TurnResult Handoff(DialogDefinition dialog, ConversationState state)
     {
         var ds = state.Dialog!;
         var facts = ds.Facts.Count == 0
             ? DialogPhrases.HandoffNothingYet(_language)
             : _replies.FactLines(dialog, ds.Facts.Keys, ds.Facts);
-        state.Dialog = null;
-        return [_replies.Notice(DialogPhrases.Handoff(_language, _replies.Title(dialog)) + "\n" + facts + "\n\n"
-                                + _replies.ComplianceContact() + "\n\n" + DialogPhrases.HandoffEnd(_language),
-            [ReplyAction.ForDialog(DialogPhrases.StartAgainButton(_language), dialog.Id)])];
+        return new TurnResult(new Decision(DecisionKind.Handoff) { DialogId = dialog.Id, Facts = ds.Facts },
+            [_replies.Notice(DialogPhrases.Handoff(_language, _replies.Title(dialog)) + "\n" + facts + "\n\n"
+                             + _replies.ComplianceContact() + "\n\n" + DialogPhrases.HandoffEnd(_language),
+                [ReplyAction.ForDialog(DialogPhrases.StartAgainButton(_language), dialog.Id)])],
+            state with { Dialog = null });
     }
 
     /// <summary>
@@ -153,25 +147,26 @@ public sealed partial class DialogEngine
     /// between included, says that no check is running (naming the finished one and offering "Change an answer" and
     /// "Start over" when there is one). <see cref="DialogCommand.Handoff"/> is the caller's (it needs no dialog).
     /// </summary>
-    public IReadOnlyList<BotReply> Outside(DialogCommand command, ConversationData state)
+    public TurnResult Outside(DialogCommand command, ConversationState state)
     {
-        var finished = state.Dialog is { Phase: DialogPhase.Finished } ds && _content.Snapshot.FindDialog(ds.DialogId) is { } d
-                       && Resolve(state) is ({ }, { Count: 0 })
-            ? d
-            : null;
+        var last = state.Dialog;
+        var finished = last is { Phase: DialogPhase.Finished } && Resolve(last) is { Status: DialogStatus.Usable, Dialog: { } d } ? d : null;
         if (finished is null)
         {
-            return [_replies.Notice(DialogPhrases.NoCheckRunning(_language, command), _replies.MainTopics())];
+            return new TurnResult(new Decision(DecisionKind.Control) { Command = command, Reason = "no check running" },
+                [_replies.Notice(DialogPhrases.NoCheckRunning(_language, command), _replies.MainTopics())], state);
         }
 
-        var rule = finished.Rules.FirstOrDefault(r => r.Id == state.Dialog!.RuleId);
-        var last = state.Dialog!;
-        if (command == DialogCommand.Why && rule is not null && last.VerdictTurn == state.Turn - 1)
+        var rule = finished.Rules.FirstOrDefault(r => r.Id == last!.RuleId);
+        var decision = new Decision(DecisionKind.Control) { DialogId = finished.Id, Command = command };
+        if (command == DialogCommand.Why && rule is not null && last!.VerdictTurn == state.Turn - 1)
         {
-            last.VerdictTurn = state.Turn; // "why" again still explains it
-            return [_replies.VerdictReason(finished, rule)];
+            // "why" again still explains it
+            return new TurnResult(decision with { Reason = $"explains verdict {last.Verdict} (rule {rule.Id}) again" },
+                [_replies.VerdictReason(finished, rule)], state with { Dialog = last with { VerdictTurn = state.Turn } });
         }
 
-        return [_replies.Notice(DialogPhrases.CheckFinished(_language, _replies.Title(finished)), FinishedActions(finished))];
+        return new TurnResult(decision with { Reason = "the check has finished" },
+            [_replies.Notice(DialogPhrases.CheckFinished(_language, _replies.Title(finished)), FinishedActions(finished))], state);
     }
 }

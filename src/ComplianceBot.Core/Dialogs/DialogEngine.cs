@@ -1,19 +1,22 @@
+using System.Collections.Immutable;
 using ComplianceBot.Core.Conversation;
-using ComplianceBot.Core.Matching;
 using ComplianceBot.Core.Text;
 
 namespace ComplianceBot.Core.Dialogs;
 
 /// <summary>
-/// Runs decision dialogs, one turn at a time, over the dialog state kept in <see cref="ConversationData.Dialog"/>.
-/// It asks only for the slot the next undecided rule needs (in file order) and gives the verdict as soon as a rule
-/// decides; fills slots from the first utterance and from any later free text (<see cref="SlotFiller"/>); accepts
-/// free text, a button submit or a choice number; handles the control words of <see cref="ControlWords"/>; re-prompts
-/// with the choices when an answer cannot be read, and after <see cref="FailuresBeforeHandoff"/> such answers in a row
-/// offers the compliance team. State written for another version of a dialog restarts the check; state for a removed
-/// dialog ends it; neither throws.
+/// Runs decision dialogs, one turn at a time, over the dialog state in <see cref="ConversationState.Dialog"/>. It asks
+/// only for the slot the next undecided rule needs (in file order) and gives the verdict as soon as a rule decides;
+/// fills slots from the first utterance and from any later free text (read once per message by
+/// <see cref="TurnAnalyzer"/>); accepts free text, a button submit or a choice number; handles the control words of
+/// <see cref="ControlWords"/>; re-prompts with the choices when an answer cannot be read, and after
+/// <see cref="FailuresBeforeHandoff"/> such answers in a row offers the compliance team. State written for another
+/// version of a dialog restarts the check; state for a removed dialog ends it; neither throws.
 /// </summary>
-/// <remarks>Create one per turn (it captures the turn's content and language); holds no per-conversation data.</remarks>
+/// <remarks>
+/// Pure: every method returns a <see cref="TurnResult"/> (why, the replies, the new state) and changes nothing. Create
+/// one per turn (it captures the turn's content and language); holds no per-conversation data.
+/// </remarks>
 public sealed partial class DialogEngine
 {
     /// <summary>Unreadable answers in a row after which the compliance team is offered. 3.</summary>
@@ -34,137 +37,125 @@ public sealed partial class DialogEngine
         _replies = new DialogReplies(content, language);
     }
 
-    /// <summary>True when the conversation has a dialog waiting for the user's next message.</summary>
-    public static bool IsActive(ConversationData state) => state.Dialog?.IsActive == true;
-
-    /// <summary>The number of <paramref name="dialog"/>'s slots that <paramref name="utterance"/> states by specific phrases.</summary>
-    public static int SlotsStated(DialogDefinition dialog, string? utterance) =>
-        SlotFiller.Read(dialog, utterance, askedSlot: null).Values.Count;
-
     /// <summary>
-    /// True when <paramref name="utterance"/> contains one of <paramref name="dialog"/>'s situation cues (matched like
-    /// synonyms: English whole words ignoring inflection, Chinese inside unspaced text), or the dialog has none.
+    /// Starts <paramref name="dialog"/> afresh from a message (replacing any dialog in progress), fills the slots the
+    /// message states (<paramref name="stated"/>), and asks the first question or gives the verdict at once.
     /// </summary>
-    public static bool HasSituationCue(DialogDefinition dialog, string? utterance) =>
-        SlotFiller.ContainsAny(dialog.SituationCues?.All ?? [], utterance, orNone: true);
-
-    /// <summary>
-    /// Starts <paramref name="dialog"/> afresh (replacing any dialog in progress), fills the slots
-    /// <paramref name="utterance"/> states, and asks the first question or gives the verdict at once.
-    /// </summary>
-    public IReadOnlyList<BotReply> Start(DialogDefinition dialog, ConversationData state, string? utterance) =>
-        Begin(dialog, state, utterance, [DialogPhrases.Start(_language, _replies.Title(dialog), dialog.Intro?.For(_language))]);
+    public TurnResult Start(DialogDefinition dialog, ConversationState state, SlotReading? stated, Decision decision) =>
+        Begin(dialog, state, stated, [DialogPhrases.Start(_language, _replies.Title(dialog), dialog.Intro?.For(_language))], decision);
 
     /// <summary>
     /// Starts the dialog with id <paramref name="dialogId"/> (a <c>{"start": id}</c> button), or says it is not
     /// available: then a dialog in progress goes on with its current question asked again, else the main topics are offered.
     /// Never drops answers silently: while the same dialog is waiting for an answer, its answers are kept and the current
     /// question is asked again ("say restart to start over"); while another one is, the new one starts with a line
-    /// saying that the unfinished check was stopped.
+    /// saying that the unfinished check was stopped. <paramref name="stated"/> are facts to start with (those of the
+    /// message that offered the button), or null.
     /// </summary>
-    public IReadOnlyList<BotReply> Start(string dialogId, ConversationData state)
+    public TurnResult Start(string dialogId, ConversationState state, string reason, SlotReading? stated = null)
     {
+        var decision = new Decision(DecisionKind.StartCheck) { DialogId = dialogId, Reason = reason };
         if (_content.Snapshot.FindDialog(dialogId) is { } dialog)
         {
-            if (!IsActive(state))
+            var start = DialogPhrases.Start(_language, _replies.Title(dialog), dialog.Intro?.For(_language));
+            if (!state.InCheck)
             {
-                return Start(dialog, state, utterance: null);
+                return Begin(dialog, state, stated, [start], decision);
             }
 
             var running = state.Dialog!;
             if (running.DialogId == dialog.Id)
             {
-                return Resolve(state) is ({ }, { Count: > 0 } notice)
-                    ? Begin(dialog, state, null, notice.Select(n => n.Text))
-                    : Reask(dialog, state, [DialogPhrases.AlreadyInCheck(_language, _replies.Title(dialog))]);
+                return Resolve(running) is { Status: DialogStatus.Restarted, Notice: { } notice }
+                    ? Begin(dialog, state, null, [notice.Text], decision with { Reason = reason + "; stored for another version" })
+                    : Reask(dialog, state, [DialogPhrases.AlreadyInCheck(_language, _replies.Title(dialog))],
+                        decision with { Reason = "already running: answers kept" });
             }
 
             var stopped = _content.Snapshot.FindDialog(running.DialogId) is { } other ? _replies.Title(other)
                 : string.IsNullOrWhiteSpace(running.Title) ? running.DialogId : running.Title;
-            return Begin(dialog, state, null,
-            [
-                DialogPhrases.StoppedOther(_language, stopped),
-                DialogPhrases.Start(_language, _replies.Title(dialog), dialog.Intro?.For(_language)),
-            ]);
+            return Begin(dialog, state, stated, [DialogPhrases.StoppedOther(_language, stopped), start],
+                decision with { Reason = $"{reason}; stopped {running.DialogId}" });
         }
 
-        if (IsActive(state) && _content.Snapshot.FindDialog(state.Dialog!.DialogId) is { } current && Resolve(state) is ({ }, { Count: 0 }))
+        var missing = new Decision(DecisionKind.CheckNotAvailable) { DialogId = dialogId };
+        if (state.InCheck && Resolve(state.Dialog!) is { Status: DialogStatus.Usable, Dialog: { } current })
         {
-            return Reask(current, state, [DialogPhrases.NotAvailableHere(_language, _replies.Title(current))]);
+            return Reask(current, state, [DialogPhrases.NotAvailableHere(_language, _replies.Title(current))], missing);
         }
 
-        return [_replies.Notice(DialogPhrases.NotAvailable(_language), _replies.MainTopics())];
+        return new TurnResult(missing, [_replies.Notice(DialogPhrases.NotAvailable(_language), _replies.MainTopics())], state);
     }
 
     /// <summary>
     /// The current question of a dialog waiting for an answer, asked again without changing the dialog: its prompt
     /// (with the contract <c>prompt</c> value and the choice buttons) or, while picking an answer to change, that menu.
-    /// Empty when no dialog is waiting, or when its state no longer fits the content (the next message then restarts
-    /// or ends it, with a notice).
+    /// No replies when no dialog is waiting, or when its state no longer fits the content (the next message then
+    /// restarts or ends it, with a notice).
     /// </summary>
-    public IReadOnlyList<BotReply> Repeat(ConversationData state)
+    public TurnResult Repeat(ConversationState state)
     {
-        if (!IsActive(state) || _content.Snapshot.FindDialog(state.Dialog!.DialogId) is null
-            || Resolve(state) is not ({ } dialog, { Count: 0 }))
+        var decision = new Decision(DecisionKind.Repeat) { DialogId = state.Dialog?.DialogId };
+        if (!state.InCheck || Resolve(state.Dialog!) is not { Status: DialogStatus.Usable, Dialog: { } dialog })
         {
-            return [];
+            return new TurnResult(decision, [], state);
         }
 
-        return Reask(dialog, state, []);
+        return Reask(dialog, state, [], decision);
     }
 
     /// <summary>
-    /// Handles a message while a dialog is active (<see cref="IsActive"/>). <paramref name="aside"/> answers a message
-    /// that is not an answer but an unrelated question (an FAQ, a topic button, small talk); it returns null when it has
-    /// nothing confident to say. After an aside the current question is asked again.
+    /// Handles a message while a dialog waits for one (<see cref="ConversationState.InCheck"/>). <paramref name="aside"/>
+    /// answers a message that is not an answer but an unrelated question (an FAQ, a topic button, small talk); it gives
+    /// null when it has nothing confident to say. After an aside the current question is asked again.
     /// </summary>
-    public IReadOnlyList<BotReply> Continue(TurnInput input, ConversationData state, Func<TurnInput, IReadOnlyList<BotReply>?> aside)
+    public TurnResult Continue(TurnAnalysis turn, ConversationState state, Func<TurnResult?> aside)
     {
         var ds = state.Dialog!;
-        switch (Resolve(state))
+        var resolution = Resolve(ds);
+        switch (resolution)
         {
-            case (null, var removed):
-                return removed;
-            case ({ } restarted, { Count: > 0 } notice):
+            case { Status: DialogStatus.Removed }:
+                return new TurnResult(new Decision(DecisionKind.CheckRemoved) { DialogId = ds.DialogId }, [resolution.Notice!], state with { Dialog = null });
+            case { Status: DialogStatus.Restarted, Dialog: { } restarted }:
                 // A typed answer still counts for the restarted check; a button of the old version does not.
-                var typed = input.Value is null && ControlWords.Read(input.Text) == DialogCommand.None ? input.Text : null;
-                return Begin(restarted, state, typed, notice.Select(n => n.Text));
+                var typed = turn.Input.Value is null && turn.Control == DialogCommand.None ? turn.StatedFor(restarted.Id)?.Reading : null;
+                return Begin(restarted, state, typed, [resolution.Notice!.Text], new Decision(DecisionKind.CheckRestarted));
         }
 
-        var dialog = _content.Snapshot.FindDialog(ds.DialogId)!;
-        if (input.Value is { } value && value.TryGetValue(DialogActions.SlotKey, out var slot))
+        var dialog = resolution.Dialog!;
+        if (turn.Input.Value is { } value && value.TryGetValue(DialogActions.SlotKey, out var slot))
         {
             return Submit(dialog, state, slot, value.GetValueOrDefault(DialogActions.ChoiceKey));
         }
 
-        if (input.Value is { } topicValue && topicValue.ContainsKey("topic"))
+        if (turn.Input.Value is { } topicValue && topicValue.ContainsKey("topic"))
         {
-            return Aside(dialog, state, input, aside) ?? Reask(dialog, state, [DialogPhrases.StaleButton(_language)]);
+            return Aside(dialog, state, aside)
+                   ?? Reask(dialog, state, [DialogPhrases.StaleButton(_language)], new Decision(DecisionKind.StaleButton) { DialogId = dialog.Id });
         }
 
-        var text = input.Text ?? string.Empty;
-        if (TextNormalizer.Normalize(text).Length == 0)
+        if (turn.Normalized.Length == 0)
         {
-            var why = input.AttachmentCount > 0 ? DialogPhrases.TextOnly(_language) : DialogPhrases.StillNeeded(_language);
-            return Reask(dialog, state, [why]);
+            var why = turn.Input.AttachmentCount > 0 ? DialogPhrases.TextOnly(_language) : DialogPhrases.StillNeeded(_language);
+            return Reask(dialog, state, [why], new Decision(DecisionKind.NoText) { DialogId = dialog.Id });
         }
 
-        var command = ControlWords.Read(text);
-        if (command != DialogCommand.None)
+        if (turn.Control != DialogCommand.None)
         {
-            return Command(dialog, state, command);
+            return Command(dialog, state, turn.Control);
         }
 
         return ds.Phase == DialogPhase.ChoosingChange
-            ? ChooseChange(dialog, state, text)
-            : Answer(dialog, state, input, text, aside);
+            ? ChooseChange(dialog, state, turn)
+            : Answer(dialog, state, turn, aside);
     }
 
     /// <summary>
     /// Handles a dialog control button (<c>{"dialog": id, "action": ...}</c> or <c>{"dialog": id, "change": slot}</c>),
     /// whether or not the dialog is still active.
     /// </summary>
-    public IReadOnlyList<BotReply> Act(IReadOnlyDictionary<string, string> value, ConversationData state)
+    public TurnResult Act(IReadOnlyDictionary<string, string> value, ConversationState state)
     {
         var dialogId = value.GetValueOrDefault(DialogActions.DialogKey);
         var action = value.GetValueOrDefault(DialogActions.ActionKey);
@@ -174,28 +165,31 @@ public sealed partial class DialogEngine
             // for an answer, it is refused and the current question (or change menu) is asked again.
             if (action == DialogActions.Restart && dialogId is not null)
             {
-                return Start(dialogId, state);
+                return Start(dialogId, state, "start-over button of an earlier check");
             }
 
-            if (IsActive(state) && Resolve(state) is ({ } running, { Count: 0 }))
+            var refused = new Decision(DecisionKind.StaleButton) { DialogId = dialogId, Reason = "button of another check" };
+            if (state.InCheck && Resolve(state.Dialog!) is { Status: DialogStatus.Usable, Dialog: { } running })
             {
                 return state.Dialog!.Phase == DialogPhase.ChoosingChange
-                    ? [_replies.ChangeMenu(running, state.Dialog, DialogPhrases.OtherCheckButton(_language) + " " + DialogPhrases.ChangeWhich(_language))]
-                    : Reask(running, state, [DialogPhrases.OtherCheckButton(_language)]);
+                    ? new TurnResult(refused, [_replies.ChangeMenu(running, state.Dialog,
+                        DialogPhrases.OtherCheckButton(_language) + " " + DialogPhrases.ChangeWhich(_language))], state)
+                    : Reask(running, state, [DialogPhrases.OtherCheckButton(_language)], refused);
             }
 
-            return NotOpen(dialogId);
+            return NotOpen(dialogId, state);
         }
 
-        switch (Resolve(state))
+        var resolution = Resolve(ds);
+        switch (resolution)
         {
-            case (null, var removed):
-                return removed;
-            case ({ } restarted, { Count: > 0 } notice):
-                return Begin(restarted, state, null, notice.Select(n => n.Text));
+            case { Status: DialogStatus.Removed }:
+                return new TurnResult(new Decision(DecisionKind.CheckRemoved) { DialogId = ds.DialogId }, [resolution.Notice!], state with { Dialog = null });
+            case { Status: DialogStatus.Restarted, Dialog: { } restarted }:
+                return Begin(restarted, state, null, [resolution.Notice!.Text], new Decision(DecisionKind.CheckRestarted));
         }
 
-        var dialog = _content.Snapshot.FindDialog(ds.DialogId)!;
+        var dialog = resolution.Dialog!;
         if (value.TryGetValue(DialogActions.SlotKey, out var answered))
         {
             // A choice button that names its check ({"slot", "choice", "dialog"}) counts like one that does not.
@@ -213,18 +207,19 @@ public sealed partial class DialogEngine
             DialogActions.Cancel => Command(dialog, state, DialogCommand.Cancel),
             DialogActions.Change => Command(dialog, state, DialogCommand.Change),
             DialogActions.Handoff => Handoff(dialog, state),
-            _ => ds.IsActive ? Reask(dialog, state, [DialogPhrases.StaleButton(_language)]) : NotOpen(dialogId),
+            _ => ds.IsActive
+                ? Reask(dialog, state, [DialogPhrases.StaleButton(_language)], new Decision(DecisionKind.StaleButton) { DialogId = dialog.Id })
+                : NotOpen(dialogId, state),
         };
     }
 
     /// <summary>
     /// After a verdict, "start over" or "change an answer" typed as the whole message act on the finished dialog;
-    /// returns null for any other message (it is then routed as a question).
+    /// null for any other message (it is then routed as a question).
     /// </summary>
-    public IReadOnlyList<BotReply>? AfterVerdict(string? text, ConversationData state)
+    public TurnResult? AfterVerdict(TurnAnalysis turn, ConversationState state)
     {
-        var command = ControlWords.Read(text);
-        if (state.Dialog is not { Phase: DialogPhase.Finished } ds || command is not (DialogCommand.Restart or DialogCommand.Change))
+        if (state.Dialog is not { Phase: DialogPhase.Finished } ds || turn.Control is not (DialogCommand.Restart or DialogCommand.Change))
         {
             return null;
         }
@@ -232,103 +227,128 @@ public sealed partial class DialogEngine
         return Act(new Dictionary<string, string>
         {
             [DialogActions.DialogKey] = ds.DialogId,
-            [DialogActions.ActionKey] = command == DialogCommand.Restart ? DialogActions.Restart : DialogActions.Change,
+            [DialogActions.ActionKey] = turn.Control == DialogCommand.Restart ? DialogActions.Restart : DialogActions.Change,
         }, state);
     }
 
     /// <summary>A choice button pressed when no dialog is waiting for an answer (e.g. on an old prompt after the verdict).</summary>
-    public IReadOnlyList<BotReply> OrphanSubmit(ConversationData state)
+    public TurnResult OrphanSubmit(ConversationState state)
     {
         if (state.Dialog is { Phase: DialogPhase.Finished } ds && _content.Snapshot.FindDialog(ds.DialogId) is { } dialog)
         {
-            return [_replies.Notice(DialogPhrases.CheckFinished(_language, _replies.Title(dialog)), FinishedActions(dialog))];
+            return new TurnResult(new Decision(DecisionKind.StaleButton) { DialogId = dialog.Id, Reason = "the check has finished" },
+                [_replies.Notice(DialogPhrases.CheckFinished(_language, _replies.Title(dialog)), FinishedActions(dialog))], state);
         }
 
-        return [_replies.Notice(DialogPhrases.StaleButton(_language), _replies.MainTopics())];
+        return new TurnResult(new Decision(DecisionKind.StaleButton) { Reason = "no check running" },
+            [_replies.Notice(DialogPhrases.StaleButton(_language), _replies.MainTopics())], state);
     }
 
-    private IReadOnlyList<BotReply> Answer(DialogDefinition dialog, ConversationData state, TurnInput input, string text,
-        Func<TurnInput, IReadOnlyList<BotReply>?> aside)
+    /// <summary>
+    /// A number typed while a check waits for an answer that is none of the <paramref name="count"/> buttons offered
+    /// ("0", "9", "第十个"): says so, as outside a check, and asks the current question again. Null when no check waits.
+    /// </summary>
+    public TurnResult? NoSuchOption(ConversationState state, int number, int count)
+    {
+        if (!state.InCheck || Resolve(state.Dialog!) is not { Status: DialogStatus.Usable, Dialog: { } dialog })
+        {
+            return null;
+        }
+
+        var next = state with { Dialog = state.Dialog! with { Failures = state.Dialog.Failures + 1 } };
+        return Reask(dialog, next, [DialogPhrases.NoSuchOption(_language, number, count)],
+            new Decision(DecisionKind.Number) { DialogId = dialog.Id, Reason = $"no option {number} of {count}" });
+    }
+
+    private TurnResult Answer(DialogDefinition dialog, ConversationState state, TurnAnalysis turn, Func<TurnResult?> aside)
     {
         var ds = state.Dialog!;
         var asked = ds.AskedSlot!;
-        var reading = SlotFiller.Read(dialog, text, asked, _language);
+        var reading = turn.Answer ?? SlotReading.Nothing;
         var newFacts = reading.Values.Where(kv => kv.Key == asked || !ds.Facts.ContainsKey(kv.Key)).ToList();
 
-        if (reading.Values.ContainsKey(asked) && reading.AskedSlotFromShortAnswer && QuestionForm.IsQuestion(text)
-            && Aside(dialog, state, input, aside) is { } answered)
+        if (reading.Values.ContainsKey(asked) && reading.AskedSlotFromShortAnswer && turn.IsQuestion
+            && Aside(dialog, state, aside) is { } answered)
         {
             return answered; // "is there a fine?" reads as "yes"-ish, but it is a question
         }
 
         if (newFacts.Count > 0)
         {
+            var next = ds;
             foreach (var (slot, value) in newFacts)
             {
-                Fill(ds, slot, value);
+                next = next.Fill(slot, value);
             }
 
-            ds.Failures = 0;
-            ds.PreviousValue = null;
+            next = next with { Failures = 0, PreviousValue = null };
             var noted = newFacts.Where(f => f.Key != asked).Select(f => f.Key).ToList();
-            return Advance(dialog, state, noted.Count > 0
-                ? [DialogPhrases.Noted(_language) + "\n" + _replies.FactLines(dialog, noted, ds.Facts)]
-                : []);
+            var decision = new Decision(DecisionKind.SlotAnswer)
+            {
+                DialogId = dialog.Id,
+                SlotId = reading.Values.ContainsKey(asked) ? asked : null,
+                Value = reading.Values.GetValueOrDefault(asked),
+                Facts = newFacts.Where(f => f.Key != asked).ToImmutableSortedDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal),
+            };
+            return Advance(dialog, state with { Dialog = next }, noted.Count > 0
+                ? [DialogPhrases.Noted(_language) + "\n" + _replies.FactLines(dialog, noted, next.Facts)]
+                : [], decision);
         }
 
         if (reading.Ambiguous.TryGetValue(asked, out var options))
         {
-            ds.Failures++;
             var labels = string.Join(" / ", options.Select(o => _replies.ValueLabel(dialog, asked, o)));
-            return Reask(dialog, state, [DialogPhrases.Ambiguous(_language, labels)], listChoices: true);
+            return Reask(dialog, state with { Dialog = ds with { Failures = ds.Failures + 1 } }, [DialogPhrases.Ambiguous(_language, labels)],
+                new Decision(DecisionKind.SlotAmbiguous) { DialogId = dialog.Id, SlotId = asked, Candidates = [.. options] }, listChoices: true);
         }
 
         // "not for work" talks about the question (it rules a value out), so it is no other question to answer aside.
-        if (!reading.Negated.Contains(asked) && Aside(dialog, state, input, aside) is { } asideReplies)
+        if (!reading.Negated.Contains(asked) && Aside(dialog, state, aside) is { } asideReplies)
         {
             return asideReplies;
         }
 
-        ds.Failures++;
-        return Reask(dialog, state, [DialogPhrases.NotUnderstood(_language)], listChoices: true);
+        return Reask(dialog, state with { Dialog = ds with { Failures = ds.Failures + 1 } }, [DialogPhrases.NotUnderstood(_language)],
+            new Decision(DecisionKind.NotUnderstood) { DialogId = dialog.Id, SlotId = asked }, listChoices: true);
     }
 
-    private IReadOnlyList<BotReply>? Aside(DialogDefinition dialog, ConversationData state, TurnInput input,
-        Func<TurnInput, IReadOnlyList<BotReply>?> aside)
+    private TurnResult? Aside(DialogDefinition dialog, ConversationState state, Func<TurnResult?> aside)
     {
-        var answered = aside(input);
-        if (answered is not { Count: > 0 })
+        if (aside() is not { Replies.Count: > 0 } answered)
         {
             return null;
         }
 
-        return [.. answered, .. Reask(dialog, state, [DialogPhrases.Resume(_language, _replies.Title(dialog))])];
+        var resumed = Reask(dialog, state, [DialogPhrases.Resume(_language, _replies.Title(dialog))],
+            new Decision(DecisionKind.CheckAside) { DialogId = dialog.Id, Aside = answered.Decision });
+        return resumed with { Replies = [.. answered.Replies, .. resumed.Replies] };
     }
 
-    private IReadOnlyList<BotReply> Submit(DialogDefinition dialog, ConversationData state, string slotId, string? choice)
+    private TurnResult Submit(DialogDefinition dialog, ConversationState state, string slotId, string? choice)
     {
         var ds = state.Dialog!;
         var slot = dialog.FindSlot(slotId);
+        var refused = new Decision(DecisionKind.StaleButton) { DialogId = dialog.Id, SlotId = slotId, Value = choice };
         if (ds.Phase == DialogPhase.ChoosingChange)
         {
-            return [_replies.ChangeMenu(dialog, ds, DialogPhrases.StaleButton(_language) + " " + DialogPhrases.ChangePickOne(_language))];
+            return new TurnResult(refused with { Reason = "choosing an answer to change" },
+                [_replies.ChangeMenu(dialog, ds, DialogPhrases.StaleButton(_language) + " " + DialogPhrases.ChangePickOne(_language))], state);
         }
 
         if (slot is not null && slot.FindChoice(choice) is not null && slotId == ds.AskedSlot)
         {
             // Only the question being asked: a button carries no dialog id, so one for another question (an old card
             // in the chat history, possibly of another check with the same slot) must not set a fact unasked.
-            Fill(ds, slotId, choice!);
-            ds.Failures = 0;
-            ds.PreviousValue = null;
-            return Advance(dialog, state, []);
+            var next = ds.Fill(slotId, choice!) with { Failures = 0, PreviousValue = null };
+            return Advance(dialog, state with { Dialog = next }, [],
+                new Decision(DecisionKind.SlotAnswer) { DialogId = dialog.Id, SlotId = slotId, Value = choice, Reason = "button" });
         }
 
         string notice;
         if (slot is not null && slotId == ds.AskedSlot)
         {
             // Not one of this question's values (a mistyped or outdated card): say so and list the ones there are.
-            return Reask(dialog, state, [DialogPhrases.NotAnOption(_language, choice)], listChoices: true);
+            return Reask(dialog, state, [DialogPhrases.NotAnOption(_language, choice)], refused with { Reason = "not one of the options" }, listChoices: true);
         }
         else if (slot is not null && ds.Facts.TryGetValue(slotId, out var known))
         {
@@ -339,39 +359,38 @@ public sealed partial class DialogEngine
             notice = DialogPhrases.NotThisQuestion(_language);
         }
 
-        return Reask(dialog, state, [notice]);
+        return Reask(dialog, state, [notice], refused with { Reason = "not the question asked" });
     }
 
-    private IReadOnlyList<BotReply> Begin(DialogDefinition dialog, ConversationData state, string? utterance, IEnumerable<string> preface)
+    private TurnResult Begin(DialogDefinition dialog, ConversationState state, SlotReading? stated, IEnumerable<string> preface, Decision decision)
     {
         var ds = new DialogState { DialogId = dialog.Id, DialogVersion = dialog.Version, Title = _replies.Title(dialog) };
-        state.Dialog = ds;
         var paragraphs = preface.ToList();
-        var stated = SlotFiller.Read(dialog, utterance, askedSlot: null, _language).Values;
-        foreach (var slot in dialog.Slots.Where(s => stated.ContainsKey(s.Id)))
+        var facts = stated?.Values ?? ImmutableDictionary<string, string>.Empty;
+        foreach (var slot in dialog.Slots.Where(s => facts.ContainsKey(s.Id)))
         {
-            Fill(ds, slot.Id, stated[slot.Id]);
+            ds = ds.Fill(slot.Id, facts[slot.Id]);
         }
 
-        if (stated.Count > 0)
+        if (ds.Facts.Count > 0)
         {
-            paragraphs.Add(DialogPhrases.Understood(_language) + "\n" + _replies.FactLines(dialog, stated.Keys, ds.Facts));
+            paragraphs.Add(DialogPhrases.Understood(_language) + "\n" + _replies.FactLines(dialog, ds.Facts.Keys, ds.Facts));
         }
 
         paragraphs.Add(DialogPhrases.Hint(_language));
-        return Advance(dialog, state, paragraphs);
+        return Advance(dialog, state with { Dialog = ds }, paragraphs, decision with { DialogId = dialog.Id, Facts = ds.Facts });
     }
 
     /// <summary>Evaluates the rules: asks the next needed slot, or gives the verdict (after a notice with the preface, if any).</summary>
-    private IReadOnlyList<BotReply> Advance(DialogDefinition dialog, ConversationData state, IReadOnlyList<string> preface)
+    private TurnResult Advance(DialogDefinition dialog, ConversationState state, IReadOnlyList<string> preface, Decision decision)
     {
         var ds = state.Dialog!;
         var evaluation = RuleEvaluator.Evaluate(dialog, ds.Facts);
         if (evaluation.NeededSlot is { } needed)
         {
-            ds.Phase = DialogPhase.Asking;
-            ds.AskedSlot = needed;
-            return [_replies.Prompt(dialog, ds, preface, listChoices: false, offerHandoff: false)];
+            ds = ds with { Phase = DialogPhase.Asking, AskedSlot = needed };
+            return new TurnResult(decision with { Asks = needed },
+                [_replies.Prompt(dialog, ds, preface, listChoices: false, offerHandoff: false)], state with { Dialog = ds });
         }
 
         var replies = new List<BotReply>();
@@ -383,86 +402,90 @@ public sealed partial class DialogEngine
 
         if (!evaluation.IsDecided)
         {
-            state.Dialog = null; // a gap in the decision table; the content checks prevent it
+            // A gap in the decision table; the content checks prevent it.
             replies.Add(_replies.Notice(DialogPhrases.NoVerdict(_language), _replies.MainTopics()));
-            return replies;
+            return new TurnResult(decision with { Reason = "no rule decides (a gap in the table)" }, replies, state with { Dialog = null });
         }
 
-        ds.Phase = DialogPhase.Finished;
-        ds.AskedSlot = null;
-        ds.PreviousValue = null;
-        ds.Failures = 0;
-        ds.Verdict = evaluation.DecidingRule!.Outcome.Verdict;
-        ds.RuleId = evaluation.DecidingRule.Id;
-        ds.VerdictTurn = state.Turn;
-        replies.Add(_replies.Verdict(dialog, ds, evaluation, state));
-        return replies;
+        var rule = evaluation.DecidingRule!;
+        ds = ds with
+        {
+            Phase = DialogPhase.Finished,
+            AskedSlot = null,
+            PreviousValue = null,
+            Failures = 0,
+            Verdict = rule.Outcome.Verdict,
+            RuleId = rule.Id,
+            VerdictTurn = state.Turn,
+        };
+        replies.Add(_replies.Verdict(dialog, ds, evaluation));
+        return new TurnResult(decision with { Verdict = rule.Outcome.Verdict, RuleId = rule.Id }, replies, state with { Dialog = ds });
     }
 
     /// <summary>Asks the current question again after <paramref name="preface"/>; offers the compliance team after repeated failures.</summary>
-    private IReadOnlyList<BotReply> Reask(DialogDefinition dialog, ConversationData state, IReadOnlyList<string> preface, bool listChoices = false)
+    private TurnResult Reask(DialogDefinition dialog, ConversationState state, IReadOnlyList<string> preface, Decision decision, bool listChoices = false)
     {
         var ds = state.Dialog!;
         if (ds.Phase == DialogPhase.ChoosingChange)
         {
-            return [_replies.ChangeMenu(dialog, ds, string.Join("\n\n", preface.Append(DialogPhrases.ChangePickOne(_language))))];
+            return new TurnResult(decision,
+                [_replies.ChangeMenu(dialog, ds, string.Join("\n\n", preface.Append(DialogPhrases.ChangePickOne(_language))))], state);
         }
 
         if (ds.Phase == DialogPhase.Finished || dialog.FindSlot(ds.AskedSlot) is null)
         {
-            return Advance(dialog, state, preface);
+            return Advance(dialog, state, preface, decision);
         }
 
         var offerHandoff = ds.Failures >= FailuresBeforeHandoff;
         var paragraphs = offerHandoff ? preface.Append(DialogPhrases.OfferHandoff(_language)) : preface;
-        return [_replies.Prompt(dialog, ds, paragraphs, listChoices || offerHandoff, offerHandoff)];
+        return new TurnResult(decision with { Asks = ds.AskedSlot },
+            [_replies.Prompt(dialog, ds, paragraphs, listChoices || offerHandoff, offerHandoff)], state);
     }
 
-    /// <summary>
-    /// Checks the stored state against the content: (dialog, []) when usable; (null, replies) when the dialog was
-    /// removed (the state is cleared); (dialog, notice) when it changed version or the state is unreadable (restart).
-    /// </summary>
-    private (DialogDefinition? Dialog, IReadOnlyList<BotReply> Replies) Resolve(ConversationData state)
+    /// <summary>How stored dialog state stands against the content.</summary>
+    private enum DialogStatus
     {
-        var ds = state.Dialog!;
+        /// <summary>It fits the content: go on.</summary>
+        Usable,
+
+        /// <summary>Its dialog is no longer in the content: the check ends, with <see cref="DialogResolution.Notice"/>.</summary>
+        Removed,
+
+        /// <summary>Its dialog changed version, or the state is unreadable: the check starts again, with <see cref="DialogResolution.Notice"/>.</summary>
+        Restarted,
+    }
+
+    /// <summary>What <see cref="Resolve"/> found: the status, the dialog (unless removed), and the notice to show (unless usable).</summary>
+    private sealed record DialogResolution(DialogStatus Status, DialogDefinition? Dialog, BotReply? Notice);
+
+    /// <summary>Checks stored dialog state against the content. No side effects: the caller acts on the result.</summary>
+    private DialogResolution Resolve(DialogState ds)
+    {
         if (_content.Snapshot.FindDialog(ds.DialogId) is not { } dialog)
         {
-            state.Dialog = null;
             var title = string.IsNullOrWhiteSpace(ds.Title) ? ds.DialogId : ds.Title;
-            return (null, [_replies.Notice(DialogPhrases.DialogRemoved(_language, title), _replies.MainTopics())]);
+            return new DialogResolution(DialogStatus.Removed, null,
+                _replies.Notice(DialogPhrases.DialogRemoved(_language, title), _replies.MainTopics()));
         }
 
         var readable = ds.SchemaVersion == DialogState.CurrentSchemaVersion
                        && ds.DialogVersion == dialog.Version
-                       && ds.Facts is not null && ds.FilledOrder is not null
+                       && ds.Facts is not null && !ds.FilledOrder.IsDefault
                        && ds.Facts.All(f => dialog.FindSlot(f.Key)?.FindChoice(f.Value) is not null)
                        && (ds.Phase != DialogPhase.Asking || dialog.FindSlot(ds.AskedSlot) is not null);
         return readable
-            ? (dialog, [])
-            : (dialog, [_replies.Notice(DialogPhrases.DialogUpdated(_language, _replies.Title(dialog)))]);
+            ? new DialogResolution(DialogStatus.Usable, dialog, null)
+            : new DialogResolution(DialogStatus.Restarted, dialog, _replies.Notice(DialogPhrases.DialogUpdated(_language, _replies.Title(dialog))));
     }
 
-    /// <summary>
-    /// A number typed while a check waits for an answer that is none of the <paramref name="count"/> buttons offered
-    /// ("0", "9", "第十个"): says so, as outside a check, and asks the current question again.
-    /// </summary>
-    public IReadOnlyList<BotReply> NoSuchOption(ConversationData state, int number, int count)
-    {
-        if (!IsActive(state) || Resolve(state) is not ({ } dialog, { Count: 0 }))
-        {
-            return [];
-        }
-
-        state.Dialog!.Failures++;
-        return Reask(dialog, state, [DialogPhrases.NoSuchOption(_language, number, count)]);
-    }
-
-    private IReadOnlyList<BotReply> NotOpen(string? dialogId)
+    private TurnResult NotOpen(string? dialogId, ConversationState state)
     {
         var actions = _content.Snapshot.FindDialog(dialogId) is { } dialog
             ? [ReplyAction.ForDialog(DialogPhrases.StartAgainButton(_language), dialog.Id)]
             : _replies.MainTopics();
-        return [_replies.Notice(DialogPhrases.NotOpen(_language), actions)];
+        return new TurnResult(new Decision(DecisionKind.StaleButton) { DialogId = dialogId, Reason = "the check is not open" },
+            [_replies.Notice(DialogPhrases.NotOpen(_language), actions)], state);
     }
 
     private List<ReplyAction> FinishedActions(DialogDefinition dialog) =>
@@ -470,11 +493,4 @@ public sealed partial class DialogEngine
         DialogActions.Control(DialogPhrases.ChangeAnswerButton(_language), dialog.Id, DialogActions.Change),
         DialogActions.Control(DialogPhrases.StartOverButton(_language), dialog.Id, DialogActions.Restart),
     ];
-
-    private static void Fill(DialogState ds, string slot, string value)
-    {
-        ds.Facts[slot] = value;
-        ds.FilledOrder.Remove(slot);
-        ds.FilledOrder.Add(slot);
-    }
 }

@@ -81,8 +81,11 @@ internal sealed class DialogReplies
         };
     }
 
-    /// <summary>The verdict of <paramref name="evaluation"/>'s deciding rule, with facts, reason, sources and next steps.</summary>
-    public BotReply Verdict(DialogDefinition dialog, DialogState state, RuleEvaluation evaluation, ConversationData conversation)
+    /// <summary>
+    /// The verdict of <paramref name="evaluation"/>'s deciding rule, with facts, reason, sources and next steps; it always
+    /// carries the "general guidance, not legal advice" notice.
+    /// </summary>
+    public BotReply Verdict(DialogDefinition dialog, DialogState state, RuleEvaluation evaluation)
     {
         var rule = evaluation.DecidingRule!;
         var outcome = rule.Outcome;
@@ -108,7 +111,6 @@ internal sealed class DialogReplies
             text.Append('\n').Append(i + 1).Append(". ").Append(nextSteps[i]);
         }
 
-        conversation.DisclaimerShown = true;
         var knowledge = _content.Snapshot.Knowledge;
         var actions = new List<ReplyAction>
         {

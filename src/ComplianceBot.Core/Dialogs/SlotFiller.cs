@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using ComplianceBot.Core.Text;
 
 namespace ComplianceBot.Core.Dialogs;
@@ -10,7 +9,7 @@ namespace ComplianceBot.Core.Dialogs;
 /// "charge"), also between phrases of two values of one slot that stand side by side ("自己搭的梯子" is self-built); a phrase right after a negation ("not for work", "不是工作") does not count; a slot for which
 /// several values remain is reported as ambiguous rather than guessed.
 /// </summary>
-/// <remarks>Thread-safe; phrase indexes are built once per dialog definition.</remarks>
+/// <remarks>Thread-safe; reads with the phrase index built when the content loaded (<see cref="DialogIndex"/>).</remarks>
 public static class SlotFiller
 {
     // Negations and the filler words allowed between a negation and the phrase it negates. The tokens spell out
@@ -44,38 +43,32 @@ public static class SlotFiller
     // A choice number ("2", "the second one") is only read from an answer this short.
     private const int MaxTokensForNumber = 4;
 
-    private static readonly ConditionalWeakTable<DialogDefinition, List<Phrase>> Indexes = [];
-
-    private enum PhraseKind
-    {
-        Synonym,
-        Answer,
-    }
-
-    private sealed record Phrase(string Slot, string Value, string[] Tokens, PhraseKind Kind);
-
-    private sealed record Occurrence(Phrase Phrase, int Start, bool Negated = false)
+    private sealed record Occurrence(SlotPhrase Phrase, int Start, bool Negated = false)
     {
         public int End => Start + Phrase.Tokens.Length;
     }
 
     /// <summary>
-    /// Reads what <paramref name="text"/> says about <paramref name="dialog"/>'s slots. When <paramref name="askedSlot"/>
+    /// Reads what <paramref name="text"/> says about the dialog of <paramref name="index"/>'s slots. When <paramref name="askedSlot"/>
     /// is given, short answers, labels and choice numbers are accepted for that slot.
     /// </summary>
-    /// <param name="dialog">The dialog whose slots to fill.</param>
+    /// <param name="index">The index of the dialog whose slots to fill (built with the content).</param>
     /// <param name="text">The message as typed; null or empty gives <see cref="SlotReading.Nothing"/>.</param>
     /// <param name="askedSlot">The slot the bot is asking for, or null (e.g. for the first utterance).</param>
     /// <param name="language">Language of the message, for reading choice numbers ("第二个").</param>
-    public static SlotReading Read(DialogDefinition dialog, string? text, string? askedSlot, Language language = Language.English)
+    public static SlotReading Read(DialogIndex index, string? text, string? askedSlot, Language language = Language.English) =>
+        Read(index, text, UtteranceTokens.Of(text), askedSlot, language);
+
+    /// <summary>As <see cref="Read(DialogIndex, string?, string?, Language)"/>, with the message's <see cref="UtteranceTokens"/> already made.</summary>
+    internal static SlotReading Read(DialogIndex index, string? text, string[] tokens, string? askedSlot, Language language)
     {
-        var tokens = UtteranceTokens.Of(text);
         if (tokens.Length == 0)
         {
             return SlotReading.Nothing;
         }
 
-        var found = Find(Index(dialog), tokens, askedSlot);
+        var dialog = index.Dialog;
+        var found = Find(index.Phrases, tokens, askedSlot);
         var negated = found.Where(o => o.Negated).Select(o => o.Phrase.Slot).ToHashSet(StringComparer.Ordinal);
         var occurrences = found.Where(o => !o.Negated).Concat(found.Where(o => o.Negated).SelectMany(o => Opposite(dialog, o))).ToList();
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -83,7 +76,7 @@ public static class SlotFiller
         var askedFromShortAnswer = false;
         foreach (var group in occurrences.GroupBy(o => o.Phrase.Slot))
         {
-            var specific = group.Where(o => o.Phrase.Kind == PhraseKind.Synonym).ToList();
+            var specific = group.Where(o => o.Phrase.Kind == SlotPhraseKind.Synonym).ToList();
             var counted = specific.Count > 0 ? specific : group.ToList();
             var named = counted.Select(o => o.Phrase.Value).Distinct(StringComparer.Ordinal).ToList();
             if (named.Count == 1)
@@ -126,29 +119,19 @@ public static class SlotFiller
     }
 
     /// <summary>
-    /// True when <paramref name="text"/> contains one of <paramref name="phrases"/> as choice phrases are matched (English
-    /// whole words ignoring inflection, Chinese inside unspaced text) and not negated ("not travelling" is no trip);
-    /// <paramref name="orNone"/> when there are no phrases.
+    /// True when <paramref name="tokens"/> contain one of <paramref name="phrases"/> (both as <see cref="UtteranceTokens"/>:
+    /// English whole words ignoring inflection, Chinese inside unspaced text), not negated ("not travelling" is no trip).
     /// </summary>
-    internal static bool ContainsAny(IEnumerable<string> phrases, string? text, bool orNone)
-    {
-        var wanted = phrases.Select(UtteranceTokens.Of).Where(p => p.Length > 0).ToList();
-        if (wanted.Count == 0)
-        {
-            return orNone;
-        }
-
-        var tokens = UtteranceTokens.Of(text);
-        return wanted.Any(p => Enumerable.Range(0, Math.Max(0, tokens.Length - p.Length + 1)).Any(start => MatchesAt(tokens, start, p)
+    internal static bool ContainsAny(IReadOnlyList<string[]> phrases, IReadOnlyList<string> tokens) =>
+        phrases.Any(p => Enumerable.Range(0, Math.Max(0, tokens.Count - p.Length + 1)).Any(start => MatchesAt(tokens, start, p)
             && !IsNegated(tokens, start, start + p.Length)));
-    }
 
-    private static List<Occurrence> Find(List<Phrase> phrases, string[] tokens, string? askedSlot)
+    private static List<Occurrence> Find(IReadOnlyList<SlotPhrase> phrases, string[] tokens, string? askedSlot)
     {
         var found = new List<Occurrence>();
         foreach (var phrase in phrases)
         {
-            if (phrase.Kind == PhraseKind.Answer && phrase.Slot != askedSlot)
+            if (phrase.Kind == SlotPhraseKind.Answer && phrase.Slot != askedSlot)
             {
                 continue;
             }
@@ -180,7 +163,7 @@ public static class SlotFiller
         return second.Start <= first.End || (second.Start == first.End + 1 && Linkers.Contains(tokens[first.End]));
     }
 
-    private static bool MatchesAt(string[] tokens, int start, string[] phrase)
+    private static bool MatchesAt(IReadOnlyList<string> tokens, int start, string[] phrase)
     {
         for (var i = 0; i < phrase.Length; i++)
         {
@@ -195,7 +178,7 @@ public static class SlotFiller
 
     // True when a negation stands right before the phrase (or only filler words between: "not for work", "不是为了工作",
     // "没有收费", "nothing is charged"), a quantifier right before it ("no fee"), or "nothing" right after it ("we charge nothing").
-    private static bool IsNegated(string[] tokens, int start, int end)
+    private static bool IsNegated(IReadOnlyList<string> tokens, int start, int end)
     {
         if (start >= 1 && Quantifiers.Contains(tokens[start - 1]))
         {
@@ -203,8 +186,8 @@ public static class SlotFiller
         }
 
         // "…in the approved scope, nothing is charged": a "nothing" that a verb follows starts the next clause.
-        if (end < tokens.Length && TrailingNegations.Contains(tokens[end])
-            && (end + 1 >= tokens.Length || !Fillers.Contains(tokens[end + 1])))
+        if (end < tokens.Count && TrailingNegations.Contains(tokens[end])
+            && (end + 1 >= tokens.Count || !Fillers.Contains(tokens[end + 1])))
         {
             return true;
         }
@@ -227,32 +210,4 @@ public static class SlotFiller
 
     // True when a Chinese question particle follows the phrase ("收钱吗？"): the writer asks about it.
     private static bool IsQuestioned(string[] tokens, int end) => end < tokens.Length && QuestionParticles.Contains(tokens[end]);
-
-    private static List<Phrase> Index(DialogDefinition dialog) => Indexes.GetValue(dialog, static d =>
-    {
-        var phrases = new List<Phrase>();
-        foreach (var slot in d.Slots)
-        {
-            foreach (var choice in slot.Choices)
-            {
-                void Add(IEnumerable<string> texts, PhraseKind kind)
-                {
-                    foreach (var text in texts)
-                    {
-                        var tokens = UtteranceTokens.Of(text);
-                        if (tokens.Length > 0)
-                        {
-                            phrases.Add(new Phrase(slot.Id, choice.Value, tokens, kind));
-                        }
-                    }
-                }
-
-                Add(choice.Synonyms.All, PhraseKind.Synonym);
-                Add(choice.Answers.All, PhraseKind.Answer);
-                Add([choice.Label.En, choice.Label.Zh ?? string.Empty, choice.Value.Replace('-', ' ')], PhraseKind.Answer);
-            }
-        }
-
-        return phrases;
-    });
 }

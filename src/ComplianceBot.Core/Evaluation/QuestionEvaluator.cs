@@ -15,7 +15,7 @@ public static class QuestionEvaluator
         var results = new List<EvalResult>();
         foreach (var evalCase in cases)
         {
-            var replies = assistant.Respond(new TurnInput(evalCase.Text), new ConversationData());
+            var replies = assistant.Respond(new TurnInput(evalCase.Text), new ConversationState()).Replies;
             var value = replies.Select(r => r.Value).FirstOrDefault(v => v is not null);
             var (got, confidence, candidates) = Describe(value);
             var correct = evalCase.Expect.Contains(got, StringComparer.Ordinal);

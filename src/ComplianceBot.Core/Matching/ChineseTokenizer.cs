@@ -1,21 +1,20 @@
 using ComplianceBot.Core.Text;
-using JiebaNet.Segmenter;
 
 namespace ComplianceBot.Core.Matching;
 
 /// <summary>
-/// Chinese (Han script) text: word segmentation with jieba.NET (accurate mode with HMM for unknown words), stop
-/// words dropped; terms are the words themselves. Domain words (synonyms such as 跨境专线, 翻墙) are added to the
-/// segmenter's dictionary so they stay whole.
+/// Chinese (Han script) text: word segmentation as jieba's accurate mode with HMM for unknown words
+/// (<see cref="ChineseSegmenter"/>), stop words dropped; terms are the words themselves. Domain words (synonyms such
+/// as 跨境专线, 翻墙) are added to this tokenizer's own words so they stay whole: each tokenizer (one per matcher, so
+/// one per content version) has its own, and jieba's process-wide dictionary is never changed.
 /// </summary>
 /// <remarks>
-/// jieba keeps one process-wide dictionary, so segmentation and dictionary changes are serialised by one lock.
-/// Its data files must sit in <c>&lt;app base&gt;/Resources</c> (the core project copies them there).
+/// Add words before use; afterwards <see cref="Tokenize"/> is thread-safe. jieba's data files must sit in
+/// <c>&lt;app base&gt;/Resources</c> (the core project copies them there).
 /// </remarks>
 public sealed class ChineseTokenizer : ITokenizer
 {
-    private static readonly object Gate = new();
-    private static JiebaSegmenter? _segmenter;
+    private readonly ChineseSegmenter _segmenter = new();
 
     private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
     {
@@ -38,13 +37,7 @@ public sealed class ChineseTokenizer : ITokenizer
     /// <inheritdoc />
     public void Tokenize(string run, List<string> words)
     {
-        IEnumerable<string> segments;
-        lock (Gate)
-        {
-            segments = Segmenter.Cut(run, cutAll: false, hmm: true).ToList();
-        }
-
-        foreach (var segment in segments)
+        foreach (var segment in _segmenter.Cut(run))
         {
             var word = segment.Trim();
             if (word.Length > 0)
@@ -62,12 +55,10 @@ public sealed class ChineseTokenizer : ITokenizer
     {
         if (word.Length > 1 && word.All(Scripts.IsHan))
         {
-            lock (Gate)
-            {
-                Segmenter.AddWord(word);
-            }
+            _segmenter.AddWord(word);
         }
     }
 
-    private static JiebaSegmenter Segmenter => _segmenter ??= new JiebaSegmenter();
+    /// <summary>The words added to this tokenizer (<see cref="AddWord"/>), in the order they were added.</summary>
+    public IReadOnlyList<string> AddedWords => _segmenter.AddedWords;
 }

@@ -27,6 +27,9 @@ public interface ITokenizer
     /// <summary>True when misspellings of this language's words may be corrected by edit distance.</summary>
     bool SupportsSpellingCorrection { get; }
 
-    /// <summary>Teaches the tokenizer a multi-character word (e.g. a synonym such as 跨境专线) so it is kept whole.</summary>
+    /// <summary>
+    /// Teaches this tokenizer (only this instance: one per content version) a multi-character word, e.g. a synonym such as
+    /// 跨境专线, so it is kept whole. Call before the tokenizer is used.
+    /// </summary>
     void AddWord(string word);
 }

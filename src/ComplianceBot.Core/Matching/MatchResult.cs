@@ -29,6 +29,12 @@ public sealed record MatchCandidate(string Id, double Confidence);
 /// <param name="Query">The analysed utterance.</param>
 public sealed record MatchResult(MatchOutcome Outcome, IReadOnlyList<MatchCandidate> Candidates, AnalyzedText Query)
 {
+    /// <summary>
+    /// Every target that shares a term with the query, best first (what <see cref="TopicMatcher.Rank"/> gives), so a
+    /// caller that looks beyond <see cref="Candidates"/> does not score the question again; empty when not ranked.
+    /// </summary>
+    public IReadOnlyList<MatchCandidate> Ranked { get; init; } = [];
+
     /// <summary>The best candidate, or <see langword="null"/> when nothing matched at all.</summary>
     public MatchCandidate? Top => Candidates.Count > 0 ? Candidates[0] : null;
 }

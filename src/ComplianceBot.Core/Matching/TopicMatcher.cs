@@ -181,7 +181,7 @@ public sealed class TopicMatcher
     {
         var query = _analyzer.Analyze(utterance);
         var ranked = Rank(query);
-        return Decide(query, ranked);
+        return Decide(query, ranked) with { Ranked = ranked };
     }
 
     /// <summary>Scores every target that shares a term with <paramref name="query"/>, best first (confidence &gt; 0 only).</summary>

@@ -1,28 +1,33 @@
 using System.Net;
 using ComplianceBot.Bot.Rendering;
 using ComplianceBot.Core.Conversation;
-using ComplianceBot.Core.Dialogs;
 using ComplianceBot.Hosting;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Connector;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
 using Newtonsoft.Json.Linq;
+using BotConversationState = Microsoft.Bot.Builder.ConversationState;
+using ConversationState = ComplianceBot.Core.Conversation.ConversationState;
 
 namespace ComplianceBot.Bot;
 
 /// <summary>
-/// The Bot Framework bot. Thin by design: it turns an activity into a <see cref="TurnInput"/>, lets the
-/// channel-neutral <see cref="ComplianceAssistant"/> decide, renders the replies for the activity's channel
-/// (<see cref="ChannelRenderers"/>) and saves conversation state. Every channel (Teams, Slack, web chat, console)
-/// runs through this class.
+/// The Bot Framework bot. Thin by design: it turns an activity into a <see cref="TurnInput"/>, reads the conversation's
+/// state, lets the channel-neutral <see cref="ComplianceAssistant"/> decide once, stores the new state and saves it,
+/// and only then sends the replies, rendered for the activity's channel (<see cref="ChannelRenderers"/>): a reply is
+/// never seen for a state that was not saved. Every channel (Teams, Slack, web chat, console) runs through this class.
 /// </summary>
+/// <remarks>
+/// The state is kept in Bot Framework conversation state as one property holding the JSON document of
+/// <see cref="ConversationStateJson"/> (System.Text.Json, versioned, no .NET type names).
+/// </remarks>
 public sealed class ComplianceAssistantBot : ActivityHandler
 {
     private readonly ComplianceAssistant _assistant;
     private readonly IContentProvider _content;
-    private readonly ConversationState _conversationState;
-    private readonly IStatePropertyAccessor<ConversationData> _data;
+    private readonly BotConversationState _conversationState;
+    private readonly IStatePropertyAccessor<string> _stateDocument;
     private readonly InputLimitsOptions _limits;
     private readonly ILogger<ComplianceAssistantBot> _logger;
 
@@ -31,7 +36,7 @@ public sealed class ComplianceAssistantBot : ActivityHandler
     /// data in <paramref name="conversationState"/> and refusing to match messages longer than
     /// <see cref="InputLimitsOptions.MaxMessageLength"/>.
     /// </summary>
-    public ComplianceAssistantBot(ComplianceAssistant assistant, IContentProvider content, ConversationState conversationState,
+    public ComplianceAssistantBot(ComplianceAssistant assistant, IContentProvider content, BotConversationState conversationState,
         IOptions<InputLimitsOptions> limits, ILogger<ComplianceAssistantBot> logger)
     {
         _assistant = assistant;
@@ -39,14 +44,7 @@ public sealed class ComplianceAssistantBot : ActivityHandler
         _conversationState = conversationState;
         _limits = limits.Value;
         _logger = logger;
-        _data = conversationState.CreateProperty<ConversationData>(nameof(ConversationData));
-    }
-
-    /// <inheritdoc />
-    public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
-    {
-        await base.OnTurnAsync(turnContext, cancellationToken);
-        await _conversationState.SaveChangesAsync(turnContext, force: false, cancellationToken);
+        _stateDocument = conversationState.CreateProperty<string>(nameof(ConversationState));
     }
 
     /// <summary>
@@ -56,17 +54,18 @@ public sealed class ComplianceAssistantBot : ActivityHandler
     /// </summary>
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
     {
-        var data = await GetDataAsync(turnContext, cancellationToken);
+        var state = await ReadStateAsync(turnContext, cancellationToken);
         var input = ActivityInput.From(turnContext.Activity);
         if (input.Text is { } text && text.Length > _limits.MaxMessageLength)
         {
             _logger.LogInformation("Message of {Length} characters not matched (limit {MaxMessageLength})", text.Length, _limits.MaxMessageLength);
-            var tooLong = LongMessageReply.For(text, _limits.MaxMessageLength, DialogEngine.IsActive(data));
-            await SendAsync(turnContext, [tooLong, .. _assistant.RepeatQuestion(data, tooLong.Language)], cancellationToken);
+            var tooLong = LongMessageReply.For(text, _limits.MaxMessageLength, state.InCheck);
+            var repeated = _assistant.RepeatQuestion(state, tooLong.Language);
+            await CommitAsync(turnContext, repeated with { Replies = [tooLong, .. repeated.Replies] }, cancellationToken);
             return;
         }
 
-        await SendAsync(turnContext, _assistant.Respond(input, data), cancellationToken);
+        await CommitAsync(turnContext, _assistant.Respond(input, state), cancellationToken);
     }
 
     /// <summary>
@@ -87,30 +86,33 @@ public sealed class ComplianceAssistantBot : ActivityHandler
     {
         var activity = turnContext.Activity;
         var botId = activity.Recipient?.Id;
-        var data = await GetDataAsync(turnContext, cancellationToken);
         var locale = (activity as Activity)?.Locale;
         var isTeams = string.Equals(activity.ChannelId, Channels.Msteams, StringComparison.OrdinalIgnoreCase);
         var isShared = activity.Conversation?.ConversationType is "channel" or "groupChat";
         var botWasAdded = membersAdded.Any(m => m?.Id is not null && m.Id == botId);
 
+        IEnumerable<string> welcomed;
         if (isTeams && (isShared || botWasAdded))
         {
-            if (botWasAdded && botId is not null)
-            {
-                await SendAsync(turnContext, _assistant.Welcome(botId, data, locale), cancellationToken);
-            }
-
-            return;
+            welcomed = botWasAdded && botId is not null ? [botId] : [];
+        }
+        else
+        {
+            welcomed = membersAdded.Where(m => m?.Id is not null && m.Id != botId).Select(m => m.Id); // never welcome the bot itself
         }
 
-        foreach (var member in membersAdded)
+        var state = await ReadStateAsync(turnContext, cancellationToken);
+        TurnResult? result = null;
+        var replies = new List<BotReply>();
+        foreach (var member in welcomed)
         {
-            if (member?.Id is null || member.Id == botId)
-            {
-                continue; // never welcome the bot itself
-            }
+            result = _assistant.Welcome(member, result?.NewState ?? state, locale);
+            replies.AddRange(result.Replies);
+        }
 
-            await SendAsync(turnContext, _assistant.Welcome(member.Id, data, locale), cancellationToken);
+        if (result is not null)
+        {
+            await CommitAsync(turnContext, result with { Replies = replies }, cancellationToken);
         }
     }
 
@@ -165,8 +167,8 @@ public sealed class ComplianceAssistantBot : ActivityHandler
         }
 
         var input = new TurnInput(null, buttonValue, 0, (turnContext.Activity as Activity)?.Locale);
-        var data = await GetDataAsync(turnContext, cancellationToken);
-        await SendAsync(turnContext, _assistant.Respond(input, data), cancellationToken);
+        var state = await ReadStateAsync(turnContext, cancellationToken);
+        await CommitAsync(turnContext, _assistant.Respond(input, state), cancellationToken);
         return new AdaptiveCardInvokeResponse { StatusCode = (int)HttpStatusCode.OK, Type = "application/vnd.microsoft.activity.message", Value = "OK" };
     }
 
@@ -203,16 +205,17 @@ public sealed class ComplianceAssistantBot : ActivityHandler
 
     private static InvokeResponse Ok(object? body) => new() { Status = (int)HttpStatusCode.OK, Body = body };
 
-    private async Task<ConversationData> GetDataAsync(ITurnContext turnContext, CancellationToken cancellationToken)
-    {
-        var data = await _data.GetAsync(turnContext, () => new ConversationData(), cancellationToken);
-        if (data.SchemaVersion != ConversationData.CurrentSchemaVersion)
-        {
-            data = new ConversationData(); // state written by another schema: start clean rather than misread it
-            await _data.SetAsync(turnContext, data, cancellationToken);
-        }
+    /// <summary>The conversation's state; a fresh one when none is stored or the stored document is not of the current schema.</summary>
+    private async Task<ConversationState> ReadStateAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
+        ConversationStateJson.Read(await _stateDocument.GetAsync(turnContext, () => string.Empty, cancellationToken));
 
-        return data;
+    /// <summary>Stores and saves the turn's new state, then sends its replies (save before send).</summary>
+    private async Task CommitAsync(ITurnContext turnContext, TurnResult result, CancellationToken cancellationToken)
+    {
+        await _stateDocument.SetAsync(turnContext, ConversationStateJson.Write(result.NewState), cancellationToken);
+        await _conversationState.SaveChangesAsync(turnContext, force: false, cancellationToken);
+        _logger.LogDebug("Turn {Turn}: {Decision}", result.NewState.Turn, result.Decision);
+        await SendAsync(turnContext, result.Replies, cancellationToken);
     }
 
     private static async Task SendAsync(ITurnContext turnContext, IReadOnlyList<BotReply> replies, CancellationToken cancellationToken)

@@ -36,7 +36,7 @@ public static class ServiceRegistration
         services.AddSingleton<ComplianceAssistant>();
 
         services.AddSingleton<IStorage, MemoryStorage>();
-        services.AddSingleton<ConversationState>();
+        services.AddSingleton<Microsoft.Bot.Builder.ConversationState>();
         services.AddOptions<HostingOptions>().Bind(configuration.GetSection(HostingOptions.SectionName));
         services.AddSingleton<LocalAccess>();
         services.AddOutboundHttp(configuration);

@@ -12,7 +12,7 @@ public class ComplianceAssistantTests
     [Fact]
     public void An_answer_carries_the_faq_text_sources_related_topics_and_the_contract_value()
     {
-        var reply = Assert.Single(_assistant.Respond(new TurnInput(PaidVpnQuestion), new ConversationData()));
+        var reply = Assert.Single(_assistant.Respond(new TurnInput(PaidVpnQuestion), new ConversationState()).Replies);
 
         Assert.Equal(ReplyKind.Answer, reply.Kind);
         var topic = RealContent.Served.Snapshot.Knowledge.FindTopic("personal-paid-vpn")!;
@@ -32,10 +32,10 @@ public class ComplianceAssistantTests
     [Fact]
     public void Only_the_first_answer_of_a_conversation_carries_the_legal_notice()
     {
-        var state = new ConversationData();
+        var chat = new Chat(_assistant);
 
-        var first = _assistant.Respond(new TurnInput(PaidVpnQuestion), state).Single();
-        var second = _assistant.Respond(new TurnInput("what are the penalties for individuals"), state).Single();
+        var first = chat.Send(new TurnInput(PaidVpnQuestion)).Single();
+        var second = chat.Send(new TurnInput("what are the penalties for individuals")).Single();
 
         Assert.Contains("not legal advice", first.Footer);
         Assert.DoesNotContain("not legal advice", second.Footer);
@@ -45,7 +45,7 @@ public class ComplianceAssistantTests
     [Fact]
     public void Unverified_sources_are_flagged_for_the_reader()
     {
-        var reply = _assistant.Respond(new TurnInput(PaidVpnQuestion), new ConversationData()).Single();
+        var reply = _assistant.Respond(new TurnInput(PaidVpnQuestion), new ConversationState()).Replies.Single();
 
         Assert.Contains(reply.Sources, s => !s.Verified && s.Text.Contains("UNVERIFIED"));
     }
@@ -53,7 +53,7 @@ public class ComplianceAssistantTests
     [Fact]
     public void Out_of_scope_questions_fall_back_and_offer_the_main_topics()
     {
-        var reply = _assistant.Respond(new TurnInput("What's the weather tomorrow?"), new ConversationData()).Single();
+        var reply = _assistant.Respond(new TurnInput("What's the weather tomorrow?"), new ConversationState()).Replies.Single();
 
         Assert.Equal(ReplyKind.Fallback, reply.Kind);
         Assert.Equal("fallback", (string?)reply.Value!.ToJson()["type"]);
@@ -66,7 +66,7 @@ public class ComplianceAssistantTests
     {
         var value = new Dictionary<string, string> { ["topic"] = "travelers" };
 
-        var reply = _assistant.Respond(new TurnInput("Travelling to China", value), new ConversationData()).Single();
+        var reply = _assistant.Respond(new TurnInput("Travelling to China", value), new ConversationState()).Replies.Single();
 
         Assert.Equal("travelers", (string?)reply.Value!.ToJson()["id"]);
         Assert.Equal(1.0, (double)reply.Value!.ToJson()["confidence"]!);
@@ -75,7 +75,7 @@ public class ComplianceAssistantTests
     [Fact]
     public void A_button_for_a_topic_that_no_longer_exists_gets_a_helpful_fallback()
     {
-        var reply = _assistant.Respond(new TurnInput(null, new Dictionary<string, string> { ["topic"] = "removed-topic" }), new ConversationData()).Single();
+        var reply = _assistant.Respond(new TurnInput(null, new Dictionary<string, string> { ["topic"] = "removed-topic" }), new ConversationState()).Replies.Single();
 
         Assert.Equal(ReplyKind.Fallback, reply.Kind);
         Assert.Contains("no longer available", reply.Text);
@@ -89,7 +89,7 @@ public class ComplianceAssistantTests
     [InlineData("🙂", 0, "Type a question")]
     public void Messages_without_usable_text_get_a_helpful_reply(string? text, int attachments, string expected)
     {
-        var reply = _assistant.Respond(new TurnInput(text, AttachmentCount: attachments), new ConversationData()).Single();
+        var reply = _assistant.Respond(new TurnInput(text, AttachmentCount: attachments), new ConversationState()).Replies.Single();
 
         Assert.Equal(ReplyKind.NoText, reply.Kind);
         Assert.Contains(expected, reply.Text);
@@ -99,7 +99,7 @@ public class ComplianceAssistantTests
     [Fact]
     public void A_chinese_question_is_answered_in_chinese()
     {
-        var reply = _assistant.Respond(new TurnInput("个人用付费VPN违法吗"), new ConversationData()).Single();
+        var reply = _assistant.Respond(new TurnInput("个人用付费VPN违法吗"), new ConversationState()).Replies.Single();
 
         Assert.Equal("personal-paid-vpn", (string?)reply.Value!.ToJson()["id"]);
         Assert.Equal(RealContent.Served.Snapshot.Knowledge.FindTopic("personal-paid-vpn")!.Answer.Zh!.Trim(), reply.Text);
@@ -109,17 +109,20 @@ public class ComplianceAssistantTests
     [Fact]
     public void Each_member_is_welcomed_once()
     {
-        var state = new ConversationData();
+        var first = _assistant.Welcome("user-1", new ConversationState());
+        var again = _assistant.Welcome("user-1", first.NewState);
+        var other = _assistant.Welcome("user-2", again.NewState);
 
-        Assert.Single(_assistant.Welcome("user-1", state));
-        Assert.Empty(_assistant.Welcome("user-1", state));
-        Assert.Single(_assistant.Welcome("user-2", state));
+        Assert.Single(first.Replies);
+        Assert.Empty(again.Replies);
+        Assert.Single(other.Replies);
+        Assert.Equal(["user-1", "user-2"], other.NewState.WelcomedMembers.AsEnumerable());
     }
 
     [Fact]
     public void A_greeting_is_answered_with_what_the_bot_does()
     {
-        var hello = _assistant.Respond(new TurnInput("Hello!"), new ConversationData()).Single();
+        var hello = _assistant.Respond(new TurnInput("Hello!"), new ConversationState()).Replies.Single();
 
         Assert.StartsWith("Hello!", hello.Text);
         Assert.Equal("about-bot", (string?)hello.Value!.ToJson()["id"]);
@@ -133,7 +136,7 @@ public class ComplianceAssistantTests
     [InlineData("再见", "再见！")]
     public void Goodbye_gets_a_short_goodbye(string typed, string expected)
     {
-        var reply = Assert.Single(_assistant.Respond(new TurnInput(typed), new ConversationData()));
+        var reply = Assert.Single(_assistant.Respond(new TurnInput(typed), new ConversationState()).Replies);
 
         Assert.Equal(ReplyKind.SmallTalk, reply.Kind);
         Assert.StartsWith(expected, reply.Text);
@@ -147,7 +150,7 @@ public class ComplianceAssistantTests
     [InlineData("个人用付费VPN违法吗", Text.Language.Chinese)]
     public void A_reply_states_the_language_it_is_written_in_even_when_it_quotes_the_other(string typed, Text.Language expected)
     {
-        var reply = Assert.Single(_assistant.Respond(new TurnInput(typed), new ConversationData()));
+        var reply = Assert.Single(_assistant.Respond(new TurnInput(typed), new ConversationState()).Replies);
 
         Assert.Equal(expected, reply.Language);
         Assert.NotEmpty(reply.Sources);
@@ -156,7 +159,7 @@ public class ComplianceAssistantTests
     [Fact]
     public void Thanks_get_a_short_reply_without_knowledge_value()
     {
-        var thanks = _assistant.Respond(new TurnInput("thanks"), new ConversationData()).Single();
+        var thanks = _assistant.Respond(new TurnInput("thanks"), new ConversationState()).Replies.Single();
 
         Assert.Equal(ReplyKind.SmallTalk, thanks.Kind);
         Assert.Null(thanks.Value);
@@ -168,7 +171,7 @@ public class ComplianceAssistantTests
         var log = new RecordingLog();
         var assistant = new ComplianceAssistant(new FixedContentProvider(RealContent.Served), log);
 
-        assistant.Respond(new TurnInput("What's the  WEATHER tomorrow?"), new ConversationData());
+        assistant.Respond(new TurnInput("What's the  WEATHER tomorrow?"), new ConversationState());
 
         Assert.Equal([("What's the  WEATHER tomorrow?", UnansweredReason.FellBack)], log.Entries); // as typed: the log redacts before normalising
     }
@@ -179,7 +182,7 @@ public class ComplianceAssistantTests
         var log = new RecordingLog();
         var assistant = new ComplianceAssistant(new FixedContentProvider(RealContent.Served), log);
 
-        assistant.Respond(new TurnInput("Bob Jones what's the weather") { TypedText = "<at>Bob Jones</at> what's the weather" }, new ConversationData());
+        assistant.Respond(new TurnInput("Bob Jones what's the weather") { TypedText = "<at>Bob Jones</at> what's the weather" }, new ConversationState());
 
         Assert.Equal([("<at>Bob Jones</at> what's the weather", UnansweredReason.FellBack)], log.Entries);
     }

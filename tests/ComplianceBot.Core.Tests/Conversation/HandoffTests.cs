@@ -24,7 +24,7 @@ public class HandoffTests
         var log = new RecordingLog();
         var assistant = new ComplianceAssistant(new FixedContentProvider(RealContent.Served), log);
 
-        var reply = Assert.Single(assistant.Respond(new TurnInput(typed), new ConversationData()));
+        var reply = Assert.Single(assistant.Respond(new TurnInput(typed), new ConversationState()).Replies);
 
         Assert.Equal(ReplyKind.Notice, reply.Kind);
         Assert.Contains(Contact(Language.English), reply.Text);
@@ -35,7 +35,7 @@ public class HandoffTests
     [Fact]
     public void The_chinese_request_gets_the_chinese_contact()
     {
-        var reply = Assert.Single(RealContent.Assistant().Respond(new TurnInput("联系合规团队"), new ConversationData()));
+        var reply = Assert.Single(RealContent.Assistant().Respond(new TurnInput("联系合规团队"), new ConversationState()).Replies);
 
         Assert.Contains(Contact(Language.Chinese), reply.Text);
         Assert.Equal(Language.Chinese, reply.Language);
@@ -50,15 +50,15 @@ public class HandoffTests
         var edited = copy.Load().Content! with { Dialogs = RealContent.Served.Snapshot.Dialogs };
         var assistant = new ComplianceAssistant(new FixedContentProvider(ServedContent.Create(edited, RealContent.ShippedMatcherOptions())));
 
-        var typed = Assert.Single(assistant.Respond(new TurnInput("talk to the compliance team"), new ConversationData()));
+        var typed = Assert.Single(assistant.Respond(new TurnInput("talk to the compliance team"), new ConversationState()).Replies);
         Assert.Contains("Call Mei Lin on extension 4711", typed.Text);
 
-        var state = new ConversationData();
-        assistant.Respond(new TurnInput(null, new Dictionary<string, string> { ["start"] = "travel-check" }), state);
-        var button = Assert.Single(assistant.Respond(
-            new TurnInput("Talk to the compliance team", new Dictionary<string, string> { ["dialog"] = "travel-check", ["action"] = "handoff" }), state));
+        var chat = new Chat(assistant);
+        chat.Send(new TurnInput(null, new Dictionary<string, string> { ["start"] = "travel-check" }));
+        var button = Assert.Single(chat.Send(
+            new TurnInput("Talk to the compliance team", new Dictionary<string, string> { ["dialog"] = "travel-check", ["action"] = "handoff" })));
         Assert.Contains("Call Mei Lin on extension 4711", button.Text);
-        Assert.Null(state.Dialog);
+        Assert.Null(chat.State.Dialog);
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public class HandoffTests
         var assistant = new ComplianceAssistant(new FixedContentProvider(
             ServedContent.Create(served.Snapshot with { Knowledge = without }, RealContent.ShippedMatcherOptions())));
 
-        var reply = Assert.Single(assistant.Respond(new TurnInput("talk to the compliance team"), new ConversationData()));
+        var reply = Assert.Single(assistant.Respond(new TurnInput("talk to the compliance team"), new ConversationState()).Replies);
 
         Assert.Contains("contact your compliance team directly", reply.Text);
         Assert.Null(reply.Value);

@@ -29,7 +29,7 @@ public sealed class MissingChineseTests : IDisposable
         Assert.False(result.HasErrors, string.Join(Environment.NewLine, result.Messages));
         var assistant = new ComplianceAssistant(new FixedContentProvider(ServedContent.Create(result.Content!, RealContent.ShippedMatcherOptions())));
 
-        var reply = assistant.Respond(new TurnInput("花钱买的VPN合法吗"), new ConversationData()).Single();
+        var reply = assistant.Respond(new TurnInput("花钱买的VPN合法吗"), new ConversationState()).Replies.Single();
 
         Assert.Equal(ReplyKind.Answer, reply.Kind);
         Assert.Equal("personal-paid-vpn", ((AnswerValue)reply.Value!).Id);
@@ -44,7 +44,7 @@ public sealed class MissingChineseTests : IDisposable
     [Fact]
     public void A_chinese_question_to_a_topic_with_a_chinese_answer_is_still_answered_in_chinese()
     {
-        var reply = RealContent.Assistant().Respond(new TurnInput("花钱买的VPN合法吗"), new ConversationData()).Single();
+        var reply = RealContent.Assistant().Respond(new TurnInput("花钱买的VPN合法吗"), new ConversationState()).Replies.Single();
 
         Assert.Equal(Language.Chinese, reply.Language);
         Assert.StartsWith("**不合法", reply.Text);

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using ComplianceBot.Core.Conversation;
 using ComplianceBot.Core.Tests.Support;
 
@@ -12,13 +11,13 @@ public class OfferedButtonsTests
     // Vague enough that the bot asks which topic was meant (checked by each test, so a content change shows up clearly).
     private const string VagueQuestion = "vpn";
 
-    private (ConversationData State, BotReply Clarify) Clarified()
+    private (Chat Chat, BotReply Clarify) Clarified()
     {
-        var state = new ConversationData();
-        var clarify = Assert.Single(_assistant.Respond(new TurnInput(VagueQuestion), state));
+        var chat = new Chat(_assistant);
+        var clarify = Assert.Single(chat.Send(new TurnInput(VagueQuestion)));
         Assert.Equal(ReplyKind.Clarify, clarify.Kind);
         Assert.Equal(3, clarify.Actions.Count);
-        return (state, clarify);
+        return (chat, clarify);
     }
 
     [Theory]
@@ -30,9 +29,9 @@ public class OfferedButtonsTests
     [InlineData("第二个", 1)]
     public void A_number_after_a_clarify_answers_that_candidate(string typed, int index)
     {
-        var (state, clarify) = Clarified();
+        var (chat, clarify) = Clarified();
 
-        var reply = Assert.Single(_assistant.Respond(new TurnInput(typed), state));
+        var reply = Assert.Single(chat.Send(new TurnInput(typed)));
 
         Assert.Equal(ReplyKind.Answer, reply.Kind);
         Assert.Equal(clarify.Actions[index].Value["topic"], ((AnswerValue)reply.Value!).Id);
@@ -42,28 +41,28 @@ public class OfferedButtonsTests
     [Fact]
     public void A_number_picks_from_the_fallback_menu_and_then_from_the_answers_related_topics()
     {
-        var state = new ConversationData();
-        var fallback = Assert.Single(_assistant.Respond(new TurnInput("What's the weather tomorrow?"), state));
+        var chat = new Chat(_assistant);
+        var fallback = Assert.Single(chat.Send(new TurnInput("What's the weather tomorrow?")));
         Assert.Equal(ReplyKind.Fallback, fallback.Kind);
 
-        var answer = Assert.Single(_assistant.Respond(new TurnInput("2"), state));
+        var answer = Assert.Single(chat.Send(new TurnInput("2")));
         Assert.Equal(fallback.Actions[1].Value["topic"], ((AnswerValue)answer.Value!).Id);
 
-        var related = Assert.Single(_assistant.Respond(new TurnInput("1"), state));
+        var related = Assert.Single(chat.Send(new TurnInput("1")));
         Assert.Equal(answer.Actions[0].Value["topic"], ((AnswerValue)related.Value!).Id);
     }
 
     [Fact]
     public void A_number_beyond_the_list_offers_the_same_buttons_again()
     {
-        var (state, clarify) = Clarified();
+        var (chat, clarify) = Clarified();
 
-        var reply = Assert.Single(_assistant.Respond(new TurnInput("7"), state));
+        var reply = Assert.Single(chat.Send(new TurnInput("7")));
 
         Assert.Null(reply.Value);
         Assert.Contains("no option 7", reply.Text);
         Assert.Equal(clarify.Actions.Select(a => a.Title), reply.Actions.Select(a => a.Title));
-        Assert.Equal(clarify.Actions[0].Value["topic"], ((AnswerValue)_assistant.Respond(new TurnInput("1"), state).Single().Value!).Id);
+        Assert.Equal(clarify.Actions[0].Value["topic"], ((AnswerValue)chat.Send(new TurnInput("1")).Single().Value!).Id);
     }
 
     [Theory]
@@ -71,21 +70,21 @@ public class OfferedButtonsTests
     [InlineData("第十个", "There is no option 10 here, only 3")] // in the language of the buttons, not the number's
     public void Zero_and_a_number_in_another_language_get_no_option_in_the_conversation_language(string typed, string expected)
     {
-        var (state, clarify) = Clarified();
+        var (chat, clarify) = Clarified();
 
-        var reply = Assert.Single(_assistant.Respond(new TurnInput(typed), state));
+        var reply = Assert.Single(chat.Send(new TurnInput(typed)));
 
         Assert.StartsWith(expected, reply.Text);
         Assert.Equal(clarify.Actions.Select(a => a.Title), reply.Actions.Select(a => a.Title));
-        Assert.Equal("en", state.Language);
+        Assert.Equal("en", chat.State.Language);
     }
 
     [Fact]
     public void A_decimal_number_is_not_read_as_an_option_number()
     {
-        var (state, _) = Clarified();
+        var (chat, _) = Clarified();
 
-        var reply = _assistant.Respond(new TurnInput("2.5"), state).Single();
+        var reply = chat.Send(new TurnInput("2.5")).Single();
 
         Assert.DoesNotContain("no option 25", reply.Text);
     }
@@ -97,7 +96,7 @@ public class OfferedButtonsTests
     [InlineData("the second one")]
     public void A_number_with_no_list_to_pick_from_is_not_a_question(string typed)
     {
-        var reply = Assert.Single(_assistant.Respond(new TurnInput(typed), new ConversationData()));
+        var reply = Assert.Single(_assistant.Respond(new TurnInput(typed), new ConversationState()).Replies);
 
         Assert.Equal(ReplyKind.SmallTalk, reply.Kind);
         Assert.Null(reply.Value);
@@ -108,10 +107,10 @@ public class OfferedButtonsTests
     [Fact]
     public void A_reply_without_buttons_forgets_the_earlier_ones()
     {
-        var (state, _) = Clarified();
-        _assistant.Respond(new TurnInput("thanks"), state);
+        var (chat, _) = Clarified();
+        chat.Send(new TurnInput("thanks"));
 
-        var reply = Assert.Single(_assistant.Respond(new TurnInput("2"), state));
+        var reply = Assert.Single(chat.Send(new TurnInput("2")));
 
         Assert.Contains("just a number", reply.Text);
     }
@@ -119,32 +118,46 @@ public class OfferedButtonsTests
     [Fact]
     public void A_number_keeps_the_conversation_language()
     {
-        var state = new ConversationData();
-        Assert.Equal(ReplyKind.Clarify, _assistant.Respond(new TurnInput("专线"), state).Single().Kind);
+        var chat = new Chat(_assistant);
+        Assert.Equal(ReplyKind.Clarify, chat.Send(new TurnInput("专线")).Single().Kind);
 
-        var reply = Assert.Single(_assistant.Respond(new TurnInput("1"), state));
+        var reply = Assert.Single(chat.Send(new TurnInput("1")));
 
         Assert.Equal(Text.Language.Chinese, reply.Language);
-        Assert.Equal("zh", state.Language);
+        Assert.Equal("zh", chat.State.Language);
     }
 
     [Fact]
     public void The_offered_buttons_survive_storage_and_state_stored_before_them_still_reads()
     {
-        var (state, clarify) = Clarified();
-        var stored = JsonSerializer.Deserialize<ConversationData>(JsonSerializer.Serialize(state))!;
+        var (chat, clarify) = Clarified();
+        var stored = ConversationStateJson.Read(ConversationStateJson.Write(chat.State));
 
-        var picked = Assert.Single(_assistant.Respond(new TurnInput("2"), stored));
+        var picked = Assert.Single(_assistant.Respond(new TurnInput("2"), stored).Replies);
         Assert.Equal(clarify.Actions[1].Value["topic"], ((AnswerValue)picked.Value!).Id);
 
-        var older = JsonSerializer.Deserialize<ConversationData>("""{"SchemaVersion":1,"Language":"en","DisclaimerShown":true}""")!;
-        Assert.Equal(ConversationData.CurrentSchemaVersion, older.SchemaVersion);
-        Assert.Contains("just a number", Assert.Single(_assistant.Respond(new TurnInput("2"), older)).Text);
+        var older = ConversationStateJson.Read("""{"schemaVersion":2,"language":"en","disclaimerShown":true}""");
+        Assert.True(older.DisclaimerShown);
+        Assert.Contains("just a number", Assert.Single(_assistant.Respond(new TurnInput("2"), older).Replies).Text);
 
-        const string damaged = """{"SchemaVersion":1,"OfferedButtons":[{"Title":"x","Value":null},{"Title":"y","Value":{"topic":"removed-topic"}}]}""";
-        var noValue = Assert.Single(_assistant.Respond(new TurnInput("1"), JsonSerializer.Deserialize<ConversationData>(damaged)!));
+        const string damaged = """{"schemaVersion":2,"offeredButtons":[{"title":"x","value":null},{"title":"y","value":{"topic":"removed-topic"}}]}""";
+        var noValue = Assert.Single(_assistant.Respond(new TurnInput("1"), ConversationStateJson.Read(damaged)).Replies);
         Assert.Contains("just a number", noValue.Text);
-        var gone = Assert.Single(_assistant.Respond(new TurnInput("2"), JsonSerializer.Deserialize<ConversationData>(damaged)!));
+        var gone = Assert.Single(_assistant.Respond(new TurnInput("2"), ConversationStateJson.Read(damaged)).Replies);
         Assert.Contains("no longer available", gone.Text); // checked like a click: no trust in stored buttons
+    }
+
+    [Fact]
+    public void State_of_another_schema_or_not_readable_starts_a_fresh_conversation()
+    {
+        const string version1 = """{"SchemaVersion":1,"Language":"zh","DisclaimerShown":true,"OfferedButtons":[{"Title":"x","Value":{"topic":"travelers"}}]}""";
+
+        foreach (var json in new[] { version1, "not json", "[]", """{"schemaVersion":2,"offeredButtons":7}""" })
+        {
+            var state = ConversationStateJson.Read(json);
+            Assert.Equal(new ConversationState().Language, state.Language);
+            Assert.Empty(state.OfferedButtons);
+            Assert.False(state.DisclaimerShown);
+        }
     }
 }

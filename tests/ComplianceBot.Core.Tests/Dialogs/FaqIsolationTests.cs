@@ -24,14 +24,14 @@ public class FaqIsolationTests
         var started = 0;
         foreach (var question in EvalCase.ReadJsonLines(Repo.Data(file)))
         {
-            var with = withDialogsBot.Respond(new TurnInput(question.Text), new ConversationData());
+            var with = withDialogsBot.Respond(new TurnInput(question.Text), new ConversationState()).Replies;
             if (with.Any(r => r.Value is PromptValue or VerdictValue))
             {
                 started++;
                 continue;
             }
 
-            var without = withoutDialogsBot.Respond(new TurnInput(question.Text), new ConversationData());
+            var without = withoutDialogsBot.Respond(new TurnInput(question.Text), new ConversationState()).Replies;
             var a = string.Join(" | ", with.Select(r => r.Value?.ToJson().ToJsonString()));
             var b = string.Join(" | ", without.Select(r => r.Value?.ToJson().ToJsonString()));
             if (a != b)

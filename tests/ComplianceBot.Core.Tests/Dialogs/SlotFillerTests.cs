@@ -6,7 +6,7 @@ namespace ComplianceBot.Core.Tests.Dialogs;
 
 public class SlotFillerTests
 {
-    private static DialogDefinition Dialog(string id) => RealContent.Served.Snapshot.FindDialog(id)!;
+    private static DialogIndex Dialog(string id) => RealContent.Served.FindDialogIndex(id)!;
 
     [Fact]
     public void A_first_utterance_can_state_every_slot()
@@ -86,8 +86,9 @@ public class SlotFillerTests
     [InlineData("我没有出差，我住在成都", false)]
     public void The_travel_check_needs_a_trip_in_a_described_situation(string text, bool cue)
     {
-        Assert.Equal(cue, DialogEngine.HasSituationCue(Dialog("travel-check"), text));
-        Assert.True(DialogEngine.HasSituationCue(Dialog("personal-vpn-check"), text)); // no cues: facts are enough
+        var tokens = UtteranceTokens.Of(text);
+        Assert.Equal(cue, Dialog("travel-check").HasSituationCue(tokens));
+        Assert.True(Dialog("personal-vpn-check").HasSituationCue(tokens)); // no cues: facts are enough
     }
 
     [Theory]

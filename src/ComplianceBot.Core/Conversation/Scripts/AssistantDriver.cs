@@ -1,18 +1,16 @@
-using System.Text.Json;
-using ComplianceBot.Core.Dialogs;
 
 namespace ComplianceBot.Core.Conversation.Scripts;
 
 /// <summary>
 /// A conversation with the core <see cref="ComplianceAssistant"/>, no channel in between. Conversation state is
-/// written to JSON and read back between turns, as the host's state storage does, so state that does not survive
-/// serialisation fails here too. Content changes (<see cref="ChangeContentAsync"/>) apply to this conversation only.
+/// written to its JSON document and read back between turns (<see cref="ConversationStateJson"/>), as the host's state
+/// storage does, so state that does not survive serialisation fails here too. Content changes (<see cref="ChangeContentAsync"/>) apply to this conversation only.
 /// </summary>
 public sealed class AssistantDriver : IConversationDriver
 {
     private readonly OverridableContent _content;
     private readonly ComplianceAssistant _assistant;
-    private string _state = JsonSerializer.Serialize(new ConversationData());
+    private string _state = ConversationStateJson.Write(new ConversationState());
 
     /// <summary>Starts a conversation over <paramref name="content"/>.</summary>
     public AssistantDriver(IContentProvider content)
@@ -24,10 +22,9 @@ public sealed class AssistantDriver : IConversationDriver
     /// <inheritdoc />
     public Task<IReadOnlyList<ObservedReply>> SendAsync(TurnInput message, CancellationToken cancellationToken = default)
     {
-        var state = JsonSerializer.Deserialize<ConversationData>(_state) ?? new ConversationData();
-        var replies = _assistant.Respond(message, state);
-        _state = JsonSerializer.Serialize(state);
-        return Task.FromResult<IReadOnlyList<ObservedReply>>(replies.Select(ObservedReply.From).ToList());
+        var result = _assistant.Respond(message, ConversationStateJson.Read(_state));
+        _state = ConversationStateJson.Write(result.NewState);
+        return Task.FromResult<IReadOnlyList<ObservedReply>>(result.Replies.Select(ObservedReply.From).ToList());
     }
 
     /// <inheritdoc />
@@ -40,7 +37,7 @@ public sealed class AssistantDriver : IConversationDriver
         var dialogs = change.Kind == ContentChangeKind.Remove
             ? snapshot.Dialogs.Where(d => d.Id != dialog.Id).ToList()
             : snapshot.Dialogs.Select(d => d.Id == dialog.Id ? d with { Version = d.Version + 1 } : d).ToList();
-        _content.Override = new ServedContent(snapshot with { Dialogs = dialogs }, current.Matcher);
+        _content.Override = new ServedContent(snapshot with { Dialogs = dialogs }, current.Matcher) { TopicsMatcher = current.TopicsMatcher };
         return Task.CompletedTask;
     }
 

@@ -5,10 +5,10 @@ using ComplianceBot.Core.Matching;
 namespace ComplianceBot.Core.Conversation;
 
 /// <summary>Which decision dialog, if any, a message starts.</summary>
-public sealed partial class ComplianceAssistant
+public static partial class TurnDecider
 {
-    // A dialog matched at least this confidently starts even when a topic is ranked close behind it.
-    private const double DialogStartConfidence = 0.5;
+    /// <summary>A dialog matched at least this confidently starts even when a topic is ranked close behind it. 0.5.</summary>
+    public const double DialogStartConfidence = 0.5;
 
     // How far behind a weakly matched dialog a topic may be ranked and still be answered instead.
     private const double AlternativeTopicMargin = 0.15;
@@ -16,51 +16,52 @@ public sealed partial class ComplianceAssistant
     // How many of the best-ranked targets link a described situation to a dialog (directly or by a topic's offers).
     private const int LinkedCandidates = 3;
 
-    private static readonly char[] ClauseBreaks = [',', ';', '.', '!', '?', '，', '；', '。', '！', '？'];
-
     /// <summary>
-    /// The dialog a message should start: a confident match to the dialog itself, a clarify whose best candidate is
-    /// a dialog and whose other candidates belong to it, or, for a statement describing a situation (not a question), a
-    /// dialog linked to the match (the dialog itself or offered by a matched topic) for which the statement gives at
-    /// least <see cref="DialogEngine.SlotsForDirectStart"/> facts: one when the writer speaks of their own situation,
-    /// one more when the matcher was not confident enough to answer at all. The writer's own situation stating at least
-    /// <see cref="DialogEngine.SlotsForDirectStart"/> facts of any dialog starts it when no topic is answered
-    /// confidently, and one more fact starts it even then. A dialog with situation cues starts this way only when the message has one of them.
+    /// The dialog a message should start, with why: a confident match to the dialog itself, a clarify whose best
+    /// candidate is a dialog and whose other candidates belong to it, or, for a statement describing a situation (not a
+    /// question), a dialog linked to the match (the dialog itself or offered by a matched topic) for which the statement
+    /// gives at least <see cref="DialogEngine.SlotsForDirectStart"/> facts: one when the writer speaks of their own
+    /// situation, one more when the matcher was not confident enough to answer at all. The writer's own situation
+    /// stating at least <see cref="DialogEngine.SlotsForDirectStart"/> facts of any dialog starts it when no topic is
+    /// answered confidently, and one more fact starts it even then. A dialog with situation cues starts this way only
+    /// when the message has one of them.
     /// </summary>
-    private static DialogDefinition? DialogToStart(ServedContent content, MatchResult match, IReadOnlyList<MatchCandidate> ranked, string text)
+    private static (DialogDefinition? Dialog, string Why) DialogToStart(TurnAnalysis turn, MatchResult match, ServedContent content)
     {
         var snapshot = content.Snapshot;
+        var ranked = match.Ranked;
         if (match is { Outcome: MatchOutcome.Answer, Top: { } top } && DialogOf(snapshot, top.Id) is { } matched
             && (top.Confidence >= DialogStartConfidence || AlternativeTopic(content, match, ranked) is null))
         {
-            return matched;
+            return (matched, "trigger match " + top.Confidence.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture));
         }
 
         if (SameFamily(content, match) is { } single && DialogOf(snapshot, single.Id) is { } family)
         {
-            return family;
+            return (family, "a topic and the check it offers");
         }
 
-        if (AskedInAClause(content, match, text) is { } asked)
+        if (AskedInAClause(turn, content) is { } asked)
         {
-            return asked;
+            return (asked, "one clause asks for the check, another states a fact");
         }
 
-        if (QuestionForm.IsQuestion(text))
+        if (turn.IsQuestion)
         {
-            return null; // a general question gets its FAQ answer (which offers the check), even if it names facts
+            return (null, string.Empty); // a general question gets its FAQ answer (which offers the check), even if it names facts
         }
 
         // A statement describes a situation; one about the writer's own ("I'm travelling to China") needs one fact.
-        var own = QuestionForm.IsAboutOwnSituation(text);
+        var own = turn.IsAboutOwnSituation;
         var needed = match.Outcome == MatchOutcome.Fallback ? DialogEngine.SlotsForDirectStart + 1
             : own ? 1
             : DialogEngine.SlotsForDirectStart;
         var linked = ranked.Take(LinkedCandidates)
             .SelectMany(c => DialogOf(snapshot, c.Id) is { } d ? [d] : Offered(snapshot, c.Id))
             .DistinctBy(d => d.Id)
-            .Select(d => (Dialog: d, Stated: DialogEngine.SlotsStated(d, text)))
-            .Where(x => x.Stated >= needed);
+            .Select(d => (Dialog: d, Reading: turn.StatedFor(d.Id)))
+            .Where(x => x.Reading is not null && x.Reading.Reading.Values.Count >= needed)
+            .Select(x => (x.Dialog, x.Reading!, Why: "situation linked to the match"));
 
         // The writer's own situation stating enough facts of any dialog starts it when no topic answers confidently
         // ("I'm in Beijing and use China Unicom's international service to browse Facebook"), whatever the matcher ranked.
@@ -70,17 +71,18 @@ public sealed partial class ComplianceAssistant
             ? DialogEngine.SlotsForDirectStart + 1
             : DialogEngine.SlotsForDirectStart;
         var described = own
-            ? snapshot.Dialogs.Select(d => (Dialog: d, Stated: DialogEngine.SlotsStated(d, text)))
-                .Where(x => x.Stated >= describedNeeds)
+            ? snapshot.Dialogs.Select(d => (Dialog: d, Reading: turn.StatedFor(d.Id)))
+                .Where(x => x.Reading is not null && x.Reading.Reading.Values.Count >= describedNeeds)
+                .Select(x => (x.Dialog, x.Reading!, Why: "own situation"))
             : [];
 
         // The most facts win; a dialog with situation cues (a trip) needs one of them, so that "I'm in Shanghai and use a
         // VPN" is not read as a trip to Shanghai.
-        return linked.Concat(described)
-            .Where(x => DialogEngine.HasSituationCue(x.Dialog, text))
-            .OrderByDescending(x => x.Stated)
-            .Select(x => x.Dialog)
+        var best = linked.Concat(described)
+            .Where(x => x.Item2.HasSituationCue)
+            .OrderByDescending(x => x.Item2.Reading.Values.Count)
             .FirstOrDefault();
+        return best.Dialog is null ? (null, string.Empty) : (best.Dialog, $"{best.Why}: {best.Item2.Reading.Values.Count} stated");
     }
 
     /// <summary>
@@ -90,19 +92,12 @@ public sealed partial class ComplianceAssistant
     /// otherwise; a message the whole of which is understood ("business trip to Beijing, can I use my VPN there") keeps
     /// its meaning.
     /// </summary>
-    private static DialogDefinition? AskedInAClause(ServedContent content, MatchResult whole, string text)
+    private static DialogDefinition? AskedInAClause(TurnAnalysis turn, ServedContent content)
     {
-        var clauses = text.Split(ClauseBreaks, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (clauses.Length < 2 || whole.Top?.Confidence >= DialogStartConfidence)
+        foreach (var clause in turn.QuestionClauses)
         {
-            return null;
-        }
-
-        foreach (var clause in clauses.Where(QuestionForm.IsQuestion))
-        {
-            var match = content.Matcher.Match(clause);
-            if (match is { Outcome: MatchOutcome.Answer, Top: { } top } && top.Confidence >= DialogStartConfidence
-                && DialogOf(content.Snapshot, top.Id) is { } dialog && DialogEngine.SlotsStated(dialog, text) >= 1)
+            if (clause.Match is { Outcome: MatchOutcome.Answer, Top: { } top } && top.Confidence >= DialogStartConfidence
+                && DialogOf(content.Snapshot, top.Id) is { } dialog && turn.StatedFor(dialog.Id)?.Reading.Values.Count >= 1)
             {
                 return dialog;
             }

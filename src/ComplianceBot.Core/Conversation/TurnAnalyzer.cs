@@ -1,0 +1,131 @@
+using System.Collections.Immutable;
+using ComplianceBot.Core.Dialogs;
+using ComplianceBot.Core.Matching;
+using ComplianceBot.Core.Text;
+
+namespace ComplianceBot.Core.Conversation;
+
+/// <summary>
+/// Reads one message once, into a <see cref="TurnAnalysis"/>, from the message, the served content and the previous
+/// conversation state (which slot a check asks, which buttons were offered, the conversation's language). Each
+/// matcher runs at most once per message, and only when the message can be a question (not for a button, small talk,
+/// a control word or a bare number). Pure: no state is changed.
+/// </summary>
+public static class TurnAnalyzer
+{
+    // A dialog matched at least this confidently as a whole needs no look at the message's clauses. Same as the decider's start confidence.
+    private const double ClauseCheckBelow = TurnDecider.DialogStartConfidence;
+
+    private static readonly char[] ClauseBreaks = [',', ';', '.', '!', '?', '，', '；', '。', '！', '？'];
+
+    // Button values that the bot routes by their data, so their text (a button title) is not a question.
+    private static readonly string[] RoutedKeys = [DialogActions.StartKey, DialogActions.DialogKey, DialogActions.SlotKey, "topic"];
+
+    /// <summary>Analyses <paramref name="input"/> in a conversation in <paramref name="state"/> over <paramref name="content"/>.</summary>
+    public static TurnAnalysis Analyze(TurnInput input, ConversationState state, ServedContent content) =>
+        Analyze(input, state, content, mayPick: true);
+
+    private static TurnAnalysis Analyze(TurnInput input, ConversationState state, ServedContent content, bool mayPick)
+    {
+        var text = input.Text?.Trim() ?? string.Empty;
+        var normalized = TextNormalizer.Normalize(text);
+
+        // A message without letters ("2", "#1") says nothing about the language, nor does one that only points at a
+        // button ("第十个" under English buttons): the conversation's stays, so the reply matches the buttons it lists.
+        var reference = ChoiceReference.Read(text);
+        var telling = normalized.Any(char.IsLetter) && reference is null;
+        var language = telling ? LanguageDetector.Detect(normalized) : LanguageOf(input.Locale, state);
+        var number = input.Value is null && mayPick ? reference : null;
+        var smallTalk = SmallTalk.Read(normalized);
+        var control = ControlWords.Read(text);
+        var tokens = UtteranceTokens.Of(text);
+
+        var stated = content.DialogIndexes.Count == 0 || tokens.Length == 0
+            ? []
+            : content.Snapshot.Dialogs.Select(d => content.DialogIndexes[d.Id]).Select(index => new DialogReading(index.Dialog.Id,
+                SlotFiller.Read(index, text, tokens, askedSlot: null, language), index.HasSituationCue(tokens))).ToImmutableArray();
+
+        SlotReading? answer = null;
+        if (state.Dialog is { Phase: DialogPhase.Asking, AskedSlot: { } asked } ds && content.FindDialogIndex(ds.DialogId) is { } running)
+        {
+            answer = SlotFiller.Read(running, text, tokens, asked, language);
+        }
+
+        var routedByValue = input.Value is { } value && RoutedKeys.Any(value.ContainsKey);
+        var matchable = normalized.Length > 0 && reference is null && smallTalk == SmallTalkKind.None && control == DialogCommand.None && !routedByValue;
+        var topics = matchable ? content.TopicsMatcher.Match(text) : null;
+        var dialogs = matchable && !state.InCheck
+            ? ReferenceEquals(content.Matcher, content.TopicsMatcher) ? topics : content.Matcher.Match(text)
+            : null;
+
+        return new TurnAnalysis
+        {
+            Input = input,
+            Text = text,
+            Normalized = normalized,
+            Language = language,
+            LanguageFromText = telling,
+            Script = ScriptOf(normalized),
+            Tokens = [.. tokens],
+            Number = number,
+            PickedButton = number is { } n ? Picked(n, input, state, content) : null,
+            SmallTalk = smallTalk,
+            Control = control,
+            IsQuestion = QuestionForm.IsQuestion(text),
+            IsAboutOwnSituation = QuestionForm.IsAboutOwnSituation(text),
+            Stated = stated,
+            Answer = answer,
+            TopicsMatch = topics,
+            DialogsMatch = dialogs,
+            QuestionClauses = dialogs is null ? [] : QuestionClauses(text, dialogs, content),
+        };
+    }
+
+    /// <summary>The click of offered button <paramref name="number"/>, analysed as such; null when there is no such button with data.</summary>
+    private static TurnAnalysis? Picked(int number, TurnInput input, ConversationState state, ServedContent content)
+    {
+        var offered = state.OfferedButtons.IsDefault ? [] : state.OfferedButtons;
+        if (number < 1 || number > offered.Length || offered[number - 1].Value is not { Count: > 0 } value)
+        {
+            return null;
+        }
+
+        return Analyze(new TurnInput(offered[number - 1].Title, value, 0, input.Locale), state, content, mayPick: false);
+    }
+
+    // For a message of several clauses that as a whole matches no dialog confidently ("I'm not in China, I'm in London,
+    // can I use my VPN?"): each clause that asks something, matched alone.
+    private static ImmutableArray<ClauseMatch> QuestionClauses(string text, MatchResult whole, ServedContent content)
+    {
+        var clauses = text.Split(ClauseBreaks, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (clauses.Length < 2 || whole.Top?.Confidence >= ClauseCheckBelow)
+        {
+            return [];
+        }
+
+        return [.. clauses.Where(QuestionForm.IsQuestion).Select(c => new ClauseMatch(c, content.Matcher.Match(c)))];
+    }
+
+    private static TextScript ScriptOf(string normalized)
+    {
+        var han = normalized.Count(Text.Scripts.IsHan);
+        var latin = normalized.Count(char.IsAsciiLetter);
+        return (han, latin) switch
+        {
+            (0, 0) => TextScript.None,
+            (0, _) => TextScript.Latin,
+            _ when LanguageDetector.Detect(normalized) == Language.English => TextScript.Mixed,
+            _ => TextScript.Simplified,
+        };
+    }
+
+    private static Language LanguageOf(string? locale, ConversationState state)
+    {
+        if (locale is not null && locale.StartsWith("zh", StringComparison.OrdinalIgnoreCase))
+        {
+            return Language.Chinese;
+        }
+
+        return LanguageCodes.FromCode(state.Language) ?? Language.English;
+    }
+}

@@ -1,0 +1,74 @@
+namespace ComplianceBot.Core.Dialogs;
+
+/// <summary>
+/// What the bot reads messages with for one decision dialog, built once when the content loads (never during a
+/// turn): every choice phrase of every slot as comparison tokens (<see cref="UtteranceTokens"/>), and the dialog's
+/// situation cues. Immutable and thread-safe; one per dialog per content version (<see cref="Conversation.ServedContent.DialogIndexes"/>).
+/// </summary>
+public sealed class DialogIndex
+{
+    private DialogIndex(DialogDefinition dialog, IReadOnlyList<SlotPhrase> phrases, IReadOnlyList<string[]> cues)
+    {
+        Dialog = dialog;
+        Phrases = phrases;
+        Cues = cues;
+    }
+
+    /// <summary>The dialog this index reads for.</summary>
+    public DialogDefinition Dialog { get; }
+
+    /// <summary>Every choice phrase: a value's synonyms (count anywhere), and its answers, label and id (count only as the reply to its slot).</summary>
+    internal IReadOnlyList<SlotPhrase> Phrases { get; }
+
+    /// <summary>The situation cues as tokens; empty when the dialog has none.</summary>
+    internal IReadOnlyList<string[]> Cues { get; }
+
+    /// <summary>Builds the index of <paramref name="dialog"/>.</summary>
+    public static DialogIndex Build(DialogDefinition dialog)
+    {
+        var phrases = new List<SlotPhrase>();
+        foreach (var slot in dialog.Slots)
+        {
+            foreach (var choice in slot.Choices)
+            {
+                void Add(IEnumerable<string> texts, SlotPhraseKind kind)
+                {
+                    foreach (var text in texts)
+                    {
+                        var tokens = UtteranceTokens.Of(text);
+                        if (tokens.Length > 0)
+                        {
+                            phrases.Add(new SlotPhrase(slot.Id, choice.Value, tokens, kind));
+                        }
+                    }
+                }
+
+                Add(choice.Synonyms.All, SlotPhraseKind.Synonym);
+                Add(choice.Answers.All, SlotPhraseKind.Answer);
+                Add([choice.Label.En, choice.Label.Zh ?? string.Empty, choice.Value.Replace('-', ' ')], SlotPhraseKind.Answer);
+            }
+        }
+
+        var cues = (dialog.SituationCues?.All ?? []).Select(UtteranceTokens.Of).Where(p => p.Length > 0).ToList();
+        return new DialogIndex(dialog, phrases, cues);
+    }
+
+    /// <summary>
+    /// True when <paramref name="tokens"/> (a message's <see cref="UtteranceTokens"/>) contain one of the dialog's
+    /// situation cues, not negated ("not travelling" is no trip), or the dialog has none.
+    /// </summary>
+    public bool HasSituationCue(IReadOnlyList<string> tokens) => Cues.Count == 0 || SlotFiller.ContainsAny(Cues, tokens);
+}
+
+/// <summary>Whether a choice phrase counts anywhere or only as the answer to its own slot.</summary>
+internal enum SlotPhraseKind
+{
+    /// <summary>Names the value anywhere (a synonym).</summary>
+    Synonym,
+
+    /// <summary>Means the value only as the reply to its slot's question (an answer, the label, the value id).</summary>
+    Answer,
+}
+
+/// <summary>One choice phrase as tokens.</summary>
+internal sealed record SlotPhrase(string Slot, string Value, string[] Tokens, SlotPhraseKind Kind);
