@@ -11,4 +11,7 @@ public sealed record ContentLoadResult(ContentSnapshot? Content, ContentVersion 
 {
     /// <summary>True when at least one message is an error (and <see cref="Content"/> is null).</summary>
     public bool HasErrors => Messages.Any(m => m.Severity == Severity.Error);
+
+    /// <summary>Where topics and dialogs were read, to the line (empty when nothing was parsed).</summary>
+    public ContentSources Sources { get; init; } = ContentSources.None;
 }

@@ -58,34 +58,45 @@ public static class ContentLoader
         }
 
         var displayBase = Path.GetDirectoryName(root.TrimEnd(Path.DirectorySeparatorChar)) ?? root;
+        var dialogsRoot = Path.GetFullPath(dialogsDirectory ?? Path.Combine(displayBase, DialogsFolder));
+        var dialogsBase = Path.GetDirectoryName(dialogsRoot.TrimEnd(Path.DirectorySeparatorChar)) ?? dialogsRoot;
+        var layout = new ContentLayout(Display(displayBase, root), Display(dialogsBase, dialogsRoot));
         var messages = new List<ValidationMessage>();
         var files = new List<(string FullPath, string HashedName, string Text)>();
+        var schemas = ContentSchemas.Load(Path.Combine(root, ContentSchemas.Folder), displayBase, dialogsRoot, dialogsBase, messages);
 
         IEnumerable<string> Yaml(string folder) =>
             Directory.Exists(folder)
                 ? Directory.EnumerateFiles(folder, "*.*").Where(IsYaml).Order(StringComparer.Ordinal)
                 : [];
 
-        ParsedFile<T> ParseFile<T>(string fullPath)
-            where T : class => ParseFileUnder<T>(displayBase, fullPath, "knowledge/" + Display(root, fullPath));
-
-        ParsedFile<T> ParseFileUnder<T>(string relativeTo, string fullPath, string hashedName)
+        // Read, parse, check against the schema, and only then bind: the schema owns the shape of every file.
+        ParsedFile<T> Read<T>(string relativeTo, string fullPath, string hashedName, string schemaName)
             where T : class
         {
             var display = Display(relativeTo, fullPath);
             var read = ContentFileReader.Read(fullPath, display, messages);
             files.Add((fullPath, hashedName, read.Fingerprint));
-            return read.Text is null
+            var parsed = read.Text is null
                 ? new ParsedFile<T>(display, null, null, new(StringComparer.Ordinal), new(StringComparer.Ordinal))
                 : YamlFileParser.Parse<T>(display, read.Text, messages);
+            if (schemas.Get(schemaName) is { } schema && SchemaCheck.Check(parsed, schema, schemaName, messages))
+            {
+                YamlFileParser.Bind(parsed, messages);
+            }
+
+            return parsed;
         }
 
-        var regulations = Yaml(Path.Combine(root, RegulationsFolder)).Select(ParseFile<RegulationDto>).ToList();
-        var topics = Yaml(Path.Combine(root, TopicsFolder)).Select(ParseFile<TopicDto>).ToList();
+        ParsedFile<T> Knowledge<T>(string fullPath, string schemaName)
+            where T : class => Read<T>(displayBase, fullPath, "knowledge/" + Display(root, fullPath), schemaName);
+
+        var regulations = Yaml(Path.Combine(root, RegulationsFolder)).Select(f => Knowledge<RegulationDto>(f, ContentSchemas.RegulationFile)).ToList();
+        var topics = Yaml(Path.Combine(root, TopicsFolder)).Select(f => Knowledge<TopicDto>(f, ContentSchemas.TopicFile)).ToList();
         var synonymsPath = Path.Combine(root, SynonymsFile);
-        var synonyms = File.Exists(synonymsPath) ? ParseFile<SynonymsDto>(synonymsPath) : null;
+        var synonyms = File.Exists(synonymsPath) ? Knowledge<SynonymsDto>(synonymsPath, ContentSchemas.SynonymsFile) : null;
         var outOfScopePath = Path.Combine(root, OutOfScopeFile);
-        var outOfScope = File.Exists(outOfScopePath) ? ParseFile<OutOfScopeDto>(outOfScopePath) : null;
+        var outOfScope = File.Exists(outOfScopePath) ? Knowledge<OutOfScopeDto>(outOfScopePath, ContentSchemas.OutOfScopeFile) : null;
 
         if (regulations.Count == 0)
         {
@@ -99,10 +110,8 @@ public static class ContentLoader
                 Severity.Error, "no topic entries found (expected *.yaml files here)"));
         }
 
-        var checker = new KnowledgeChecker(regulations, topics, synonyms, outOfScope, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+        var checker = new KnowledgeChecker(regulations, topics, synonyms, outOfScope, layout, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
         var knowledge = checker.Check(messages);
-        var dialogsRoot = Path.GetFullPath(dialogsDirectory ?? Path.Combine(displayBase, DialogsFolder));
-        var dialogsBase = Path.GetDirectoryName(dialogsRoot.TrimEnd(Path.DirectorySeparatorChar)) ?? dialogsRoot;
         if (dialogsDirectory is not null && !Directory.Exists(dialogsRoot))
         {
             messages.Add(new ValidationMessage(Display(dialogsBase, dialogsRoot), 0, 0, Severity.Error,
@@ -111,10 +120,11 @@ public static class ContentLoader
         }
 
         UnreadFiles.Check(root, displayBase, dialogsRoot, dialogsBase, messages);
-        var dialogFiles = Yaml(dialogsRoot).Select(f => ParseFileUnder<DialogDto>(dialogsBase, f, DialogsFolder + "/" + Display(dialogsRoot, f))).ToList();
-        var dialogs = DialogLoading.Check(dialogFiles, regulations, topics, knowledge, Directory.Exists(dialogsRoot), messages);
-        var schemas = ContentSchemas.Load(Path.Combine(root, ContentSchemas.Folder), displayBase, dialogsRoot, dialogsBase, messages);
-        ContentValidator.Run(new KnowledgeFiles(regulations, topics, synonyms, outOfScope, dialogFiles), knowledge, schemas, messages);
+        var dialogFiles = Yaml(dialogsRoot)
+            .Select(f => Read<DialogDto>(dialogsBase, f, DialogsFolder + "/" + Display(dialogsRoot, f), ContentSchemas.DialogFile))
+            .ToList();
+        var dialogs = DialogLoading.Check(dialogFiles, regulations, topics, knowledge, Directory.Exists(dialogsRoot), layout, messages);
+        ContentValidator.Run(new KnowledgeFiles(regulations, topics, synonyms, outOfScope, dialogFiles), knowledge, messages);
         var ordered = messages.OrderBy(m => m.Path, StringComparer.Ordinal).ThenBy(m => m.Line).ThenBy(m => m.Column).ToList();
         var version = new ContentVersion(Hash(files), time.GetUtcNow(),
             knowledge?.Topics.Select(t => t.LastReviewed).DefaultIfEmpty().Max() ?? default);
@@ -122,7 +132,10 @@ public static class ContentLoader
         var hasErrors = ordered.Any(m => m.Severity == Severity.Error);
         return new ContentLoadResult(
             hasErrors || knowledge is null || dialogs is null ? null : new ContentSnapshot(knowledge, version) { Dialogs = dialogs },
-            version, ordered);
+            version, ordered)
+        {
+            Sources = ContentSources.From(displayBase, dialogsBase, topics, dialogFiles),
+        };
     }
 
     /// <summary>Whether <paramref name="path"/> names a YAML file (<c>.yaml</c> or <c>.yml</c>, any case).</summary>

@@ -4,19 +4,11 @@ using ComplianceBot.Core.Validation;
 
 namespace ComplianceBot.Core.Loading;
 
-/// <summary>The rule checks: conditions naming real slots and values, verdicts, citations, next steps, related topics.</summary>
+/// <summary>The rule checks: rule ids used once, no rule after 'otherwise', conditions naming real slots and values, citations, related topics.</summary>
 internal sealed partial class DialogChecker
 {
-    private List<DialogRule>? CheckRules(ParsedFile<DialogDto> file, List<DialogRuleDto>? dtos, List<DialogSlot> slots,
-        List<ValidationMessage> messages, ref bool ok)
+    private List<DialogRule>? CheckRules(ParsedFile<DialogDto> file, List<DialogRuleDto> dtos, List<DialogSlot> slots, List<ValidationMessage> messages)
     {
-        if (dtos is not { Count: > 0 })
-        {
-            messages.Add(KnowledgeChecker.Missing(file, "/rules", "the ordered decision rules (when ..., verdict ...)"));
-            ok = false;
-            return null;
-        }
-
         var rules = new List<DialogRule>();
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var complete = true;
@@ -25,7 +17,7 @@ internal sealed partial class DialogChecker
         {
             var dto = dtos[i];
             var at = $"/rules/{i}";
-            var ruleOk = CheckLocalId(file, dto.Id, at + "/id", "rule", "charged-access", ids, messages);
+            var ruleOk = Unique(file, dto.Id!, at + "/id", "rule", ids, messages);
             if (otherwiseId is not null)
             {
                 messages.Add(file.At(at, Severity.Error,
@@ -50,22 +42,13 @@ internal sealed partial class DialogChecker
             rules.Add(rule);
         }
 
-        ok &= complete;
         return complete ? rules : null;
     }
 
+    // The schema guarantees exactly one of when, when_any and otherwise: true.
     private static List<RuleClause>? CheckConditions(ParsedFile<DialogDto> file, DialogRuleDto dto, string at,
         List<DialogSlot> slots, List<ValidationMessage> messages)
     {
-        var forms = (dto.When is not null ? 1 : 0) + (dto.WhenAny is not null ? 1 : 0) + (dto.Otherwise == true ? 1 : 0);
-        if (forms != 1)
-        {
-            messages.Add(forms == 0
-                ? file.At(at, Severity.Error, "a rule needs its condition: 'when:' (all must hold), 'when_any:' (a list; one must hold) or 'otherwise: true'")
-                : file.At(at, Severity.Error, "give only one of 'when:', 'when_any:' and 'otherwise: true' in a rule"));
-            return null;
-        }
-
         if (dto.Otherwise == true)
         {
             return [new RuleClause([])];
@@ -76,14 +59,8 @@ internal sealed partial class DialogChecker
             return CheckClause(file, dto.When, at + "/when", slots, messages) is { } clause ? [clause] : null;
         }
 
-        if (dto.WhenAny!.Count == 0)
-        {
-            messages.Add(file.At(at + "/when_any", Severity.Error, "'when_any' is empty; list at least one condition mapping"));
-            return null;
-        }
-
         var clauses = new List<RuleClause>();
-        for (var k = 0; k < dto.WhenAny.Count; k++)
+        for (var k = 0; k < dto.WhenAny!.Count; k++)
         {
             if (CheckClause(file, dto.WhenAny[k], $"{at}/when_any/{k}", slots, messages) is { } clause)
             {
@@ -97,12 +74,6 @@ internal sealed partial class DialogChecker
     private static RuleClause? CheckClause(ParsedFile<DialogDto> file, Dictionary<string, object> conditions, string at,
         List<DialogSlot> slots, List<ValidationMessage> messages)
     {
-        if (conditions.Count == 0)
-        {
-            messages.Add(file.At(at, Severity.Error, "the condition is empty; write 'slot: value' or 'slot: [value, value]'"));
-            return null;
-        }
-
         var result = new List<KeyValuePair<string, IReadOnlyList<string>>>();
         var ok = true;
         foreach (var (slotId, raw) in conditions)
@@ -117,20 +88,10 @@ internal sealed partial class DialogChecker
                 continue;
             }
 
-            var values = raw switch
-            {
-                string one when !string.IsNullOrWhiteSpace(one) => [(one, slotAt)],
-                List<object> many when many.Count > 0 => many.Select((v, k) => (v as string ?? string.Empty, $"{slotAt}/{k}")).ToList(),
-                _ => null,
-            };
-            if (values is null)
-            {
-                messages.Add(file.At(slotAt, Severity.Error,
-                    $"'{slotId}' must be a value id or a list of value ids (choices: {string.Join(", ", slot.Choices.Select(c => c.Value))})"));
-                ok = false;
-                continue;
-            }
-
+            // One value id or a non-empty list of them (the schema's rule for a condition).
+            var values = raw is List<object> many
+                ? many.Select((v, k) => (Value: v as string ?? string.Empty, At: $"{slotAt}/{k}")).ToList()
+                : [(Value: raw as string ?? string.Empty, At: slotAt)];
             foreach (var (value, valueAt) in values)
             {
                 if (slot.FindChoice(value) is null)
@@ -142,7 +103,7 @@ internal sealed partial class DialogChecker
                 }
             }
 
-            result.Add(new(slotId, values.Select(v => v.Item1).Distinct(StringComparer.Ordinal).ToList()));
+            result.Add(new(slotId, values.Select(v => v.Value).Distinct(StringComparer.Ordinal).ToList()));
         }
 
         return ok ? new RuleClause(result.OrderBy(kv => slots.FindIndex(s => s.Id == kv.Key)).ToList()) : null;
@@ -151,50 +112,17 @@ internal sealed partial class DialogChecker
     private VerdictOutcome? CheckOutcome(ParsedFile<DialogDto> file, DialogRuleDto dto, string at, List<ValidationMessage> messages)
     {
         var ok = true;
-        if (string.IsNullOrWhiteSpace(dto.Verdict))
-        {
-            messages.Add(KnowledgeChecker.Missing(file, at + "/verdict", string.Join(", ", Verdicts.All)));
-            ok = false;
-        }
-        else if (!Verdicts.All.Contains(dto.Verdict))
-        {
-            var hint = YamlFileParser.DidYouMean(dto.Verdict, Verdicts.All);
-            messages.Add(file.At(at + "/verdict", Severity.Error, $"unknown verdict '{dto.Verdict}'"
-                + (hint is null ? $"; use one of {string.Join(", ", Verdicts.All)}" : $"; did you mean '{hint}'?")));
-            ok = false;
-        }
-
-        var headline = KnowledgeChecker.RequireText(file, dto.Headline, at + "/headline", messages);
-        var explanation = KnowledgeChecker.RequireText(file, dto.Explanation, at + "/explanation", messages);
-        ok &= headline is not null && explanation is not null;
-
         var citations = new List<Citation>();
-        if (dto.Citations is not { Count: > 0 })
+        for (var i = 0; i < dto.Citations!.Count; i++)
         {
-            messages.Add(KnowledgeChecker.Missing(file, at + "/citations",
-                "at least one citation (regulation id and articles) for the verdict"));
-            ok = false;
-        }
-        else
-        {
-            for (var i = 0; i < dto.Citations.Count; i++)
+            if (CheckCitation(file, dto.Citations[i], $"{at}/citations/{i}", messages) is { } citation)
             {
-                if (CheckCitation(file, dto.Citations[i], $"{at}/citations/{i}", messages) is { } citation)
-                {
-                    citations.Add(citation);
-                }
-                else
-                {
-                    ok = false;
-                }
+                citations.Add(citation);
             }
-        }
-
-        var nextSteps = List(dto.NextSteps);
-        if (nextSteps.En.Count == 0)
-        {
-            messages.Add(KnowledgeChecker.Missing(file, at + "/next_steps/en", "what the person should do next (a list)"));
-            ok = false;
+            else
+            {
+                ok = false;
+            }
         }
 
         var related = dto.Related ?? [];
@@ -204,47 +132,34 @@ internal sealed partial class DialogChecker
             {
                 var hint = YamlFileParser.DidYouMean(related[i], _topicIds);
                 messages.Add(file.At($"{at}/related/{i}", Severity.Error,
-                    $"related topic '{related[i]}' does not exist in {_knowledgeFolder}{ContentLoader.TopicsFolder}/" + (hint is null ? string.Empty : $"; did you mean '{hint}'?")));
+                    $"related topic '{related[i]}' does not exist in {_layout.Topics}" + (hint is null ? string.Empty : $"; did you mean '{hint}'?")));
                 ok = false;
             }
         }
 
-        return ok ? new VerdictOutcome(dto.Verdict!, headline!, explanation!, citations, nextSteps, related) : null;
+        return ok
+            ? new VerdictOutcome(dto.Verdict!, KnowledgeChecker.Text(dto.Headline), KnowledgeChecker.Text(dto.Explanation), citations, List(dto.NextSteps), related)
+            : null;
     }
 
     private Citation? CheckCitation(ParsedFile<DialogDto> file, CitationDto dto, string at, List<ValidationMessage> messages)
     {
-        if (string.IsNullOrWhiteSpace(dto.Regulation))
-        {
-            messages.Add(KnowledgeChecker.Missing(file, at + "/regulation", "the id of a regulation entry"));
-            return null;
-        }
-
         var articles = dto.Articles ?? [];
-        if (_uncheckableRegulations.Contains(dto.Regulation))
+        if (_uncheckableRegulations.Contains(dto.Regulation!))
         {
-            return new Citation(dto.Regulation, articles, KnowledgeChecker.NullIfBlank(dto.Note)); // its own file has errors, reported there
+            return new Citation(dto.Regulation!, articles, KnowledgeChecker.NullIfBlank(dto.Note)); // its own file has errors, reported there
         }
 
-        if (!_regulations.TryGetValue(dto.Regulation, out var regulation))
+        if (!_regulations.TryGetValue(dto.Regulation!, out var regulation))
         {
-            var hint = YamlFileParser.DidYouMean(dto.Regulation, _regulations.Keys);
+            var hint = YamlFileParser.DidYouMean(dto.Regulation!, _regulations.Keys);
             messages.Add(file.At(at + "/regulation", Severity.Error,
-                $"regulation '{dto.Regulation}' does not exist in {_knowledgeFolder}{ContentLoader.RegulationsFolder}/" + (hint is null ? string.Empty : $"; did you mean '{hint}'?")));
+                $"regulation '{dto.Regulation}' does not exist in {_layout.Regulations}" + (hint is null ? string.Empty : $"; did you mean '{hint}'?")));
             return null;
         }
 
-        var ok = true;
-        for (var i = 0; i < articles.Count; i++)
-        {
-            if (regulation.FindArticle(articles[i]) is null)
-            {
-                messages.Add(file.At($"{at}/articles/{i}", Severity.Error,
-                    $"article '{articles[i]}' is not listed in regulation '{regulation.Id}' (listed: {string.Join(", ", regulation.Articles.Select(a => a.Number))})"));
-                ok = false;
-            }
-        }
-
-        return ok ? new Citation(regulation.Id, articles, KnowledgeChecker.NullIfBlank(dto.Note)) : null;
+        return KnowledgeChecker.CheckArticles(file, regulation, dto, at, messages)
+            ? new Citation(regulation.Id, articles, KnowledgeChecker.NullIfBlank(dto.Note))
+            : null;
     }
 }

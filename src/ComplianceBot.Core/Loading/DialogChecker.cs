@@ -5,10 +5,11 @@ using ComplianceBot.Core.Validation;
 namespace ComplianceBot.Core.Loading;
 
 /// <summary>
-/// Checks parsed dialog files (required keys, ids, slots and choices, rule conditions naming real slots and values,
-/// verdict ids, citations of existing regulations and articles, related topics, a decision for every combination
-/// of answers) and builds the <see cref="DialogDefinition"/>s. Also checks that every topic <c>offers</c> entry names
-/// a loaded dialog. Each problem is located at the key or value it concerns.
+/// Checks what the dialog schema cannot say about the dialog files that passed it (ids against file names and across
+/// files, slot, value and rule ids used twice, rule conditions naming real slots and values, rules after the
+/// 'otherwise' rule, citations of regulations and articles that exist, related topics, a decision for every
+/// combination of answers) and builds the <see cref="DialogDefinition"/>s. Also checks that every topic <c>offers</c>
+/// entry names a dialog. Each problem is located at the key or value it concerns.
 /// </summary>
 internal sealed partial class DialogChecker
 {
@@ -20,17 +21,17 @@ internal sealed partial class DialogChecker
     private readonly IReadOnlyDictionary<string, Regulation> _regulations;
     private readonly IReadOnlySet<string> _uncheckableRegulations;
     private readonly IReadOnlySet<string> _topicIds;
-    private readonly string _knowledgeFolder;
+    private readonly ContentLayout _layout;
 
     /// <param name="dialogs">The parsed dialog files.</param>
     /// <param name="regulations">Regulations that loaded cleanly, by id (their articles are checked).</param>
     /// <param name="uncheckableRegulations">Regulation ids whose files exist but have errors of their own: cited without further checks.</param>
     /// <param name="topicIds">Ids of every topic file.</param>
-    /// <param name="knowledgeFolder">The knowledge folder as shown in messages, with a final slash (<c>knowledge/</c>).</param>
+    /// <param name="layout">The content folders as messages show them.</param>
     public DialogChecker(List<ParsedFile<DialogDto>> dialogs, IReadOnlyDictionary<string, Regulation> regulations,
-        IReadOnlySet<string> uncheckableRegulations, IReadOnlySet<string> topicIds, string knowledgeFolder = "knowledge/")
+        IReadOnlySet<string> uncheckableRegulations, IReadOnlySet<string> topicIds, ContentLayout layout)
     {
-        _knowledgeFolder = knowledgeFolder;
+        _layout = layout;
         _dialogs = dialogs;
         _regulations = regulations;
         _uncheckableRegulations = uncheckableRegulations;
@@ -57,25 +58,20 @@ internal sealed partial class DialogChecker
     /// Reports each topic <c>offers</c> entry whose dialog is not among <paramref name="dialogIds"/> (the dialog files
     /// found, including those with errors of their own).
     /// </summary>
-    public static void CheckOffers(IEnumerable<ParsedFile<TopicDto>> topics, IReadOnlySet<string> dialogIds, List<ValidationMessage> messages,
-        string dialogsFolder = "dialogs/")
+    public static void CheckOffers(IEnumerable<ParsedFile<TopicDto>> topics, IReadOnlySet<string> dialogIds, ContentLayout layout,
+        List<ValidationMessage> messages)
     {
         foreach (var topic in topics)
         {
             var offers = topic.Dto?.Offers ?? [];
             for (var i = 0; i < offers.Count; i++)
             {
-                if (!offers[i].StartsWith(DialogDefinition.TargetPrefix, StringComparison.Ordinal))
-                {
-                    continue; // reported by the knowledge checks
-                }
-
-                var id = offers[i][DialogDefinition.TargetPrefix.Length..];
+                var id = offers[i][DialogDefinition.TargetPrefix.Length..]; // the schema checked the form dialog:<id>
                 if (!dialogIds.Contains(id))
                 {
                     var hint = YamlFileParser.DidYouMean(id, dialogIds);
                     messages.Add(topic.At($"/offers/{i}", Severity.Error,
-                        $"offer '{offers[i]}' names no dialog in {dialogsFolder}"
+                        $"offer '{offers[i]}' names no dialog in {layout.DialogsFolder}"
                         + (hint is null ? $" (dialogs: {string.Join(", ", dialogIds.Order(StringComparer.Ordinal))})" : $"; did you mean 'dialog:{hint}'?")));
                 }
             }
@@ -85,44 +81,29 @@ internal sealed partial class DialogChecker
     private DialogDefinition? CheckDialog(ParsedFile<DialogDto> file, DialogDto dto, Dictionary<string, string> seen,
         List<ValidationMessage> messages)
     {
-        var ok = KnowledgeChecker.CheckId(file, dto.Id, seen, "dialog", messages);
-        ok &= KnowledgeChecker.CheckVersion(file, dto.Version, messages);
-        var title = KnowledgeChecker.RequireText(file, dto.Title, "/title", messages);
-        ok &= title is not null;
-        var intro = string.IsNullOrWhiteSpace(dto.Intro?.En) ? null : KnowledgeChecker.RequireText(file, dto.Intro, "/intro", messages);
-
+        var ok = KnowledgeChecker.CheckId(file, dto.Id!, seen, "dialog", messages);
+        var title = KnowledgeChecker.Text(dto.Title);
+        var intro = dto.Intro is null ? null : KnowledgeChecker.Text(dto.Intro);
         var triggers = List(dto.Triggers);
-        if (triggers.En.Count == 0)
-        {
-            messages.Add(KnowledgeChecker.Missing(file, "/triggers/en", "a list of questions that should start this dialog"));
-            ok = false;
-        }
-        else if (triggers.En.Count < MinEnglishTriggers)
+        if (triggers.En.Count < MinEnglishTriggers)
         {
             messages.Add(file.At("/triggers/en", Severity.Warning,
                 $"only {triggers.En.Count} English triggers; give at least {MinEnglishTriggers} so the bot recognises when to start the check"));
         }
 
-        var slots = CheckSlots(file, dto.Slots, messages, ref ok);
-        var rules = slots is null ? null : CheckRules(file, dto.Rules, slots, messages, ref ok);
+        var slots = CheckSlots(file, dto.Slots!, messages);
+        var rules = slots is null ? null : CheckRules(file, dto.Rules!, slots, messages);
         if (!ok || slots is null || rules is null)
         {
             return null;
         }
 
-        var dialog = new DialogDefinition(dto.Id!, dto.Version!.Value, title!, intro, triggers, slots, rules, List(dto.SituationCues));
+        var dialog = new DialogDefinition(dto.Id!, dto.Version!.Value, title, intro, triggers, slots, rules, List(dto.SituationCues));
         return CheckDecisionTable(file, dialog, messages) ? dialog : null;
     }
 
-    private static List<DialogSlot>? CheckSlots(ParsedFile<DialogDto> file, List<DialogSlotDto>? dtos,
-        List<ValidationMessage> messages, ref bool ok)
+    private static List<DialogSlot>? CheckSlots(ParsedFile<DialogDto> file, List<DialogSlotDto> dtos, List<ValidationMessage> messages)
     {
-        if (dtos is not { Count: > 0 })
-        {
-            messages.Add(KnowledgeChecker.Missing(file, "/slots", "the list of facts to ask for (id, label, question, why, choices)"));
-            return null;
-        }
-
         var slots = new List<DialogSlot>();
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var complete = true;
@@ -130,40 +111,22 @@ internal sealed partial class DialogChecker
         {
             var dto = dtos[i];
             var at = $"/slots/{i}";
-            if (!CheckLocalId(file, dto.Id, at + "/id", "slot", "location", ids, messages))
+            var choices = CheckChoices(file, dto.Choices!, at, messages);
+            if (!Unique(file, dto.Id!, at + "/id", "slot", ids, messages) || choices is null)
             {
                 complete = false;
                 continue;
             }
 
-            var label = KnowledgeChecker.RequireText(file, dto.Label, at + "/label", messages);
-            var question = KnowledgeChecker.RequireText(file, dto.Question, at + "/question", messages);
-            var why = KnowledgeChecker.RequireText(file, dto.Why, at + "/why", messages);
-            var choices = CheckChoices(file, dto.Choices, at, messages);
-            if (label is null || question is null || why is null || choices is null)
-            {
-                complete = false;
-                continue;
-            }
-
-            slots.Add(new DialogSlot(dto.Id!, label, question, why, choices));
+            slots.Add(new DialogSlot(dto.Id!, KnowledgeChecker.Text(dto.Label), KnowledgeChecker.Text(dto.Question), KnowledgeChecker.Text(dto.Why), choices));
         }
 
-        ok &= complete;
         return complete ? slots : null;
     }
 
-    private static List<SlotChoice>? CheckChoices(ParsedFile<DialogDto> file, List<SlotChoiceDto>? dtos, string slotAt,
+    private static List<SlotChoice>? CheckChoices(ParsedFile<DialogDto> file, List<SlotChoiceDto> dtos, string slotAt,
         List<ValidationMessage> messages)
     {
-        if (dtos is not { Count: >= 2 })
-        {
-            messages.Add(dtos is null
-                ? KnowledgeChecker.Missing(file, slotAt + "/choices", "at least two choices (value, label, synonyms)")
-                : file.At(slotAt + "/choices", Severity.Error, "a slot needs at least two choices"));
-            return null;
-        }
-
         var choices = new List<SlotChoice>();
         var values = new HashSet<string>(StringComparer.Ordinal);
         var phraseOwner = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -172,24 +135,15 @@ internal sealed partial class DialogChecker
         {
             var dto = dtos[j];
             var at = $"{slotAt}/choices/{j}";
-            if (!CheckLocalId(file, dto.Value, at + "/value", "choice value", "mainland-china", values, messages))
+            if (!Unique(file, dto.Value!, at + "/value", "choice value", values, messages))
             {
                 complete = false;
                 continue;
             }
 
-            var label = KnowledgeChecker.RequireText(file, dto.Label, at + "/label", messages);
-            if (label is null)
-            {
-                complete = false;
-                continue;
-            }
-
-            var synonyms = List(dto.Synonyms);
-            var answers = List(dto.Answers);
             WarnSharedPhrases(file, at, "synonyms", dto.Synonyms, dto.Value!, phraseOwner, messages);
             WarnSharedPhrases(file, at, "answers", dto.Answers, dto.Value!, phraseOwner, messages);
-            choices.Add(new SlotChoice(dto.Value!, label, synonyms, answers));
+            choices.Add(new SlotChoice(dto.Value!, KnowledgeChecker.Text(dto.Label), List(dto.Synonyms), List(dto.Answers)));
         }
 
         return complete ? choices : null;
@@ -221,21 +175,9 @@ internal sealed partial class DialogChecker
         }
     }
 
-    private static bool CheckLocalId(ParsedFile<DialogDto> file, string? id, string pointer, string kind, string example,
-        HashSet<string> seen, List<ValidationMessage> messages)
+    // An id that must be unique within its dialog (the schema checks its form, not that it is used once).
+    private static bool Unique(ParsedFile<DialogDto> file, string id, string pointer, string kind, HashSet<string> seen, List<ValidationMessage> messages)
     {
-        if (string.IsNullOrWhiteSpace(id))
-        {
-            messages.Add(KnowledgeChecker.Missing(file, pointer, $"the {kind} id, e.g. {example}"));
-            return false;
-        }
-
-        if (!KnowledgeChecker.IdPattern().IsMatch(id))
-        {
-            messages.Add(file.At(pointer, Severity.Error, $"{kind} '{id}' must be lowercase words joined by hyphens"));
-            return false;
-        }
-
         if (!seen.Add(id))
         {
             messages.Add(file.At(pointer, Severity.Error, $"{kind} '{id}' is defined twice"));

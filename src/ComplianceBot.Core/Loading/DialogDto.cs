@@ -1,7 +1,7 @@
 namespace ComplianceBot.Core.Loading;
 
-// Shapes of dialogs/<id>.yaml as written by authors (snake_case keys); see dialogs/README.md. Every property is
-// nullable so a missing key becomes a precise message. The model in Dialogs/ is built from these once checked.
+// Binding target of dialogs/<id>.yaml (snake_case keys). Its shape is defined by dialogs/schema/dialog.schema.json:
+// a file is bound only after it passed the schema. The model in Dialogs/ is built from these by DialogChecker.
 
 internal sealed class DialogDto
 {

@@ -13,23 +13,18 @@ internal static class DialogLoading
     /// </summary>
     public static IReadOnlyList<DialogDefinition>? Check(List<ParsedFile<DialogDto>> dialogFiles,
         List<ParsedFile<RegulationDto>> regulationFiles, List<ParsedFile<TopicDto>> topicFiles, KnowledgeBase? knowledge,
-        bool dialogsFolderExists, List<ValidationMessage> messages)
+        bool dialogsFolderExists, ContentLayout layout, List<ValidationMessage> messages)
     {
-        static string FileId<T>(ParsedFile<T> file)
-            where T : class => Path.GetFileNameWithoutExtension(file.Path);
+        static string FileId(ParsedFile file) => Path.GetFileNameWithoutExtension(file.Path);
 
         var regulations = knowledge?.Regulations.ToDictionary(r => r.Id, StringComparer.Ordinal)
                           ?? new Dictionary<string, Regulation>(StringComparer.Ordinal);
         var uncheckable = regulationFiles.Select(FileId).Where(id => !regulations.ContainsKey(id)).ToHashSet(StringComparer.Ordinal);
         var topicIds = topicFiles.Select(FileId).ToHashSet(StringComparer.Ordinal);
-        var entry = regulationFiles.Select(f => f.Path).Concat(topicFiles.Select(f => f.Path)).FirstOrDefault();
-        var knowledgeFolder = Path.GetDirectoryName(Path.GetDirectoryName(entry ?? "knowledge/topics/x.yaml"))?.Replace('\\', '/') + "/";
-        var dialogs = new DialogChecker(dialogFiles, regulations, uncheckable, topicIds, knowledgeFolder).Check(messages);
+        var dialogs = new DialogChecker(dialogFiles, regulations, uncheckable, topicIds, layout).Check(messages);
         if (dialogsFolderExists)
         {
-            var dialogsFolder = dialogFiles.Select(f => Path.GetDirectoryName(f.Path)?.Replace('\\', '/')).FirstOrDefault(d => !string.IsNullOrEmpty(d));
-            DialogChecker.CheckOffers(topicFiles, dialogFiles.Select(FileId).ToHashSet(StringComparer.Ordinal), messages,
-                dialogsFolder is null ? "dialogs/" : dialogsFolder + "/");
+            DialogChecker.CheckOffers(topicFiles, dialogFiles.Select(FileId).ToHashSet(StringComparer.Ordinal), layout, messages);
         }
 
         return dialogs;

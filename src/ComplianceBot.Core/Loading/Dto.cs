@@ -1,8 +1,8 @@
 namespace ComplianceBot.Core.Loading;
 
-// Shapes of the YAML files as written by authors (snake_case keys). Every property is nullable so that a
-// missing key becomes a precise "missing required key" message instead of a deserializer exception.
-// The model types in Knowledge/ are built from these once the files have been checked.
+// Binding targets of the knowledge files (snake_case keys). Their shape is defined by knowledge/schema/*.schema.json:
+// a file is bound only after it passed its schema, and a key the schema allows but a class here lacks is an error at
+// binding. Optional keys are nullable; the model types in Knowledge/ are built from these by KnowledgeChecker.
 
 internal sealed class LocalizedTextDto
 {

@@ -4,31 +4,29 @@ using YamlDotNet.RepresentationModel;
 namespace ComplianceBot.Core.Loading;
 
 /// <summary>
-/// One YAML content file, parsed twice: into the representation tree (to know where every key and value sits)
-/// and into its DTO. Positions are looked up by JSON-pointer-like paths such as <c>/citations/0/regulation</c>.
+/// One YAML content file as parsed: its representation tree and where every key and value sits (the line maps).
+/// Positions are looked up by JSON pointers such as <c>/citations/0/regulation</c>.
 /// </summary>
-/// <typeparam name="T">The DTO type the file binds to.</typeparam>
-internal sealed class ParsedFile<T>
-    where T : class
+internal class ParsedFile
 {
     private readonly Dictionary<string, (int Line, int Column)> _valuePositions;
     private readonly Dictionary<string, (int Line, int Column)> _keyPositions;
 
-    public ParsedFile(string path, T? dto, YamlNode? root,
+    public ParsedFile(string path, string? text, YamlNode? root,
         Dictionary<string, (int, int)> valuePositions, Dictionary<string, (int, int)> keyPositions)
     {
         Path = path;
-        Dto = dto;
+        Text = text;
         Root = root;
         _valuePositions = valuePositions;
         _keyPositions = keyPositions;
     }
 
-    /// <summary>Path relative to the repository root, forward slashes.</summary>
+    /// <summary>Path as shown in messages: relative to the parent of the content folder, forward slashes.</summary>
     public string Path { get; }
 
-    /// <summary>The bound DTO, or null when the file could not be parsed or bound.</summary>
-    public T? Dto { get; }
+    /// <summary>The file's text, or null when it could not be read.</summary>
+    public string? Text { get; }
 
     /// <summary>The root node, or null when the file is not valid YAML.</summary>
     public YamlNode? Root { get; }
@@ -42,6 +40,23 @@ internal sealed class ParsedFile<T>
 
     /// <summary>Whether a key or item exists at <paramref name="pointer"/>.</summary>
     public bool Has(string pointer) => _valuePositions.ContainsKey(pointer);
+
+    /// <summary>The YAML node at <paramref name="pointer"/>, or null.</summary>
+    public YamlNode? NodeAt(string pointer)
+    {
+        var node = Root;
+        foreach (var part in pointer.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(p => p.Replace("~1", "/").Replace("~0", "~")))
+        {
+            node = node switch
+            {
+                YamlMappingNode map => map.Children.FirstOrDefault(c => c.Key is YamlScalarNode { Value: var key } && key == part).Value,
+                YamlSequenceNode seq when int.TryParse(part, out var i) && i < seq.Children.Count => seq.Children[i],
+                _ => null,
+            };
+        }
+
+        return node;
+    }
 
     /// <summary>A message located at the value at <paramref name="pointer"/>.</summary>
     public ValidationMessage At(string pointer, Severity severity, string text)
@@ -76,4 +91,22 @@ internal sealed class ParsedFile<T>
             current = slash <= 0 ? string.Empty : current[..slash];
         }
     }
+}
+
+/// <summary>A parsed file and, once it has passed its schema, its data class.</summary>
+/// <typeparam name="T">The data class the file binds to.</typeparam>
+internal sealed class ParsedFile<T> : ParsedFile
+    where T : class
+{
+    public ParsedFile(string path, string? text, YamlNode? root,
+        Dictionary<string, (int, int)> valuePositions, Dictionary<string, (int, int)> keyPositions)
+        : base(path, text, root, valuePositions, keyPositions)
+    {
+    }
+
+    /// <summary>The bound data, or null until the file has passed its schema and been bound (or when binding failed).</summary>
+    public T? Dto { get; private set; }
+
+    /// <summary>Sets the bound data (once).</summary>
+    public void Bind(T dto) => Dto ??= dto;
 }

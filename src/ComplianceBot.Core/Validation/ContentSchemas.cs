@@ -6,7 +6,7 @@ namespace ComplianceBot.Core.Validation;
 /// <summary>
 /// The JSON Schema files of the content formats (<c>knowledge/schema/*.schema.json</c>). Editors use them while
 /// typing (each content file names its schema in a <c># yaml-language-server: $schema=...</c> comment); the
-/// loader checks every file against them as its last per-file step.
+/// loader checks every file against its schema right after parsing, before binding it (<see cref="SchemaCheck"/>).
 /// </summary>
 internal sealed class ContentSchemas
 {
@@ -88,6 +88,18 @@ internal sealed class ContentSchemas
 /// <param name="Document">The schema as written.</param>
 internal sealed record ContentSchema(JsonSchema Schema, JsonElement Document)
 {
+    /// <summary>The schema embedded in this assembly as <paramref name="resourceName"/>.</summary>
+    /// <exception cref="InvalidOperationException">No such resource.</exception>
+    public static ContentSchema FromResource(string resourceName)
+    {
+        using var stream = typeof(ContentSchema).Assembly.GetManifestResourceStream(resourceName)
+            ?? throw new InvalidOperationException($"The schema {resourceName} is not embedded in {typeof(ContentSchema).Assembly.GetName().Name}.");
+        using var reader = new StreamReader(stream);
+        var text = reader.ReadToEnd();
+        var schema = JsonSchema.FromText(text, new BuildOptions { SchemaRegistry = new SchemaRegistry() }, new Uri("urn:compliancebot:" + resourceName));
+        return new ContentSchema(schema, JsonDocument.Parse(text).RootElement.Clone());
+    }
+
     /// <summary>
     /// The subschema reached by <paramref name="evaluationPath"/> (e.g. <c>/properties/title/$ref</c>), following
     /// local <c>$ref</c>s; null when the path leaves this document.

@@ -6,28 +6,36 @@ using Json.Schema;
 namespace ComplianceBot.Core.Validation;
 
 /// <summary>
-/// Checks one parsed content file against its JSON Schema and reports each violation at the line and column of
-/// the value concerned. The built-in checks run first and say more (e.g. "did you mean"); this check catches
-/// whatever else the schema demands, so a constraint added to a schema file is enforced by the bot as well.
+/// Checks one parsed content file against its JSON Schema, the one definition of the file's shape (keys, types,
+/// required keys, allowed values, forms), and reports each violation in plain words at the line and column of the key
+/// or value concerned (through the parser's line maps). Only a file that passes is bound to its data class.
 /// </summary>
+/// <remarks>
+/// One message per defect: a key missing because it is misspelled is reported once, as the unknown key with its
+/// "did you mean"; the failing branches of a choice (<c>anyOf</c>/<c>oneOf</c>) that holds as a whole, or that has
+/// its own <c>errorMessage</c>, are not reported. How each rule is worded: <see cref="SchemaMessages"/>.
+/// </remarks>
 internal static class SchemaCheck
 {
-    private static readonly EvaluationOptions Options = new() { OutputFormat = OutputFormat.List };
+    private static readonly EvaluationOptions Options = new() { OutputFormat = OutputFormat.List, RequireFormatValidation = true };
 
-    /// <summary>Adds one message per violated rule of <paramref name="schema"/> (named <paramref name="schemaName"/>) in <paramref name="file"/>.</summary>
-    public static void Check<T>(ParsedFile<T> file, ContentSchema schema, string schemaName, List<ValidationMessage> messages)
+    /// <summary>
+    /// Adds one message per violated rule of <paramref name="schema"/> (named <paramref name="schemaName"/>) in
+    /// <paramref name="file"/>; returns whether the file passed (a file with no YAML tree does not).
+    /// </summary>
+    public static bool Check<T>(ParsedFile<T> file, ContentSchema schema, string schemaName, List<ValidationMessage> messages)
         where T : class
     {
         if (file.Root is null)
         {
-            return;
+            return false;
         }
 
         var instance = YamlJson.ToJson(file.Root);
         var results = schema.Schema.Evaluate(JsonSerializer.SerializeToElement(instance), Options);
         if (results.IsValid)
         {
-            return;
+            return true;
         }
 
         var all = (results.Details ?? []).Append(results).ToList();
@@ -37,116 +45,109 @@ internal static class SchemaCheck
             validity.TryAdd(node.EvaluationPath + "|" + node.InstanceLocation, node.IsValid);
         }
 
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var detail in all)
+        var wording = new SchemaMessages(file, instance, schema, schemaName);
+        var violations = new List<Violation>();
+        foreach (var detail in all.Where(d => d.Errors is { Count: > 0 }))
         {
-            if (detail.Errors is not { Count: > 0 } errors || InPassingAlternative(detail, validity))
-            {
-                continue;
-            }
-
             var pointer = detail.InstanceLocation.ToString();
-            var rules = schema.At(detail.EvaluationPath.ToString());
-            foreach (var (keyword, error) in errors)
+            switch (Branch(detail, all, validity, schema))
             {
-                var text = Describe(pointer, Find(instance, pointer), keyword, error, rules);
-                if (seen.Add(pointer + "\n" + text))
+                case null:
+                    violations.AddRange(detail.Errors!.Select(e => new Violation(pointer, detail.EvaluationPath.ToString(), e.Key, e.Value)));
+                    break;
+                case { Worded: true } choice:
+                    violations.Add(new Violation(choice.Pointer, choice.Holder, choice.Keyword, string.Empty)); // said once, in the schema's words
+                    break;
+            }
+        }
+
+        var misspelled = violations.Where(wording.IsUnknownKey)
+            .Select(v => (Parent: Parent(v.Pointer), Meant: wording.Suggestion(v)))
+            .Where(x => x.Meant is not null)
+            .ToHashSet();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var before = messages.Count;
+        foreach (var violation in violations)
+        {
+            foreach (var message in wording.Describe(violation, missing => misspelled.Contains((violation.Pointer, missing))))
+            {
+                if (seen.Add(message.ToString()))
                 {
-                    messages.Add(file.At(pointer, Severity.Error, $"{text} (schema {schemaName})"));
+                    messages.Add(message);
                 }
             }
         }
-    }
 
-    /// <summary>
-    /// True when <paramref name="detail"/> is a failed branch of an <c>anyOf</c>/<c>oneOf</c> that holds as a whole
-    /// (a condition written as a list fails the "string" branch, which is no error): the schema node holding the
-    /// alternatives is valid for the same value.
-    /// </summary>
-    private static bool InPassingAlternative(EvaluationResults detail, Dictionary<string, bool> validity)
-    {
-        var path = detail.EvaluationPath.ToString();
-        var segments = path.Split('/');
-        for (var i = segments.Length - 1; i > 0; i--)
+        if (messages.Count == before)
         {
-            if (segments[i] is "anyOf" or "oneOf"
-                && validity.TryGetValue(string.Join('/', segments[..i]) + "|" + detail.InstanceLocation, out var holds) && holds)
-            {
-                return true;
-            }
+            // Every violation was a detail of another one: still say where the file fails.
+            messages.Add(file.At(string.Empty, Severity.Error, $"the file does not match its schema ({schemaName})"));
         }
 
         return false;
     }
 
-    private static string Describe(string pointer, JsonNode? value, string keyword, string error, JsonElement? rules)
+    /// <summary>
+    /// When <paramref name="detail"/> is a failed branch of an <c>anyOf</c>/<c>oneOf</c>, that choice: its branches'
+    /// complaints are not reported, either because the choice holds as a whole (a condition written as a list fails the
+    /// "string" branch, which is no error) or, when it fails, because the schema words its failure itself
+    /// (<c>errorMessage</c>, then <see cref="Choice.Worded"/>). Null for any other detail.
+    /// </summary>
+    private static Choice? Branch(EvaluationResults detail, List<EvaluationResults> all, Dictionary<string, bool> validity, ContentSchema schema)
     {
-        var where = pointer.Length == 0 ? "the file" : $"'{Readable(pointer)}'";
-        var shown = value is JsonValue ? $" is '{value}', which" : string.Empty;
-        if (keyword == "false" || error.Contains("false schema", StringComparison.OrdinalIgnoreCase))
+        var segments = detail.EvaluationPath.ToString().Split('/');
+        for (var i = segments.Length - 2; i > 0; i--)
         {
-            return $"{where} is not allowed here";
-        }
-
-        var bare = keyword == "type" && value is null && pointer.Length > 0 && error.Contains("\"null\"", StringComparison.Ordinal);
-        if (bare && pointer.Split('/')[^1] == "zh")
-        {
-            // A bare "zh:" (null): plain advice instead of 'Value is "null" but should be "string"'.
-            return $"{where} is empty: write the Chinese text, or remove the 'zh' line (English is then used)";
-        }
-
-        if ((keyword is "pattern" or "minLength" && IsBlank(value)) || bare)
-        {
-            // Both rules catch a blank text ("" or " "): one message for both, saying what to do.
-            var key = pointer.Split('/')[^1];
-            if (int.TryParse(key, out _))
+            if (segments[i] is not ("anyOf" or "oneOf"))
             {
-                // An item of a list: a phrasing, trigger, synonym or answer written as "" or "  ".
-                return $"{where} is empty: write the text, or delete the line";
+                continue;
             }
 
-            return key == "zh"
-                ? $"{where} is empty: write the Chinese text, or leave 'zh' out (English is then used)"
-                : $"{where} is empty: write the text";
-        }
-
-        if (keyword == "pattern" && Rule(rules, "pattern") is { ValueKind: JsonValueKind.String } pattern)
-        {
-            return $"{where}{shown} does not have the required form {pattern.GetString()}";
-        }
-
-        if (keyword == "enum" && Rule(rules, "enum") is { ValueKind: JsonValueKind.Array } allowed)
-        {
-            return $"{where}{shown} is not one of the allowed values: {string.Join(", ", allowed.EnumerateArray().Select(a => a.ToString()))}";
-        }
-
-        return $"{where}: {error.TrimEnd('.')}";
-    }
-
-    private static bool IsBlank(JsonNode? value) =>
-        value is JsonValue text && text.TryGetValue<string>(out var s) && string.IsNullOrWhiteSpace(s);
-
-    private static JsonElement? Rule(JsonElement? rules, string keyword) =>
-        rules is { ValueKind: JsonValueKind.Object } r && r.TryGetProperty(keyword, out var value) ? value : null;
-
-    // "/citations/0/articles" -> "citations[0].articles"
-    private static string Readable(string pointer) =>
-        string.Concat(pointer.Split('/', StringSplitOptions.RemoveEmptyEntries)
-            .Select((part, i) => int.TryParse(part, out _) ? $"[{part}]" : (i == 0 ? part : "." + part)));
-
-    private static JsonNode? Find(JsonNode? node, string pointer)
-    {
-        foreach (var part in pointer.Split('/', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var key = part.Replace("~1", "/").Replace("~0", "~");
-            node = node switch
+            // The value the choice was made for: the detail's own, or an ancestor when the branch failed deeper inside it.
+            var holder = string.Join('/', segments[..i]);
+            var instance = detail.InstanceLocation.ToString();
+            while (!validity.ContainsKey(holder + "|" + instance) && instance.Length > 0)
             {
-                JsonObject o => o[key],
-                JsonArray a when int.TryParse(key, out var i) && i < a.Count => a[i],
-                _ => null,
-            };
+                instance = instance[..instance.LastIndexOf('/')];
+            }
+
+            if (Holds(holder, segments[i], instance, all, schema))
+            {
+                return new Choice(holder, segments[i], instance, Worded: false);
+            }
+
+            if (schema.At(holder) is { } rules && SchemaMessages.ErrorMessage(rules, segments[i]) is not null)
+            {
+                return new Choice(holder, segments[i], instance, Worded: true);
+            }
         }
 
-        return node;
+        return null;
     }
+
+    // Whether the choice at holder holds for the value at instance: how many of its branches fail there (any error
+    // inside a branch fails it), against one branch for oneOf and at least one for anyOf.
+    private static bool Holds(string holder, string keyword, string instance, List<EvaluationResults> all, ContentSchema schema)
+    {
+        var branches = schema.At(holder + "/" + keyword) is { ValueKind: JsonValueKind.Array } list ? list.GetArrayLength() : 0;
+        var prefix = holder + "/" + keyword + "/";
+        var failing = all
+            .Where(d => !d.IsValid && d.InstanceLocation.ToString().StartsWith(instance, StringComparison.Ordinal)
+                && d.EvaluationPath.ToString().StartsWith(prefix, StringComparison.Ordinal))
+            .Select(d => d.EvaluationPath.ToString()[prefix.Length..].Split('/')[0])
+            .Distinct(StringComparer.Ordinal)
+            .Count();
+        return keyword == "oneOf" ? branches - failing == 1 : failing < branches;
+    }
+
+    private static string Parent(string pointer) => pointer[..Math.Max(0, pointer.LastIndexOf('/'))];
 }
+
+/// <summary>
+/// A choice (<c>anyOf</c>/<c>oneOf</c>) at schema location <paramref name="Holder"/> made for the value at
+/// <paramref name="Pointer"/>, and whether its failure is worded by the schema.
+/// </summary>
+internal sealed record Choice(string Holder, string Keyword, string Pointer, bool Worded);
+
+/// <summary>One violated rule: where in the file (a JSON pointer), where in the schema, the keyword and the validator's own text.</summary>
+internal sealed record Violation(string Pointer, string EvaluationPath, string Keyword, string Error);

@@ -1,13 +1,13 @@
 using System.Globalization;
+using System.Text.Json;
+using Json.Schema;
 using Newtonsoft.Json.Linq;
-using NJsonSchema;
-using NJsonSchema.Validation;
 
 namespace ComplianceBot.Bot;
 
 /// <summary>
-/// Checks the shape of a JSON request body against a JSON Schema shipped in this assembly (NJsonSchema, draft-04) and
-/// words each violation for the caller: <c>'recipient' must be null or an account object like {…}; found "bob".</c>
+/// Checks the shape of a JSON request body against a JSON Schema shipped in this assembly (JsonSchema.Net, draft-07)
+/// and words each violation for the caller: <c>'recipient' must be null or an account object like {…}; found "bob".</c>
 /// The "must be" part is the violated schema's <c>description</c>, so every schema used here describes each field as
 /// the completion of that sentence.
 /// </summary>
@@ -16,11 +16,15 @@ public sealed class JsonShapeValidator
     /// <summary>At most this many violations are reported for one body (the first ones, in schema order).</summary>
     public const int MaxReasons = 3;
 
-    private readonly JsonSchema _schema;
+    private static readonly EvaluationOptions Options = new() { OutputFormat = OutputFormat.List, RequireFormatValidation = true };
 
-    private JsonShapeValidator(JsonSchema schema)
+    private readonly JsonSchema _schema;
+    private readonly JsonElement _document;
+
+    private JsonShapeValidator(JsonSchema schema, JsonElement document)
     {
         _schema = schema;
+        _document = document;
     }
 
     /// <summary>The Bot Framework activity's standard fields (<c>Bot/Schemas/activity.schema.json</c>).</summary>
@@ -30,12 +34,23 @@ public sealed class JsonShapeValidator
     /// One sentence per violation (at most <see cref="MaxReasons"/>, one per field), naming the field by its path
     /// (<c>entities[0].mentioned</c>), what it must be and what was found; empty when <paramref name="json"/> fits.
     /// </summary>
-    public IReadOnlyList<string> Check(JToken json) =>
-        Leaves(_schema.Validate(json))
-            .DistinctBy(v => v.Path)
+    public IReadOnlyList<string> Check(JToken json)
+    {
+        var results = _schema.Evaluate(JsonDocument.Parse(json.ToString(Newtonsoft.Json.Formatting.None)).RootElement, Options);
+        if (results.IsValid)
+        {
+            return [];
+        }
+
+        // The innermost value that is wrong, once per field: a type union ("string or null") is one rule here.
+        return (results.Details ?? []).Append(results)
+            .Where(d => d.Errors is { Count: > 0 })
+            .Select(d => (Pointer: d.InstanceLocation.ToString(), Expected: Description(At(d.EvaluationPath.ToString())) ?? $"valid ({d.Errors!.Keys.First()})"))
+            .DistinctBy(v => v.Pointer)
             .Take(MaxReasons)
-            .Select(v => $"'{Field(v.Path)}' must be {v.Expected}; found {Found(v.Token)}.")
+            .Select(v => $"'{Field(v.Pointer)}' must be {v.Expected}; found {Found(Find(json, v.Pointer))}.")
             .ToList();
+    }
 
     /// <summary>
     /// The schema's description of the field at <paramref name="path"/> (dot-separated property names, e.g.
@@ -43,13 +58,15 @@ public sealed class JsonShapeValidator
     /// </summary>
     public string? Describe(string path)
     {
-        JsonSchema? schema = _schema;
+        JsonElement? node = _document;
         foreach (var name in path.Split('.'))
         {
-            schema = schema?.ActualSchema.Properties.TryGetValue(name, out var property) == true ? property : null;
+            node = Resolve(node) is { } current && current.TryGetProperty("properties", out var properties) && properties.TryGetProperty(name, out var property)
+                ? property
+                : null;
         }
 
-        return schema?.ActualSchema.Description ?? schema?.Description;
+        return Description(node);
     }
 
     /// <summary>Loads the schema embedded in this assembly whose file name is <paramref name="fileName"/>.</summary>
@@ -59,54 +76,62 @@ public sealed class JsonShapeValidator
         var assembly = typeof(JsonShapeValidator).Assembly;
         var name = assembly.GetManifestResourceNames().Single(n => n.EndsWith("." + fileName, StringComparison.Ordinal));
         using var reader = new StreamReader(assembly.GetManifestResourceStream(name)!);
-        return new JsonShapeValidator(JsonSchema.FromJsonAsync(reader.ReadToEnd()).GetAwaiter().GetResult());
+        var text = reader.ReadToEnd();
+        var schema = JsonSchema.FromText(text, new BuildOptions { SchemaRegistry = new SchemaRegistry() }, new Uri("urn:compliancebot:" + fileName));
+        return new JsonShapeValidator(schema, JsonDocument.Parse(text).RootElement.Clone());
     }
 
-    // NJsonSchema reports a value that fits none of a field's types ("string or null") as one error per type, and a
-    // bad array item or map value as a child error: descend to the branch of the type actually sent, so the answer
-    // names the innermost field that is wrong.
-    private static IEnumerable<Violation> Leaves(IEnumerable<ValidationError> errors)
+    private string? Description(JsonElement? node) =>
+        node is { ValueKind: JsonValueKind.Object } n && n.TryGetProperty("description", out var own) ? own.GetString()
+        : Resolve(node) is { ValueKind: JsonValueKind.Object } r && r.TryGetProperty("description", out var referenced) ? referenced.GetString()
+        : null;
+
+    // The schema node an evaluation path (e.g. /properties/from/$ref/properties/id) leads to, following local $refs.
+    private JsonElement? At(string evaluationPath)
     {
-        foreach (var error in errors)
+        JsonElement? node = _document;
+        foreach (var part in evaluationPath.Split('/', StringSplitOptions.RemoveEmptyEntries))
         {
-            switch (error)
-            {
-                case MultiTypeValidationError multi when multi.Errors.FirstOrDefault(e => Accepts(e.Key, error.Token)) is { Value: { } branch }:
-                    foreach (var leaf in Leaves(branch))
-                    {
-                        yield return leaf;
-                    }
-
-                    break;
-                case ChildSchemaValidationError child:
-                    foreach (var leaf in Leaves(child.Errors.SelectMany(e => e.Value)))
-                    {
-                        yield return leaf;
-                    }
-
-                    break;
-                default:
-                    yield return new Violation(error.Path ?? "#", error.Schema.ActualSchema.Description ?? error.Schema.Description ?? Kind(error), error.Token);
-                    break;
-            }
+            node = part == "$ref" ? Resolve(node)
+                : node is { ValueKind: JsonValueKind.Object } o && o.TryGetProperty(part, out var child) ? child
+                : node is { ValueKind: JsonValueKind.Array } a && int.TryParse(part, out var i) && i < a.GetArrayLength() ? a[i]
+                : null;
         }
+
+        return node;
     }
 
-    private static bool Accepts(JsonObjectType type, JToken? token) => token?.Type switch
+    private JsonElement? Resolve(JsonElement? node)
     {
-        JTokenType.String => type.HasFlag(JsonObjectType.String),
-        JTokenType.Integer => type.HasFlag(JsonObjectType.Integer) || type.HasFlag(JsonObjectType.Number),
-        JTokenType.Float => type.HasFlag(JsonObjectType.Number),
-        JTokenType.Boolean => type.HasFlag(JsonObjectType.Boolean),
-        JTokenType.Array => type.HasFlag(JsonObjectType.Array),
-        JTokenType.Object => type.HasFlag(JsonObjectType.Object),
-        JTokenType.Null => type.HasFlag(JsonObjectType.Null),
-        _ => false,
-    };
+        if (node is { ValueKind: JsonValueKind.Object } n && n.TryGetProperty("$ref", out var reference)
+            && reference.GetString() is { } target && target.StartsWith("#/", StringComparison.Ordinal))
+        {
+            return At(target[1..]);
+        }
 
-    private static string Kind(ValidationError error) => $"valid ({error.Kind})";
+        return node;
+    }
 
-    private static string Field(string path) => path is "#" or "#/" ? "(the body)" : path.StartsWith("#/", StringComparison.Ordinal) ? path[2..] : path;
+    private static JToken? Find(JToken? token, string pointer)
+    {
+        foreach (var part in pointer.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(p => p.Replace("~1", "/").Replace("~0", "~")))
+        {
+            token = token switch
+            {
+                JObject o => o[part],
+                JArray a when int.TryParse(part, out var i) && i < a.Count => a[i],
+                _ => null,
+            };
+        }
+
+        return token;
+    }
+
+    // "/entities/0/mentioned" -> "entities[0].mentioned"
+    private static string Field(string pointer) => pointer.Length == 0
+        ? "(the body)"
+        : string.Concat(pointer.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(p => p.Replace("~1", "/").Replace("~0", "~"))
+            .Select((part, i) => int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out _) ? $"[{part}]" : (i == 0 ? part : "." + part)));
 
     private static string Found(JToken? token) => token?.Type switch
     {
@@ -125,6 +150,4 @@ public sealed class JsonShapeValidator
         const int max = 40;
         return "\"" + (text.Length > max ? text[..max] + "…" : text) + "\"";
     }
-
-    private sealed record Violation(string Path, string Expected, JToken? Token);
 }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.RegularExpressions;
 using ComplianceBot.Core.Knowledge;
 using ComplianceBot.Core.Loading;
 using ComplianceBot.Core.Validation;
@@ -35,13 +34,9 @@ public static class ImpactCommand
 
     private static int Run(string? regulationId, string? article, ContentFolders folders, TextWriter output)
     {
-        var (path, dialogsPath) = folders;
-        var loaded = ContentLoader.Load(path, dialogsDirectory: dialogsPath);
-        if (loaded.Content is null)
+        if (LoadedContent.LoadOrReport(folders, output) is not { Content: { } } loaded)
         {
-            output.WriteLine("The content has errors; fix them first (run 'validate'):");
-            loaded.Messages.Where(m => m.Severity == Severity.Error).ToList().ForEach(m => output.WriteLine(ShownPath.Of(m, path, dialogsPath)));
-            return ValidateCommand.ErrorsExitCode;
+            return LoadedContent.ErrorsExitCode;
         }
 
         var knowledge = loaded.Content.Knowledge;
@@ -88,20 +83,19 @@ public static class ImpactCommand
         output.WriteLine($"FAQ answers citing {subject}: {report.Topics.Count}");
         foreach (var citing in report.Topics)
         {
-            var file = Path.Combine(path, ContentLoader.TopicsFolder, citing.Topic.Id + ".yaml");
-            var shown = ShownPath.Of(file);
+            // The line of the topic's first citation of the regulation, from the parser's line map.
+            var citation = citing.Topic.Citations.ToList().FindIndex(c => c.RegulationId == r.Id);
+            var at = loaded.Sources.Topic(citing.Topic.Id, $"/citations/{citation}/regulation");
             var articles = citing.Articles.Count == 0 ? "whole instrument" : "Art. " + string.Join(", ", citing.Articles);
-            output.WriteLine($"  {shown}:{LineOf(file, r.Id)}: {citing.Topic.Id} ({articles})");
+            output.WriteLine($"  {Shown(at)}: {citing.Topic.Id} ({articles})");
         }
 
         output.WriteLine($"Dialog verdicts citing {subject}: {report.Verdicts.Count}");
-        var dialogsRoot = Path.GetFullPath(dialogsPath);
         foreach (var verdict in report.Verdicts)
         {
-            var file = Path.Combine(dialogsRoot, verdict.Dialog.Id + ".yaml");
-            var shown = ShownPath.Of(file);
+            var at = loaded.Sources.Dialog(verdict.Dialog.Id, $"/rules/{verdict.Rule.Number - 1}/id");
             var articles = verdict.Articles.Count == 0 ? "whole instrument" : "Art. " + string.Join(", ", verdict.Articles);
-            output.WriteLine($"  {shown}:{RuleLine(file, verdict.Rule.Id)}: {verdict.Dialog.Id} rule '{verdict.Rule.Id}' -> {verdict.Rule.Outcome.Verdict} ({articles})");
+            output.WriteLine($"  {Shown(at)}: {verdict.Dialog.Id} rule '{verdict.Rule.Id}' -> {verdict.Rule.Outcome.Verdict} ({articles})");
         }
 
         return 0;
@@ -128,20 +122,6 @@ public static class ImpactCommand
         return string.Join("; ", parts);
     }
 
-    private static int RuleLine(string file, string ruleId)
-    {
-        var lines = File.Exists(file) ? File.ReadAllLines(file) : [];
-        var rules = Array.FindIndex(lines, l => l.TrimEnd() == "rules:");
-        var pattern = new Regex(@"^\s*-?\s*id:\s*[""']?" + Regex.Escape(ruleId) + @"[""']?\s*(#.*)?$");
-        var index = rules < 0 ? -1 : Array.FindIndex(lines, rules, l => pattern.IsMatch(l));
-        return index + 1;
-    }
-
-    private static int LineOf(string file, string regulationId)
-    {
-        var pattern = new Regex(@"regulation:\s*[""']?" + Regex.Escape(regulationId) + @"[""']?\s*(#.*)?$");
-        var lines = File.Exists(file) ? File.ReadAllLines(file) : [];
-        var index = Array.FindIndex(lines, l => pattern.IsMatch(l));
-        return index + 1;
-    }
+    // file:line as printed (a content file that loaded always has a line map; "?" guards the impossible).
+    private static string Shown(SourceLocation? at) => at is null ? "?" : $"{ShownPath.Of(at.FilePath)}:{at.Line}";
 }

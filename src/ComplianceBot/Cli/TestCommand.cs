@@ -55,11 +55,8 @@ public static class TestCommand
             return NothingToRunExitCode;
         }
 
-        var loaded = ContentLoader.Load(knowledgePath, dialogsDirectory: dialogsPath);
-        if (loaded.Content is null)
+        if (LoadedContent.LoadOrReport(folders, output) is not { Content: { } content })
         {
-            output.WriteLine("The content has errors; fix them first (run 'validate'):");
-            loaded.Messages.Where(m => m.Severity == Severity.Error).ToList().ForEach(m => output.WriteLine(ShownPath.Of(m, knowledgePath, dialogsPath)));
             return FailedExitCode;
         }
 
@@ -73,7 +70,7 @@ public static class TestCommand
             return NothingToRunExitCode;
         }
 
-        var content = new FixedContentProvider(ServedContent.Create(loaded.Content, MatcherOptionsFromConfiguration()));
+        var served = new FixedContentProvider(ServedContent.Create(content, MatcherOptionsFromConfiguration()));
         int passed = 0, failed = 0, scripts = 0;
         foreach (var file in files)
         {
@@ -92,7 +89,7 @@ public static class TestCommand
             scripts += script.Scripts.Count;
             foreach (var conversation in script.Scripts.Where(s => name is null || s.Name.Contains(name, StringComparison.OrdinalIgnoreCase)))
             {
-                await using var driver = new AssistantDriver(content);
+                await using var driver = new AssistantDriver(served);
                 var result = await ScriptRunner.RunAsync(conversation, driver, cancellationToken);
                 output.WriteLine(result.Passed ? $"PASS {conversation.Name}" : $"FAIL {conversation.Name}");
                 if (!result.Passed)
@@ -113,7 +110,7 @@ public static class TestCommand
             return NothingToRunExitCode;
         }
 
-        output.WriteLine($"{passed} passed, {failed} failed (content version {loaded.Content.Version.ShortHash})");
+        output.WriteLine($"{passed} passed, {failed} failed (content version {content.Version.ShortHash})");
         return failed > 0 ? FailedExitCode : 0;
     }
 

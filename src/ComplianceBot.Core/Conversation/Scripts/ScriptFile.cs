@@ -21,6 +21,11 @@ public sealed record ScriptFileResult(IReadOnlyList<ConversationScript> Scripts,
 /// </summary>
 public static class ScriptFile
 {
+    private const string SchemaName = "script.schema.json";
+
+    // The shape of a script file: Conversation/Scripts/script.schema.json, embedded.
+    private static readonly Lazy<ContentSchema> Schema = new(() => ContentSchema.FromResource("ComplianceBot.Core." + SchemaName));
+
     /// <summary>Reads the file at <paramref name="path"/>; <paramref name="displayPath"/> (default: the path) names it in messages.</summary>
     /// <exception cref="IOException">The file cannot be read.</exception>
     public static ScriptFileResult Load(string path, string? displayPath = null)
@@ -28,6 +33,11 @@ public static class ScriptFile
         displayPath ??= path;
         var messages = new List<ValidationMessage>();
         var parsed = YamlFileParser.Parse<ScriptFileDto>(displayPath, File.ReadAllText(path, Encoding.UTF8), messages);
+        if (SchemaCheck.Check(parsed, Schema.Value, SchemaName, messages))
+        {
+            YamlFileParser.Bind(parsed, messages);
+        }
+
         if (parsed.Dto is null)
         {
             return new ScriptFileResult([], messages);
