@@ -26,6 +26,16 @@ public static partial class TurnDecider
     }
 
     /// <summary>
+    /// True when a check that the message starts takes its own route outside the mainland: the dialog has a place slot
+    /// (<c>places.yaml</c>, <c>place_slots</c>) and the message's places fill it with a value other than the mainland's
+    /// ("I'm in Germany right now, am I allowed to use this VPN?" gets the check's needs-review verdict).
+    /// </summary>
+    private static bool RoutesOutsideMainland(TurnAnalysis turn, Dialogs.DialogDefinition dialog, ServedContent content) =>
+        content.Snapshot.Places.SlotOf(dialog.Id) is { } slot
+        && turn.StatedFor(dialog.Id)?.Reading.Values.GetValueOrDefault(slot.SlotId) is { } value
+        && value != slot.Values[Jurisdiction.MainlandChina];
+
+    /// <summary>
     /// For a message set outside mainland China (<see cref="OutsideMainland"/>), the answer of that jurisdiction's
     /// topic (<c>knowledge/places.yaml</c>: <c>hong-kong-macau</c>, <c>other-jurisdictions</c>) introduced by a line
     /// naming the place, never a mainland-law answer; null otherwise (or when the content lacks the topic).

@@ -146,12 +146,16 @@ public static partial class TurnDecider
                 return dialogs.Outside(command, state);
         }
 
-        if (OutOfJurisdiction(turn, state, content, replies) is { } elsewhere)
+        var toStart = turn.DialogsMatch is { } withDialogs ? DialogToStart(turn, withDialogs, content) : (null, string.Empty);
+        if (toStart.Dialog is not { } startable || !RoutesOutsideMainland(turn, startable, content))
         {
-            return elsewhere; // never a mainland-law answer or check for a question set outside the mainland
+            if (OutOfJurisdiction(turn, state, content, replies) is { } elsewhere)
+            {
+                return elsewhere; // never a mainland-law answer or check for a question set outside the mainland
+            }
         }
 
-        if (turn.DialogsMatch is { } withDialogs && DialogToStart(turn, withDialogs, content) is ({ } situation, var why))
+        if (toStart is ({ } situation, var why))
         {
             return dialogs.Start(situation, state, turn.StatedFor(situation.Id)?.Reading,
                 new Decision(DecisionKind.StartCheck) { Reason = why });
