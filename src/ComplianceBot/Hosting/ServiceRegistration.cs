@@ -53,6 +53,7 @@ public static class ServiceRegistration
             sp.GetRequiredService<IConfiguration>(),
             httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(),
             logger: sp.GetRequiredService<ILoggerFactory>().CreateLogger<ConfigurationBotFrameworkAuthentication>()));
+        services.AddSingleton<TurnErrorHandler>();
         services.AddSingleton<AdapterWithErrorHandler>();
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<AdapterWithErrorHandler>());
         services.AddTransient<IBot, ComplianceAssistantBot>();
@@ -89,6 +90,8 @@ public static class ServiceRegistration
             services.AddSingleton<IUnansweredLog, UnansweredLog>();
         }
 
+        // The one turn pipeline of every adapter, outermost first.
+        services.AddSingleton<IMiddleware, TurnErrorMiddleware>();
         services.AddSingleton<KeyedAsyncLock>();
         services.AddSingleton<IMiddleware, ConversationLockMiddleware>();
         services.AddSingleton<IMiddleware, AuditMiddleware>();
