@@ -76,7 +76,7 @@ public sealed class ComplianceAssistantBot : ActivityHandler
 
         if (input.Text is { } text && text.Length > _limits.MaxMessageLength)
         {
-            _logger.LogInformation("Message of {Length} characters not matched (limit {MaxMessageLength})", text.Length, _limits.MaxMessageLength);
+            _logger.LogDebug("Message of {Length} characters not matched (limit {MaxMessageLength})", text.Length, _limits.MaxMessageLength);
             var tooLong = LongMessageReply.For(text, _limits.MaxMessageLength, state.InCheck);
             var repeated = _assistant.RepeatQuestion(state, tooLong.Language);
             return new CommittedTurn(repeated with { Replies = [tooLong, .. repeated.Replies] }, null, null);
@@ -153,13 +153,13 @@ public sealed class ComplianceAssistantBot : ActivityHandler
             case "adaptiveCard/action":
                 return await base.OnInvokeActivityAsync(turnContext, cancellationToken);
             case "task/fetch" or "task/submit":
-                _logger.LogInformation("Invoke {Name} answered with a message: this app has no task modules", name);
+                _logger.LogDebug("Invoke {Name} answered with a message: this app has no task modules", name);
                 return Ok(new JObject { ["task"] = new JObject { ["type"] = "message", ["value"] = NotSupportedText } });
             case var _ when name.StartsWith("composeExtension/", StringComparison.Ordinal):
-                _logger.LogInformation("Invoke {Name} answered with a message: this app has no message extension", name);
+                _logger.LogDebug("Invoke {Name} answered with a message: this app has no message extension", name);
                 return Ok(new JObject { ["composeExtension"] = new JObject { ["type"] = "message", ["text"] = NotSupportedText } });
             default:
-                _logger.LogInformation("Invoke {Name} is not used by this bot; acknowledged with 200", name.Length == 0 ? "(no name)" : name);
+                _logger.LogDebug("Invoke {Name} is not used by this bot; acknowledged with 200", name.Length == 0 ? "(no name)" : name);
                 return Ok(null);
         }
     }
