@@ -77,6 +77,9 @@ public sealed class BotServer : IAsyncDisposable
         return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
+    /// <summary>Stops the host gracefully, as on SIGTERM (the host can still be disposed afterwards).</summary>
+    public Task StopAsync() => _app.StopAsync();
+
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
