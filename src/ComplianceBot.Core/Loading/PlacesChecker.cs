@@ -71,7 +71,9 @@ internal static class PlacesChecker
 
             if (!dialogIds!.Contains(entry.Dialog!))
             {
-                messages.Add(file.At(at + "/dialog", Severity.Error, $"dialog '{entry.Dialog}' does not exist (no file dialogs/{entry.Dialog}.yaml)"));
+                // a dialog taken out leaves its place slot unused: nothing to fill, so no reason to refuse the content
+                messages.Add(file.At(at + "/dialog", Severity.Warning,
+                    $"dialog '{entry.Dialog}' does not exist (no file dialogs/{entry.Dialog}.yaml); this place slot is unused until it is back"));
                 continue;
             }
 

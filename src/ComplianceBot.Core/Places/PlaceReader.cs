@@ -182,7 +182,7 @@ internal static class PlaceReader
         if (k < 0 || prev.Take(k + 1).All(Bare.Contains))
         {
             // the place alone, or "what about Hong Kong", "and in Japan?", "HK right now"
-            return next.All(Bare.Contains) ? PlaceRole.Setting : k < 0 ? PlaceRole.Setting : PlaceRole.Named;
+            return k < 0 || next.All(Bare.Contains) || prev.Any(Static.Contains) ? PlaceRole.Setting : PlaceRole.Named;
         }
 
         var word = prev[k];
