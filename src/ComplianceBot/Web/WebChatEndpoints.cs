@@ -20,7 +20,8 @@ namespace ComplianceBot.Web;
 /// and/or <c>value</c>): runs the turn; answers <c>{"id": "…", "timestamp": "…", "activities": [replies…]}</c> (the id and
 /// time the message was received, then the bot's replies).</item>
 /// </list>
-/// The API is unauthenticated and so answers callers on this machine only unless
+/// Each client address may make <see cref="Pipeline.RateLimitOptions.WebChatClient"/> requests per window (429 with
+/// <c>Retry-After</c> beyond). The API is unauthenticated and so answers callers on this machine only unless
 /// <see cref="HostingOptions.AllowRemoteWithoutAuthentication"/> is set. Like <c>/api/messages</c>: a body that is not
 /// JSON gets 415, one over <see cref="InputLimitsOptions.MaxRequestBodyBytes"/> 413, and a malformed one (a field of the
 /// wrong shape, see <see cref="JsonShapeValidator"/>) 400, each with <c>{"error": "…"}</c>; a message longer than
@@ -54,8 +55,9 @@ public static partial class WebChatEndpoints
             app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
         }
 
-        app.MapPost(ConversationsRoute, StartAsync);
-        app.MapPost(ConversationsRoute + "/{conversationId}/activities", PostActivityAsync);
+        app.UseRateLimiter();
+        app.MapPost(ConversationsRoute, StartAsync).RequireRateLimiting(WebChatRateLimit.PolicyName);
+        app.MapPost(ConversationsRoute + "/{conversationId}/activities", PostActivityAsync).RequireRateLimiting(WebChatRateLimit.PolicyName);
         return app;
     }
 
