@@ -167,7 +167,7 @@ public sealed class ComplianceAssistantBot : ActivityHandler
     /// <summary>
     /// A Universal Action (<c>Action.Execute</c>) button: its <c>data</c> is handled like a button click (the answer is
     /// sent as a message) and the invoke is acknowledged with a 200 message response. Data that is not a button's
-    /// (an object of strings, contract section 3) is answered 400 with the Adaptive Card error response.
+    /// (an object of strings: <c>docs/reply-format.md</c>, "Buttons and what they post") is answered 400 with the Adaptive Card error response.
     /// </summary>
     /// <exception cref="ActivityHandler.InvokeResponseException">The action has no usable data (the SDK turns it into the 400 answer).</exception>
     protected override async Task<AdaptiveCardInvokeResponse> OnAdaptiveCardInvokeAsync(ITurnContext<IInvokeActivity> turnContext,
@@ -190,7 +190,7 @@ public sealed class ComplianceAssistantBot : ActivityHandler
 
     /// <summary>
     /// Whether a Universal Action's <c>data</c> is a button's: a JSON object (or a string holding one) whose values are
-    /// all strings (contract section 3). <c>{"start": 5}</c> is not, and must not reach the bot as <c>"5"</c>.
+    /// all strings (<c>docs/reply-format.md</c>, "Buttons and what they post"). <c>{"start": 5}</c> is not, and must not reach the bot as <c>"5"</c>.
     /// </summary>
     private static bool IsButtonData(object? data)
     {

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 
 namespace ComplianceBot.Bot;
 
-/// <summary>Maps <c>POST /api/messages</c>, the Bot Framework endpoint (contract section 3).</summary>
+/// <summary>Maps <c>POST /api/messages</c>, the Bot Framework endpoint (<c>docs/reply-format.md</c>, "The Bot Framework endpoint").</summary>
 public static class MessagesEndpoint
 {
     /// <summary>The route of the Bot Framework endpoint.</summary>
