@@ -47,7 +47,7 @@ start_host() { # provider, extra settings...
   local provider="$1"; shift
   local connection; connection="$(connection_for "$provider")"
   ASPNETCORE_ENVIRONMENT=Production DOTNET_gcServer=0 dotnet "$dll" --urls "http://127.0.0.1:$PORT" --Logging:LogLevel:Default=Warning \
-    --Content:WatchForChanges=false --Audit:UserIdKey=bench --Storage:Provider="$provider" ${connection:+"--Storage:ConnectionString=$connection"} "$@" \
+    --Content:WatchForChanges=false --RateLimits:Enabled=false --Audit:UserIdKey=bench --Storage:Provider="$provider" ${connection:+"--Storage:ConnectionString=$connection"} "$@" \
     > "$work/host.log" 2>&1 &
   host_pid=$!
   for _ in $(seq 1 120); do
