@@ -61,6 +61,18 @@ public static class TurnAnalyzer
         var routedByValue = input.Value is { } value && RoutedKeys.Any(value.ContainsKey);
         var matchable = normalized.Length > 0 && reference is null && smallTalk == SmallTalkKind.None && control == DialogCommand.None && !routedByValue;
         var topics = matchable ? content.TopicsMatcher.Match(text) : null;
+        if (topics is { Outcome: MatchOutcome.Fallback } && !places.IsDefaultOrEmpty
+            && topics.Top?.Id.StartsWith(Knowledge.OutOfScopeGroup.TargetPrefix, StringComparison.Ordinal) != true)
+        {
+            // Place names are words no topic has ("在台北用翻墙软件违法吗"): matched once more without them, only when
+            // the message as typed matched nothing (a place that is part of a topic's phrasings keeps its match).
+            var withoutPlaces = places.Aggregate(text, (t, p) => t.Replace(p.Name, " ", StringComparison.Ordinal));
+            if (content.TopicsMatcher.Match(withoutPlaces) is { Outcome: not MatchOutcome.Fallback } rematched)
+            {
+                topics = rematched;
+            }
+        }
+
         var dialogs = matchable && !state.InCheck
             ? ReferenceEquals(content.Matcher, content.TopicsMatcher) ? topics : content.Matcher.Match(text)
             : null;

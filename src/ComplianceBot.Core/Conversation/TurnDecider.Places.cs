@@ -1,3 +1,4 @@
+using ComplianceBot.Core.Matching;
 using ComplianceBot.Core.Places;
 
 namespace ComplianceBot.Core.Conversation;
@@ -20,29 +21,39 @@ public static partial class TurnDecider
             return null;
         }
 
+        if (turn.Places.Any(p => !p.IsOutsideMainland && p.Role is PlaceRole.Own or PlaceRole.Setting))
+        {
+            return null; // "I'm in Tokyo, is it legal to use in Shanghai": the question is about the mainland
+        }
+
         var own = turn.Places.Where(p => p.OwnLocation).ToList();
         var set = own.Count > 0 ? own : turn.Places.Where(p => p.Role == PlaceRole.Setting).ToList();
-        return set.Count > 0 && set.All(p => p.IsOutsideMainland) ? set[0] : null;
+        return set.Count > 0 ? set[0] : null;
     }
 
     /// <summary>
     /// True when a check that the message starts takes its own route outside the mainland: the dialog has a place slot
     /// (<c>places.yaml</c>, <c>place_slots</c>) and the message's places fill it with a value other than the mainland's
-    /// ("I'm in Germany right now, am I allowed to use this VPN?" gets the check's needs-review verdict).
+    /// ("I'm in Germany right now, am I allowed to use this VPN?" gets the check's needs-review verdict), and the message
+    /// asks for the check itself (a confident match to its triggers, in the whole message or one clause); a situation
+    /// merely described ("vpn rules for a work trip to Russia") gets the jurisdiction's topic, which says more.
     /// </summary>
     private static bool RoutesOutsideMainland(TurnAnalysis turn, Dialogs.DialogDefinition dialog, ServedContent content) =>
-        content.Snapshot.Places.SlotOf(dialog.Id) is { } slot
+        new[] { turn.DialogsMatch }.Concat(turn.QuestionClauses.Select(c => c.Match))
+            .Any(m => m is { Outcome: MatchOutcome.Answer, Top: { } top } && top.Id == dialog.TargetId && top.Confidence >= DialogStartConfidence)
+        && content.Snapshot.Places.SlotOf(dialog.Id) is { } slot
         && turn.StatedFor(dialog.Id)?.Reading.Values.GetValueOrDefault(slot.SlotId) is { } value
         && value != slot.Values[Jurisdiction.MainlandChina];
 
     /// <summary>
     /// For a message set outside mainland China (<see cref="OutsideMainland"/>), the answer of that jurisdiction's
     /// topic (<c>knowledge/places.yaml</c>: <c>hong-kong-macau</c>, <c>other-jurisdictions</c>) introduced by a line
-    /// naming the place, never a mainland-law answer; null otherwise (or when the content lacks the topic).
+    /// naming the place, never a mainland-law answer; null otherwise: when the content lacks the topic, or when the
+    /// message is no question the bot covers at all ("what time is it in Berlin" stays a fallback).
     /// </summary>
     private static TurnResult? OutOfJurisdiction(TurnAnalysis turn, ConversationState state, ServedContent content, ReplyBuilder replies)
     {
-        if (OutsideMainland(turn) is not { } place
+        if (turn.TopicsMatch is not { Outcome: not MatchOutcome.Fallback } || OutsideMainland(turn) is not { } place
             || content.Snapshot.Places.TopicFor(place.Jurisdiction) is not { } topicId
             || content.Snapshot.Knowledge.FindTopic(topicId) is not { } topic)
         {

@@ -27,7 +27,8 @@ internal static class PlaceReader
         + "phone phones carrier carriers operator operators provider providers citizen citizens national nationals passport "
         + "passports user users people person friend friends family wife husband boss manager telecom unicom mobile ip ips "
         + "address line lines network networks app apps store resident residents visa plan plans card cards colleague's "
-        + "counterpart counterparts factory factories plant plants warehouse lab labs campus");
+        + "counterpart counterparts factory factories plant plants warehouse lab labs campus vps vpses tunnel tunnels proxy proxies "
+        + "host hosts hosting machine machines instance instances endpoint endpoints gateway gateways exit relay relays");
     private static readonly HashSet<string> LawNouns = Set(
         "law laws rule rules regulation regulations legislation legal policy policies government govt authorities restrictions "
         + "ban bans jurisdiction regulator regulators");
@@ -207,7 +208,9 @@ internal static class PlaceReader
                 return PlaceRole.Named; // "I'm not in China"
             }
 
-            return firstPerson >= 0 && firstPerson > other ? PlaceRole.Own : PlaceRole.Setting;
+            // the writer is there only when they are the subject right before: "I'm (currently) in", "we are based in", "I live in"
+            var subject = firstPerson >= 0 && firstPerson > other && prev.Skip(firstPerson + 1).Take(k - firstPerson - 1).All(Between.Contains);
+            return subject ? PlaceRole.Own : PlaceRole.Setting;
         }
 
         var moving = (word == "to" && k > 0 && Motion.Contains(prev[k - 1])) || Visiting.Contains(word)

@@ -26,7 +26,7 @@ public sealed class OutOfJurisdictionDecisionTests
     [InlineData("I'm in Tokyo, can I keep using ExpressVPN?", "other-jurisdictions", "japan")]
     [InlineData("is it legal to use a vpn in hong kong", "hong-kong-macau", "hong-kong")]
     [InlineData("我在香港可以用VPN吗", "hong-kong-macau", "hong-kong")]
-    [InlineData("在臺北用翻牆軟體違法嗎", "hong-kong-macau", "taiwan")]
+    [InlineData("在臺北用翻牆軟件違法嗎", "hong-kong-macau", "taiwan")]
     [InlineData("we're based in Singapore, can our staff there use a paid vpn?", "other-jurisdictions", "singapore")]
     public void A_question_set_outside_the_mainland_gets_its_jurisdictions_topic(string text, string topic, string place)
     {
