@@ -16,13 +16,22 @@ namespace ComplianceBot.Bot;
 /// <remarks>One constructor only: CloudAdapter's own two are ambiguous for dependency injection.</remarks>
 public sealed class AdapterWithErrorHandler : CloudAdapter
 {
+    /// <summary>The log category of the SDK's own messages (the base adapter's logger).</summary>
+    public const string SdkLogCategory = "Microsoft.Bot.Builder.CloudAdapter";
+
     /// <summary>The message users see when a turn fails.</summary>
     public const string ErrorMessage =
         "Sorry, something went wrong on my side while handling that message. Your conversation is still here: please try again or rephrase.";
 
     /// <summary>Creates the adapter with <paramref name="authentication"/> (from configuration), the turn pipeline's <paramref name="middleware"/> and the error handler.</summary>
-    public AdapterWithErrorHandler(BotFrameworkAuthentication authentication, IEnumerable<IMiddleware> middleware, ILogger<AdapterWithErrorHandler> logger)
-        : base(authentication, logger)
+    /// <remarks>
+    /// The SDK's own log lines (one "ProcessActivityAsync" per activity at information level, more per outgoing
+    /// connector) go to the category <c>Microsoft.Bot.Builder.CloudAdapter</c>, which <c>appsettings.json</c> sets to
+    /// warnings: per-activity lines at information level cost about a tenth of a turn's CPU under load.
+    /// </remarks>
+    public AdapterWithErrorHandler(BotFrameworkAuthentication authentication, IEnumerable<IMiddleware> middleware, ILogger<AdapterWithErrorHandler> logger,
+        ILoggerFactory loggerFactory)
+        : base(authentication, loggerFactory.CreateLogger(SdkLogCategory))
     {
         this.UseAll(middleware);
         OnTurnError = async (turnContext, exception) =>
@@ -49,5 +58,25 @@ public sealed class AdapterWithErrorHandler : CloudAdapter
                 logger.LogError(sendError, "Could not tell the user about the error");
             }
         };
+    }
+
+    /// <summary>
+    /// Processes an <paramref name="activity"/> already read from the request (<see cref="ActivityRequestValidator.Read"/>)
+    /// as <see cref="CloudAdapter.ProcessAsync(HttpRequest, HttpResponse, IBot, CancellationToken)"/> would after reading
+    /// it itself: the channel token in <paramref name="authHeader"/> is checked (401 when it is not valid), the turn runs
+    /// through the middleware and <paramref name="bot"/>, and the invoke response (for <c>expectReplies</c>, the replies)
+    /// is written to <paramref name="response"/>.
+    /// </summary>
+    public async Task ProcessAsync(Activity activity, string authHeader, HttpResponse response, IBot bot, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var invokeResponse = await ProcessActivityAsync(authHeader, activity, bot.OnTurnAsync, cancellationToken);
+            await HttpHelper.WriteResponseAsync(response, invokeResponse);
+        }
+        catch (UnauthorizedAccessException)
+        {
+            response.StatusCode = StatusCodes.Status401Unauthorized;
+        }
     }
 }
