@@ -71,7 +71,7 @@ start_product() { # provider, extra settings...
   fi
   local connection; connection="$(connection_for "$provider")"
   ASPNETCORE_ENVIRONMENT=Production dotnet "$product_dll" --urls "http://127.0.0.1:$PORT" \
-    --Content:WatchForChanges=false --Audit:UserIdKey=bench --Storage:Provider="$provider" ${connection:+"--Storage:ConnectionString=$connection"} "$@" \
+    --Content:WatchForChanges=false --RateLimits:Enabled=false --Audit:UserIdKey=bench --Storage:Provider="$provider" ${connection:+"--Storage:ConnectionString=$connection"} "$@" \
     > "$work/host.log" 2>&1 &
   host_pid=$!
   wait_healthy
