@@ -119,11 +119,8 @@ public sealed class AuditWriter : IHostedService
         }
     }
 
-    private static string Redact(string typed, int maxLength)
-    {
-        var text = PersonalDataRedactor.Redact(typed.Trim()); // on the text as typed: normalising first hides addresses
-        return text.Length > maxLength ? text[..maxLength] : text;
-    }
+    // On the text as typed (normalising first hides addresses), and only as much of it as can reach the stored text.
+    private static string Redact(string typed, int maxLength) => PersonalDataRedactor.Redact(typed, maxLength);
 
     private sealed record PendingWrite(AuditRecord? Audit, UnansweredEntry? Unanswered);
 }

@@ -45,7 +45,7 @@ public static class ActivityRenderer
 
         if (reply.Value is not null)
         {
-            activity.Value = JObject.Parse(reply.Value.ToJson().ToJsonString());
+            activity.Value = JsonBridge.ToJObject(reply.Value.ToJson());
         }
 
         return activity;

@@ -17,6 +17,7 @@ public sealed class JsonShapeValidator
     public const int MaxReasons = 3;
 
     private static readonly EvaluationOptions Options = new() { OutputFormat = OutputFormat.List, RequireFormatValidation = true };
+    private static readonly EvaluationOptions FlagOptions = new() { OutputFormat = OutputFormat.Flag, RequireFormatValidation = true };
 
     private readonly JsonSchema _schema;
     private readonly JsonElement _document;
@@ -34,9 +35,18 @@ public sealed class JsonShapeValidator
     /// One sentence per violation (at most <see cref="MaxReasons"/>, one per field), naming the field by its path
     /// (<c>entities[0].mentioned</c>), what it must be and what was found; empty when <paramref name="json"/> fits.
     /// </summary>
-    public IReadOnlyList<string> Check(JToken json)
+    /// <remarks>
+    /// A body that fits costs one evaluation that stops at the first failure (JsonSchema.Net's flag output); the
+    /// detailed evaluation that collects every violation runs only for a body that does not fit.
+    /// </remarks>
+    public IReadOnlyList<string> Check(JsonElement json)
     {
-        var results = _schema.Evaluate(JsonDocument.Parse(json.ToString(Newtonsoft.Json.Formatting.None)).RootElement, Options);
+        if (_schema.Evaluate(json, FlagOptions).IsValid)
+        {
+            return [];
+        }
+
+        var results = _schema.Evaluate(json, Options);
         if (results.IsValid)
         {
             return [];
@@ -50,6 +60,13 @@ public sealed class JsonShapeValidator
             .Take(MaxReasons)
             .Select(v => $"'{Field(v.Pointer)}' must be {v.Expected}; found {Found(Find(json, v.Pointer))}.")
             .ToList();
+    }
+
+    /// <summary>The same check for a body already read as a Newtonsoft token (the web chat API).</summary>
+    public IReadOnlyList<string> Check(JToken json)
+    {
+        using var document = JsonDocument.Parse(json.ToString(Newtonsoft.Json.Formatting.None));
+        return Check(document.RootElement);
     }
 
     /// <summary>
@@ -112,19 +129,19 @@ public sealed class JsonShapeValidator
         return node;
     }
 
-    private static JToken? Find(JToken? token, string pointer)
+    private static JsonElement? Find(JsonElement? element, string pointer)
     {
         foreach (var part in pointer.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(p => p.Replace("~1", "/").Replace("~0", "~")))
         {
-            token = token switch
+            element = element switch
             {
-                JObject o => o[part],
-                JArray a when int.TryParse(part, out var i) && i < a.Count => a[i],
+                { ValueKind: JsonValueKind.Object } o when o.TryGetProperty(part, out var child) => child,
+                { ValueKind: JsonValueKind.Array } a when int.TryParse(part, out var i) && i < a.GetArrayLength() => a[i],
                 _ => null,
             };
         }
 
-        return token;
+        return element;
     }
 
     // "/entities/0/mentioned" -> "entities[0].mentioned"
@@ -133,16 +150,17 @@ public sealed class JsonShapeValidator
         : string.Concat(pointer.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(p => p.Replace("~1", "/").Replace("~0", "~"))
             .Select((part, i) => int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out _) ? $"[{part}]" : (i == 0 ? part : "." + part)));
 
-    private static string Found(JToken? token) => token?.Type switch
+    private static string Found(JsonElement? element) => element?.ValueKind switch
     {
-        null => "nothing",
-        JTokenType.Object => "an object",
-        JTokenType.Array => "an array",
-        JTokenType.Null => "null",
-        JTokenType.String when ((string?)token)!.Length == 0 => "an empty string",
-        JTokenType.String => Quote((string)token!),
-        JTokenType.Boolean => (bool)token ? "true" : "false",
-        _ => Convert.ToString(((JValue)token).Value, CultureInfo.InvariantCulture) ?? token.Type.ToString(),
+        null or JsonValueKind.Undefined => "nothing",
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.Null => "null",
+        JsonValueKind.String when element.Value.GetString()!.Length == 0 => "an empty string",
+        JsonValueKind.String => Quote(element.Value.GetString()!),
+        JsonValueKind.True => "true",
+        JsonValueKind.False => "false",
+        _ => element.Value.GetRawText(),
     };
 
     private static string Quote(string text)

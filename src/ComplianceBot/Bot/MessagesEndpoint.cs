@@ -25,7 +25,7 @@ public static class MessagesEndpoint
         return endpoints;
     }
 
-    private static async Task HandleAsync(HttpContext context, IBotFrameworkHttpAdapter adapter, IBot bot, IConfiguration configuration, LocalAccess access,
+    private static async Task HandleAsync(HttpContext context, AdapterWithErrorHandler adapter, IBot bot, IConfiguration configuration, LocalAccess access,
         IOptions<InputLimitsOptions> limits)
     {
         var authenticated = !string.IsNullOrWhiteSpace(configuration["MicrosoftAppId"]);
@@ -43,14 +43,17 @@ public static class MessagesEndpoint
             return;
         }
 
-        var (body, refusal) = await JsonRequestBody.ReadAsync(context, limits.Value.MaxRequestBodyBytes, rewind: true);
+        // One reader (the body's text, read once, no rewind) and one activity, handed to the adapter as it is: the SDK
+        // does not read or deserialise the body again.
+        var (body, refusal) = await JsonRequestBody.ReadAsync(context, limits.Value.MaxRequestBodyBytes);
         if (refusal is not null)
         {
             await refusal.ExecuteAsync(context);
             return;
         }
 
-        if (ActivityRequestValidator.Validate(body) is { } problem)
+        var (activity, problem) = ActivityRequestValidator.Read(body);
+        if (activity is null)
         {
             context.Response.StatusCode = StatusCodes.Status400BadRequest;
             await context.Response.WriteAsJsonAsync(new { error = problem }, context.RequestAborted);
@@ -59,7 +62,7 @@ public static class MessagesEndpoint
 
         try
         {
-            await adapter.ProcessAsync(context.Request, context.Response, bot, context.RequestAborted);
+            await adapter.ProcessAsync(activity, context.Request.Headers.Authorization.ToString(), context.Response, bot, context.RequestAborted);
         }
         catch (Exception ex) when (!context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
         {

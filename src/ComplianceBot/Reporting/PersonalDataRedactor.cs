@@ -145,6 +145,8 @@ public static partial class PersonalDataRedactor
             return string.Empty;
         }
 
+        ComplianceBot.Core.Text.WorkMeter.Add(typedText.Length);
+
         var text = typedText.Contains('&') ? WebUtility.HtmlDecode(WebUtility.HtmlDecode(typedText)) : typedText;
         text = text.Normalize(NormalizationForm.FormKC).Replace(Open, ' ').Replace(Close, ' ');
         text = AfterPassword().Replace(text, m =>
@@ -166,6 +168,35 @@ public static partial class PersonalDataRedactor
         text = SpelledDigits().Replace(text, " " + Mark(Number) + " ");
         return Normalize(text);
     }
+
+    /// <summary>
+    /// The same as <see cref="Redact(string)"/> for text that is then kept to at most <paramref name="maxLength"/>
+    /// characters: only the beginning of <paramref name="typedText"/> that can reach the result is redacted (up to the
+    /// first space after <see cref="Margin"/> + 2 × <paramref name="maxLength"/> characters, or a hard cut a little further),
+    /// so the work is bounded by <paramref name="maxLength"/>, not by the length of the message (some patterns, such as
+    /// written-out addresses, cost more than linear time on pathological input like "www.a" × 20,000).
+    /// </summary>
+    /// <param name="typedText">The message as typed.</param>
+    /// <param name="maxLength">Largest length of the result, in characters (at least 1).</param>
+    public static string Redact(string typedText, int maxLength)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxLength, 1);
+        var budget = Margin + (2 * maxLength);
+        if (typedText.Length > budget)
+        {
+            var space = typedText.AsSpan(budget, Math.Min(Margin, typedText.Length - budget)).IndexOfAny(' ', '\n', '\t');
+            typedText = typedText[..(budget + (space < 0 ? Math.Min(Margin, typedText.Length - budget) : space))];
+        }
+
+        var text = Redact(typedText.Trim());
+        return text.Length > maxLength ? text[..maxLength] : text;
+    }
+
+    /// <summary>
+    /// Characters redacted beyond twice the kept length: personal data starting before the kept part ends and
+    /// shorter than this is redacted whole before the result is cut.
+    /// </summary>
+    public const int Margin = 256;
 
     /// <summary>Normalises the text between placeholders, keeps the placeholders, and replaces words with long digit runs.</summary>
     private static string Normalize(string marked)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ComplianceBot.Bot;
 using ComplianceBot.Bot.Rendering;
 using ComplianceBot.Core.Conversation;
 using Microsoft.Bot.Schema;
@@ -35,8 +36,8 @@ public sealed class SlackRenderer : IChannelRenderer
             {
                 Type = ActivityTypes.Message,
                 Text = (string?)message["text"],
-                ChannelData = JObject.Parse(message.ToJsonString()),
-                Value = reply.Value is null ? null : JObject.Parse(reply.Value.ToJson().ToJsonString()),
+                ChannelData = JsonBridge.ToJObject(message),
+                Value = reply.Value is null ? null : JsonBridge.ToJObject(reply.Value.ToJson()),
             },
         ];
     }

@@ -33,6 +33,9 @@ public sealed class SqliteStore : SqlStore
         _connectionString = builder.ToString();
     }
 
+    /// <summary>Page cache of each pooled connection, in KiB (SQLite's default is 2,000).</summary>
+    public const int PageCacheKiB = 256;
+
     /// <summary>Absolute path of the database file.</summary>
     public string DatabasePath { get; }
 
@@ -90,7 +93,11 @@ public sealed class SqliteStore : SqlStore
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
         await using var pragmas = connection.CreateCommand();
-        pragmas.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 10000; PRAGMA secure_delete = ON";
+        // cache_size: each pooled connection keeps its own page cache (SQLite's default, 2 MB, filled as the file grows);
+        // with one connection per concurrent request that grew the host's resident memory by several MB per 10,000
+        // conversations until every cache was full. A small cache per connection bounds that: the operating system's
+        // file cache serves the pages anyway.
+        pragmas.CommandText = $"PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 10000; PRAGMA secure_delete = ON; PRAGMA cache_size = -{PageCacheKiB}";
         await pragmas.ExecuteNonQueryAsync(cancellationToken);
         return connection;
     }

@@ -100,7 +100,7 @@ public static class VerdictCard
 
     /// <summary>Wraps <paramref name="card"/> as a Bot Framework attachment.</summary>
     public static Attachment ToAttachment(JsonObject card) =>
-        new() { ContentType = ContentType, Content = JObject.Parse(card.ToJsonString()) };
+        new() { ContentType = ContentType, Content = JsonBridge.ToJObject(card) };
 
     /// <summary>An <c>Action.Submit</c> posting <paramref name="action"/>'s value (flat string pairs) as the message value.</summary>
     public static JsonObject SubmitAction(ReplyAction action, bool teamsMessageBack)

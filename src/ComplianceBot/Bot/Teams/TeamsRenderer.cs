@@ -38,7 +38,7 @@ public sealed class TeamsRenderer : IChannelRenderer
     /// <inheritdoc />
     public IReadOnlyList<Activity> Render(BotReply reply)
     {
-        var value = reply.Value is null ? null : JObject.Parse(reply.Value.ToJson().ToJsonString());
+        var value = reply.Value is null ? null : JsonBridge.ToJObject(reply.Value.ToJson());
         if (reply is { Kind: ReplyKind.Verdict, Verdict: { } verdict })
         {
             return
