@@ -63,7 +63,8 @@ public sealed class ConversationScriptTests(ScriptServerFixture fixture) : IClas
     {
         var files = Directory.EnumerateFiles(Folders[1].Folder, "*.yaml").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal);
 
-        Assert.Equal(["client-access-check", "overseas-branch-onboarding", "personal-vpn-check", "travel-check"], files);
+        // one decision-table script file per contract dialog; other files (e.g. places-in-checks) may sit beside them
+        Assert.Subset(files.ToHashSet(), new HashSet<string?> { "client-access-check", "overseas-branch-onboarding", "personal-vpn-check", "travel-check" });
     }
 
     [Theory]
