@@ -123,6 +123,7 @@ public sealed class HotReloadTests : IAsyncLifetime
         var status = await StatusAsync();
         Assert.Equal("degraded", (string?)status["status"]);
         Assert.Equal(served, (string?)status["content"]!["hash"]);
+        Assert.Equal("not configured", (string?)status["content"]!["complianceContact"]);
         Assert.Contains(status["lastReload"]!["errors"]!.Select(e => (string)e!), e => e.StartsWith("knowledge/out-of-scope.yaml:0:0: error: required file missing", StringComparison.Ordinal));
         Assert.Contains(OriginalFirstLine, Text(await AskAsync()));
 
