@@ -2,7 +2,7 @@ using ComplianceBot.Core.Knowledge;
 
 namespace ComplianceBot.Core.Dialogs;
 
-/// <summary>One value a slot can take (contract section 2 value id) and how people say it.</summary>
+/// <summary>One value a slot can take (a value id of <c>docs/reply-format.md</c>, "Decision dialogs") and how people say it.</summary>
 /// <param name="Value">Value id, e.g. <c>licensed-operator</c>; fixed by the contract.</param>
 /// <param name="Label">Short label shown on the button and in the verdict's facts.</param>
 /// <param name="Synonyms">

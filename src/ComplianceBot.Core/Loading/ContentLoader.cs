@@ -6,7 +6,7 @@ using ComplianceBot.Core.Validation;
 namespace ComplianceBot.Core.Loading;
 
 /// <summary>
-/// Reads <c>knowledge/</c> (regulations, topics, synonyms, out-of-scope groups) and <c>dialogs/</c> (decision
+/// Reads <c>knowledge/</c> (regulations, topics, synonyms, out-of-scope groups, places) and <c>dialogs/</c> (decision
 /// dialogs), checks every file and builds a <see cref="ContentSnapshot"/>.
 /// Never throws for bad content: every problem becomes a <see cref="ValidationMessage"/> with file, line and column.
 /// The one pipeline of checks (see <see cref="ContentValidator"/>): the <c>validate</c> command and the running bot both use it.
@@ -18,6 +18,12 @@ public static class ContentLoader
 
     /// <summary>File name of the out-of-scope groups inside the knowledge folder.</summary>
     public const string OutOfScopeFile = "out-of-scope.yaml";
+
+    /// <summary>
+    /// File name of the place gazetteer inside the knowledge folder: required (without it a question about Hong Kong
+    /// or Tokyo would get a mainland-law answer).
+    /// </summary>
+    public const string PlacesFile = "places.yaml";
 
     /// <summary>Folder of regulation entries inside the knowledge folder.</summary>
     public const string RegulationsFolder = "regulations";
@@ -98,6 +104,19 @@ public static class ContentLoader
         var outOfScopePath = Path.Combine(root, OutOfScopeFile);
         var outOfScope = File.Exists(outOfScopePath) ? Knowledge<OutOfScopeDto>(outOfScopePath, ContentSchemas.OutOfScopeFile) : null;
 
+        var placesPath = Path.Combine(root, PlacesFile);
+        ParsedFile<PlacesDto>? places = null;
+        if (File.Exists(placesPath))
+        {
+            places = Knowledge<PlacesDto>(placesPath, ContentSchemas.PlacesFile);
+        }
+        else
+        {
+            messages.Add(new ValidationMessage(Display(displayBase, placesPath), 0, 0, Severity.Error,
+                "the place gazetteer is missing; without it questions about Hong Kong, Taiwan or other countries would get mainland-law "
+                + "answers. Restore it from version control (see knowledge/README.md, \"Places\")"));
+        }
+
         if (regulations.Count == 0)
         {
             messages.Add(new ValidationMessage(Display(displayBase, Path.Combine(root, RegulationsFolder)), 0, 0,
@@ -124,6 +143,11 @@ public static class ContentLoader
             .Select(f => Read<DialogDto>(dialogsBase, f, DialogsFolder + "/" + Display(dialogsRoot, f), ContentSchemas.DialogFile))
             .ToList();
         var dialogs = DialogLoading.Check(dialogFiles, regulations, topics, knowledge, Directory.Exists(dialogsRoot), layout, messages);
+        var gazetteer = places is null
+            ? null
+            : PlacesChecker.Check(places, topics.Select(t => Path.GetFileNameWithoutExtension(t.Path)).ToHashSet(StringComparer.Ordinal), dialogs,
+                Directory.Exists(dialogsRoot) ? dialogFiles.Select(f => Path.GetFileNameWithoutExtension(f.Path)).ToHashSet(StringComparer.Ordinal) : null,
+                messages);
         ContentValidator.Run(new KnowledgeFiles(regulations, topics, synonyms, outOfScope, dialogFiles), knowledge, messages);
         RequiredContent.Check(root, displayBase, messages);
         var ordered = messages.OrderBy(m => m.Path, StringComparer.Ordinal).ThenBy(m => m.Line).ThenBy(m => m.Column).ToList();
@@ -132,7 +156,9 @@ public static class ContentLoader
 
         var hasErrors = ordered.Any(m => m.Severity == Severity.Error);
         return new ContentLoadResult(
-            hasErrors || knowledge is null || dialogs is null ? null : new ContentSnapshot(knowledge, version) { Dialogs = dialogs },
+            hasErrors || knowledge is null || dialogs is null || gazetteer is null
+                ? null
+                : new ContentSnapshot(knowledge, version) { Dialogs = dialogs, Places = gazetteer },
             version, ordered)
         {
             Sources = ContentSources.From(displayBase, dialogsBase, topics, dialogFiles),
