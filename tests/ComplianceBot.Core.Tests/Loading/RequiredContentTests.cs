@@ -28,6 +28,7 @@ public sealed class RequiredContentTests : IDisposable
     [Theory]
     [InlineData("out-of-scope.yaml")]
     [InlineData("synonyms.yaml")]
+    [InlineData("places.yaml")]
     public void A_missing_required_file_is_an_error_and_nothing_is_served(string file)
     {
         File.Delete(_copy.FullPath(file));
@@ -56,11 +57,11 @@ public sealed class RequiredContentTests : IDisposable
     [Fact]
     public void Adding_a_required_file_is_one_line_in_the_list()
     {
-        _copy.Replace(RequiredContent.FileName, "\"out-of-scope.yaml\"", "\"out-of-scope.yaml\", \"places.yaml\"");
+        _copy.Replace(RequiredContent.FileName, "\"out-of-scope.yaml\",", "\"out-of-scope.yaml\", \"glossary.yaml\",");
 
         var error = Assert.Single(Load().Messages, m => m.Severity == Severity.Error);
 
-        Assert.Equal(KnowledgeCopy.Shown("places.yaml"), error.Path);
+        Assert.Equal(KnowledgeCopy.Shown("glossary.yaml"), error.Path);
     }
 
     [Fact]
