@@ -93,8 +93,15 @@ internal static class Phrases
         : "I can't pass your question on myself, but the compliance team can help you directly:";
 
     public static string NoContact(Language l) => l == Language.Chinese
-        ? "请通过公司内部的常用渠道直接联系合规团队。"
-        : "Please contact your compliance team directly through your company's usual channels.";
+        ? "请通过公司内部的常用渠道咨询你们的合规团队。"
+        : "Ask your compliance team through your company's usual channels.";
+
+    public static string ReachHeading(Language l) => l == Language.Chinese ? "**如何联系合规团队：**" : "**How to reach the compliance team:** ";
+
+    /// <summary>What happens to what the user told the bot: nothing is passed on; the team sees only what they send.</summary>
+    public static string Confidentiality(Language l) => l == Language.Chinese
+        ? "_我不会把你告诉我的内容转给任何人；合规团队只会看到你自己发给他们的内容。公司可能按其政策保存本次对话的记录。_"
+        : "_I don't pass on anything you told me; the compliance team sees only what you send them. Your company may keep a record of this chat under its own policy._";
 
     public static string NumberWithoutList(Language l) => l == Language.Chinese
         ? "你发的只是一个数字，但现在没有可以选择的列表。请用文字提问，或选择一个主题："

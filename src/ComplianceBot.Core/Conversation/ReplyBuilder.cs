@@ -104,8 +104,30 @@ internal sealed class ReplyBuilder
     /// (knowledge/out-of-scope.yaml, owned by the compliance team) in the reply language, or a general pointer when the
     /// content has no such group.
     /// </summary>
-    public string ComplianceContact() =>
-        Knowledge.FindOutOfScope(OutOfScopeGroup.ComplianceTeamId)?.Reply.For(_language).Trim() ?? Phrases.NoContact(_language);
+    public string ComplianceContact()
+    {
+        var group = Knowledge.FindOutOfScope(OutOfScopeGroup.ComplianceTeamId);
+        var text = new System.Text.StringBuilder();
+        if (group is not null)
+        {
+            text.Append(group.Reply.For(_language).Trim()).Append("\n\n");
+        }
+
+        text.Append(ReachLine()).Append("\n\n").Append(Phrases.Confidentiality(_language));
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// One line on how to reach the compliance team: the deployer's contact (<see cref="OutOfScopeGroup.Contact"/>),
+    /// or "ask your compliance team" with no address when none is set.
+    /// </summary>
+    public string ReachLine() =>
+        Knowledge.FindOutOfScope(OutOfScopeGroup.ComplianceTeamId)?.Contact is { } contact
+            ? Phrases.ReachHeading(_language) + contact.For(_language).Trim()
+            : Phrases.NoContact(_language);
+
+    /// <summary>Whether the content sets how to reach the compliance team (the start-up report and /api/status say so when not).</summary>
+    public static bool HasComplianceContact(KnowledgeBase knowledge) => OutOfScopeGroup.HasComplianceContact(knowledge);
 
     /// <summary>The hand-off to the compliance team: how to reach them, with the main topics for anything else.</summary>
     public BotReply HandoffReply() => Plain(ReplyKind.Notice, Phrases.Handoff(_language) + "\n\n" + ComplianceContact(), MainTopics());

@@ -116,6 +116,11 @@ internal sealed class DialogReplies
             text.Append('\n').Append(i + 1).Append(". ").Append(nextSteps[i]);
         }
 
+        if (outcome.Verdict == Verdicts.NeedsReview)
+        {
+            text.Append("\n\n").Append(_builder.ReachLine());
+        }
+
         var knowledge = _content.Snapshot.Knowledge;
         var actions = new List<ReplyAction>
         {

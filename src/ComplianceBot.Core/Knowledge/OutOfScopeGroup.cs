@@ -22,4 +22,15 @@ public sealed record OutOfScopeGroup(string Id, LocalizedText Reply, IReadOnlyDi
     /// pointer when the group is missing.
     /// </summary>
     public const string ComplianceTeamId = "compliance-team";
+
+    /// <summary>
+    /// How to reach the compliance team (key <c>contact</c>, only meaningful in the group <see cref="ComplianceTeamId"/>):
+    /// the deployer's channel, mailbox and response time. <see langword="null"/> when none is set: the bot then says
+    /// "ask your compliance team" and names no address.
+    /// </summary>
+    public LocalizedText? Contact { get; init; }
+
+    /// <summary>Whether <paramref name="knowledge"/> sets how to reach the compliance team (the start-up report and /api/status say so when not).</summary>
+    public static bool HasComplianceContact(KnowledgeBase knowledge) =>
+        knowledge.FindOutOfScope(ComplianceTeamId)?.Contact is not null;
 }

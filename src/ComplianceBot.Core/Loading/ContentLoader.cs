@@ -149,6 +149,7 @@ public static class ContentLoader
                 Directory.Exists(dialogsRoot) ? dialogFiles.Select(f => Path.GetFileNameWithoutExtension(f.Path)).ToHashSet(StringComparer.Ordinal) : null,
                 messages);
         ContentValidator.Run(new KnowledgeFiles(regulations, topics, synonyms, outOfScope, dialogFiles), knowledge, messages);
+        RequiredContent.Check(root, displayBase, messages);
         var ordered = messages.OrderBy(m => m.Path, StringComparer.Ordinal).ThenBy(m => m.Line).ThenBy(m => m.Column).ToList();
         var version = new ContentVersion(Hash(files), time.GetUtcNow(),
             knowledge?.Topics.Select(t => t.LastReviewed).DefaultIfEmpty().Max() ?? default);

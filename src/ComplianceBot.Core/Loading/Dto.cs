@@ -85,6 +85,7 @@ internal sealed class OutOfScopeGroupDto
 {
     public string? Id { get; set; }
     public LocalizedTextDto? Reply { get; set; }
+    public LocalizedTextDto? Contact { get; set; }
     public PhrasingsDto? Phrasings { get; set; }
 }
 

@@ -265,7 +265,10 @@ internal sealed class KnowledgeChecker
             {
                 [Language.English] = Clean(group.Phrasings?.En),
                 [Language.Chinese] = Clean(group.Phrasings?.Zh),
-            }));
+            })
+            {
+                Contact = group.Contact is null ? null : Text(group.Contact),
+            });
         }
 
         return groups.Count == (dto.Groups?.Count ?? 0) ? groups : null;

@@ -39,6 +39,7 @@ internal static class ContentValidator
     public static void Run(KnowledgeFiles files, KnowledgeBase? knowledge, List<ValidationMessage> messages)
     {
         PhrasingCollisionCheck.Check(files.Topics, files.OutOfScope, files.Dialogs, messages);
+        PlaceholderContactCheck.Check(files.OutOfScope, files.Topics, messages);
         if (knowledge is not null)
         {
             RevisionAfterReviewCheck.Check(files.Topics, knowledge, messages);

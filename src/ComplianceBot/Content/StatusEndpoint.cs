@@ -45,6 +45,7 @@ public static partial class StatusEndpoint
                 regulations = served.Knowledge.Regulations.Count,
                 synonymGroups = served.Knowledge.Synonyms.Count,
                 outOfScopeGroups = served.Knowledge.OutOfScope.Count,
+                complianceContact = ComplianceBot.Core.Knowledge.OutOfScopeGroup.HasComplianceContact(served.Knowledge) ? "configured" : "not configured",
             },
             lastReload = last is null ? null : new
             {

@@ -54,6 +54,9 @@ public static class StartupReport
                 + $"{content.Dialogs.Count} dialogs) from {Shown(store.KnowledgePath)} and {Shown(store.DialogsPath)}"
                 + (watching ? ", reloaded when a file changes" : string.Empty) + $"; GET {url}/api/status",
             "  Conversations:          " + conversations,
+            "  Compliance contact:     " + (ComplianceBot.Core.Knowledge.OutOfScopeGroup.HasComplianceContact(content.Knowledge)
+                ? "set (knowledge/out-of-scope.yaml, group compliance-team)"
+                : "none configured: people are told to ask their compliance team; set 'contact' of the group compliance-team in knowledge/out-of-scope.yaml"),
             "  Unanswered questions:   " + (!unanswered.Enabled ? "not recorded (Unanswered:Enabled is false)"
                 : "recorded in the same store ('report unanswered' lists them)"),
             "Press Ctrl+C to stop.",

@@ -45,8 +45,8 @@ public class HandoffTests
     public void The_contact_is_whatever_the_compliance_team_wrote_in_the_content()
     {
         using var copy = new KnowledgeCopy();
-        copy.Replace(OutOfScopeFile, "Contact the compliance team in the **Compliance Questions** channel in Teams or by email at",
-            "Call Mei Lin on extension 4711, or write in the channel");
+        copy.Replace(OutOfScopeFile, "  - id: compliance-team\n    reply:\n",
+            "  - id: compliance-team\n    contact:\n      en: Call Mei Lin on extension 4711\n    reply:\n");
         var edited = copy.Load().Content! with { Dialogs = RealContent.Served.Snapshot.Dialogs };
         var assistant = new ComplianceAssistant(new FixedContentProvider(ServedContent.Create(edited, RealContent.ShippedMatcherOptions())));
 
@@ -59,6 +59,42 @@ public class HandoffTests
             new TurnInput("Talk to the compliance team", new Dictionary<string, string> { ["dialog"] = "travel-check", ["action"] = "handoff" })));
         Assert.Contains("Call Mei Lin on extension 4711", button.Text);
         Assert.Null(chat.State.Dialog);
+
+        var review = new Chat(assistant);
+        review.Send(new TurnInput(null, new Dictionary<string, string> { ["start"] = "client-access-check" }));
+        review.Send(new TurnInput(null, new Dictionary<string, string> { ["slot"] = "charging", ["choice"] = "no" }));
+        review.Send(new TurnInput(null, new Dictionary<string, string> { ["slot"] = "recipient", ["choice"] = "employee" }));
+        var verdict = Assert.Single(review.Send(new TurnInput(null, new Dictionary<string, string> { ["slot"] = "in-scope", ["choice"] = "no" })));
+        Assert.Equal(ReplyKind.Verdict, verdict.Kind);
+        Assert.EndsWith("**How to reach the compliance team:** Call Mei Lin on extension 4711", verdict.Text);
+    }
+
+    [Fact]
+    public void With_no_contact_set_the_bot_says_to_ask_the_compliance_team_and_names_no_address()
+    {
+        Assert.False(ReplyBuilder.HasComplianceContact(RealContent.Served.Snapshot.Knowledge));
+
+        var reply = Assert.Single(RealContent.Assistant().Respond(new TurnInput("talk to the compliance team"), new ConversationState()).Replies);
+
+        Assert.Contains("Ask your compliance team through your company's usual channels.", reply.Text);
+        Assert.Contains("I don't pass on anything you told me", reply.Text);
+        Assert.DoesNotContain("@", reply.Text);
+        Assert.DoesNotContain("example.com", reply.Text);
+    }
+
+    [Fact]
+    public void A_placeholder_contact_is_a_warning_in_validate()
+    {
+        using var copy = new KnowledgeCopy();
+        copy.Replace(OutOfScopeFile, "  - id: compliance-team\n    reply:\n",
+            "  - id: compliance-team\n    contact:\n      en: compliance@example.com\n    reply:\n");
+
+        var result = copy.Load();
+
+        Assert.NotNull(result.Content);
+        var warning = Assert.Single(result.Messages, m => m.Text.StartsWith("placeholder contact", StringComparison.Ordinal));
+        Assert.Equal(("knowledge/out-of-scope.yaml", ComplianceBot.Core.Validation.Severity.Warning), (warning.Path, warning.Severity));
+        Assert.Contains("'example.com'", warning.Text);
     }
 
     [Fact]
@@ -73,7 +109,7 @@ public class HandoffTests
 
         var reply = Assert.Single(assistant.Respond(new TurnInput("talk to the compliance team"), new ConversationState()).Replies);
 
-        Assert.Contains("contact your compliance team directly", reply.Text);
+        Assert.Contains("Ask your compliance team", reply.Text);
         Assert.Null(reply.Value);
     }
 

@@ -36,7 +36,7 @@ public sealed class BlankTextValidationTests : IDisposable
     [InlineData("knowledge/topics/log-retention.yaml", "  en: Filing and network log retention", "  en: \"  \"", "title.en", "topic")]
     [InlineData("knowledge/topics/log-retention.yaml", "  zh: 备案与网络日志留存", "  zh: \"\u3000\"", "title.zh", "topic")]
     [InlineData("knowledge/regulations/cybersecurity-law.yaml", "  zh: 网络安全法", "  zh: ''", "short_name.zh", "regulation")]
-    [InlineData("knowledge/out-of-scope.yaml", "      zh: >-\n        请在 Teams", "      zh: \"\u3000\"\n        # 请在 Teams", "groups[0].reply.zh", "out-of-scope")]
+    [InlineData("knowledge/out-of-scope.yaml", "      zh: >-\n        请说明", "      zh: \"\u3000\"\n        # 请说明", "groups[0].reply.zh", "out-of-scope")]
     [InlineData("dialogs/travel-check.yaml", "  zh: 去中国出行如何保持联网", "  zh: \" \"", "title.zh", "dialog")]
     public void A_blank_localized_text_is_an_error_at_its_value(string file, string old, string blank, string key, string schema)
     {

@@ -111,6 +111,28 @@ public sealed class HotReloadTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_deleted_out_of_scope_file_is_refused_on_reload_and_the_last_good_content_keeps_serving()
+    {
+        var served = (string)(await StatusAsync())["content"]!["hash"]!;
+        var path = _content.PathOf("out-of-scope.yaml");
+        var saved = await File.ReadAllTextAsync(path);
+        File.Delete(path);
+
+        await ReloadAsync("the missing file reported", ContentReloads.FailedWith("required file missing"));
+
+        var status = await StatusAsync();
+        Assert.Equal("degraded", (string?)status["status"]);
+        Assert.Equal(served, (string?)status["content"]!["hash"]);
+        Assert.Equal("not configured", (string?)status["content"]!["complianceContact"]);
+        Assert.Contains(status["lastReload"]!["errors"]!.Select(e => (string)e!), e => e.StartsWith("knowledge/out-of-scope.yaml:0:0: error: required file missing", StringComparison.Ordinal));
+        Assert.Contains(OriginalFirstLine, Text(await AskAsync()));
+
+        await File.WriteAllTextAsync(path, saved);
+        await ReloadAsync("the restored file loaded", ContentReloads.LoadedOtherThan("none"));
+        Assert.Equal("ok", (string?)(await StatusAsync())["status"]);
+    }
+
+    [Fact]
     public async Task A_dialog_edit_is_watched_too_and_a_broken_rule_is_reported_while_the_last_good_dialogs_stay()
     {
         var path = Path.Combine(_content.DialogsPath, "client-access-check.yaml");

@@ -27,5 +27,6 @@ public sealed class StartupReportTests
         Assert.Contains(report, l => l.StartsWith($"  Content:                version {store.Current.Snapshot.Version.ShortHash} (", StringComparison.Ordinal));
         Assert.Contains("  Conversations:          memory (nothing is kept after the process exits)", report);
         Assert.Contains("  Slack:                  off (set Slack:SigningSecret and Slack:BotToken)", report);
+        Assert.Contains(report, l => l.StartsWith("  Compliance contact:     none configured", StringComparison.Ordinal));
     }
 }
