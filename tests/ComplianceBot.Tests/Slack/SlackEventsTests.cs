@@ -51,7 +51,7 @@ public sealed class SlackEventsTests : RecordedHostTest
         Assert.Equal("compliancebot_reply", (string?)message["metadata"]!["event_type"]);
         Assert.Equal("answer", (string?)message["metadata"]!["event_payload"]!["type"]);
         Assert.Equal("personal-paid-vpn", (string?)message["metadata"]!["event_payload"]!["id"]);
-        Assert.StartsWith("*No: a paid or commercial VPN is illegal", (string?)message["text"]);
+        Assert.StartsWith("*A paid or commercial VPN is an unauthorised channel", (string?)message["text"]);
         var blocks = (JArray)message["blocks"]!;
         Assert.Equal(["section", "context", "context", "actions"], blocks.Select(b => (string)b["type"]!));
         Assert.Equal("mrkdwn", (string?)blocks[0]!["text"]!["type"]);
