@@ -11,7 +11,14 @@ namespace ComplianceBot.Core.Conversation;
 /// <param name="DialogId">The dialog.</param>
 /// <param name="Reading">The facts the message states for the dialog's slots (and those it names ambiguously or only negated).</param>
 /// <param name="HasSituationCue">True when the message has one of the dialog's situation cues (or the dialog has none).</param>
-public sealed record DialogReading(string DialogId, SlotReading Reading, bool HasSituationCue);
+public sealed record DialogReading(string DialogId, SlotReading Reading, bool HasSituationCue)
+{
+    /// <summary>How many of the dialog's check request phrases the message has ("help me decide", "帮我判断"); 0 when none.</summary>
+    public int Requests { get; init; }
+
+    /// <summary>True when the dialog has situation cues and the message has one (a trip): a more specific fit than facts alone.</summary>
+    public bool HasOwnCue { get; init; }
+}
 
 /// <summary>One clause of a message that asks something, with how the matcher with dialog triggers reads it alone.</summary>
 /// <param name="Text">The clause.</param>
@@ -68,6 +75,9 @@ public sealed record TurnAnalysis
     /// <summary>True when the writer speaks of their own situation in the first person singular ("I'm…", "我…").</summary>
     public bool IsAboutOwnSituation { get; init; }
 
+    /// <summary>True when the writer speaks of their organisation's case in the first person plural ("can our sister company…", "我们…").</summary>
+    public bool IsAboutOwnOrganisation { get; init; }
+
     /// <summary>The facts the message states for each dialog of the content, as a first message, in the content's dialog order.</summary>
     public ImmutableArray<DialogReading> Stated { get; init; } = [];
 
@@ -98,7 +108,7 @@ public sealed record TurnAnalysis
             $"text:       {Text}",
             $"normalised: {Normalized}",
             $"language:   {Language.ToCode()}{(LanguageFromText ? string.Empty : " (the conversation's: the message has no words of its own)")}; script {Script.ToString().ToLowerInvariant()}",
-            $"form:       {(IsQuestion ? "question" : "statement")}{(IsAboutOwnSituation ? ", own situation" : string.Empty)}",
+            $"form:       {(IsQuestion ? "question" : "statement")}{(IsAboutOwnSituation ? ", own situation" : string.Empty)}{(IsAboutOwnOrganisation ? ", own organisation" : string.Empty)}",
         };
         if (SmallTalk != SmallTalkKind.None)
         {
@@ -117,9 +127,10 @@ public sealed record TurnAnalysis
 
         lines.Add("places:     " + (Places.IsDefaultOrEmpty ? "none" : string.Join(", ", Places.Select(p =>
             $"{p.Name} = {p.PlaceId} ({p.Jurisdiction}{(p.OwnLocation ? ", where the writer is or goes" : string.Empty)})"))));
-        foreach (var reading in Stated.Where(r => !r.Reading.IsEmpty || r.Reading.Negated.Count > 0))
+        foreach (var reading in Stated.Where(r => !r.Reading.IsEmpty || r.Reading.Negated.Count > 0 || r.Requests > 0))
         {
-            lines.Add($"facts:      {reading.DialogId}: {FactsOf(reading.Reading)}{(reading.HasSituationCue ? string.Empty : " (no situation cue)")}");
+            lines.Add($"facts:      {reading.DialogId}: {FactsOf(reading.Reading)}{(reading.HasSituationCue ? string.Empty : " (no situation cue)")}"
+                      + (reading.Requests > 0 ? $" (asks to be checked: {reading.Requests})" : string.Empty));
         }
 
         if (Answer is { } answer)

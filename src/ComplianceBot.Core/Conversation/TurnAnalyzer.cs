@@ -43,7 +43,11 @@ public static class TurnAnalyzer
         var stated = content.DialogIndexes.Count == 0 || tokens.Length == 0
             ? []
             : content.Snapshot.Dialogs.Select(d => content.DialogIndexes[d.Id]).Select(index => new DialogReading(index.Dialog.Id,
-                SlotFiller.Read(index, text, tokens, askedSlot: null, language), index.HasSituationCue(tokens))).ToImmutableArray();
+                SlotFiller.Read(index, text, tokens, askedSlot: null, language), index.HasSituationCue(tokens))
+            {
+                Requests = index.RequestCount(tokens),
+                HasOwnCue = index.HasOwnSituationCue(tokens),
+            }).ToImmutableArray();
 
         SlotReading? answer = null;
         if (state.Dialog is { Phase: DialogPhase.Asking, AskedSlot: { } asked } ds && content.FindDialogIndex(ds.DialogId) is { } running)
@@ -73,6 +77,7 @@ public static class TurnAnalyzer
             Control = control,
             IsQuestion = QuestionForm.IsQuestion(text),
             IsAboutOwnSituation = QuestionForm.IsAboutOwnSituation(text),
+            IsAboutOwnOrganisation = QuestionForm.IsAboutOwnOrganisation(text),
             Stated = stated,
             Answer = answer,
             TopicsMatch = topics,

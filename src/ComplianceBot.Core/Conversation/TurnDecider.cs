@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using ComplianceBot.Core.Dialogs;
 using ComplianceBot.Core.Knowledge;
 using ComplianceBot.Core.Matching;
@@ -31,8 +32,8 @@ public static partial class TurnDecider
     /// <summary>Decides the turn <paramref name="turn"/> in a conversation in <paramref name="state"/> over <paramref name="content"/>.</summary>
     public static TurnResult Decide(TurnAnalysis turn, ConversationState state, ServedContent content)
     {
-        var entered = state with { Turn = state.Turn + 1 };
-        return Remember(Route(turn, entered, content, picked: null));
+        var entered = state with { Turn = state.Turn + 1, LastStated = [] };
+        return Remember(Route(turn, entered, content, picked: null, earlier: state.LastStated.IsDefault ? [] : state.LastStated));
     }
 
     /// <summary>The welcome for member <paramref name="memberId"/>, or no reply if that member was already welcomed.</summary>
@@ -62,7 +63,8 @@ public static partial class TurnDecider
         return result.Replies.Count == 0 ? result : Remember(result);
     }
 
-    private static TurnResult Route(TurnAnalysis turn, ConversationState state, ServedContent content, string? picked)
+    private static TurnResult Route(TurnAnalysis turn, ConversationState state, ServedContent content, string? picked,
+        ImmutableArray<StatedFacts> earlier)
     {
         if (turn.LanguageFromText)
         {
@@ -77,7 +79,12 @@ public static partial class TurnDecider
         {
             if (buttons.TryGetValue(DialogActions.StartKey, out var dialogId))
             {
-                return dialogs.Start(dialogId, state, picked ?? "start button");
+                // "Check my situation" under an answer: the facts the question stated are kept, not asked again.
+                var kept = state.InCheck ? null : earlier.FirstOrDefault(f => f.DialogId == dialogId);
+                return kept is { Facts.Count: > 0 }
+                    ? dialogs.Start(dialogId, state, (picked ?? "start button") + $"; {kept.Facts.Count} stated before",
+                        new SlotReading(kept.Facts, new Dictionary<string, IReadOnlyList<string>>(), false))
+                    : dialogs.Start(dialogId, state, picked ?? "start button");
             }
 
             if (buttons.ContainsKey(DialogActions.DialogKey))
@@ -86,7 +93,7 @@ public static partial class TurnDecider
             }
         }
 
-        if (turn.Number is { } number && PickButton(number, turn, state, content, replies, dialogs) is { } clicked)
+        if (turn.Number is { } number && PickButton(number, turn, state, content, replies, dialogs, earlier) is { } clicked)
         {
             return clicked;
         }
@@ -150,7 +157,11 @@ public static partial class TurnDecider
                 new Decision(DecisionKind.StartCheck) { Reason = why });
         }
 
-        return Faq(turn, state, content, replies);
+        var faq = Faq(turn, state, content, replies);
+        var stated = turn.Stated.Where(r => r.Reading.Values.Count > 0)
+            .Select(r => new StatedFacts(r.DialogId, r.Reading.Values.ToImmutableSortedDictionary(StringComparer.Ordinal)))
+            .ToImmutableArray();
+        return faq with { NewState = faq.NewState with { LastStated = stated } };
     }
 
     /// <summary>The FAQ answer from the topics alone, as if there were no dialogs: an answer, a clarify, or the fallback.</summary>
@@ -191,7 +202,7 @@ public static partial class TurnDecider
     /// it). A number beyond the list gets the list again.
     /// </summary>
     private static TurnResult? PickButton(int number, TurnAnalysis turn, ConversationState state, ServedContent content,
-        ReplyBuilder replies, DialogEngine dialogs)
+        ReplyBuilder replies, DialogEngine dialogs, ImmutableArray<StatedFacts> earlier)
     {
         var offered = state.OfferedButtons.IsDefault ? [] : state.OfferedButtons;
         if (offered.Length == 0)
@@ -218,7 +229,7 @@ public static partial class TurnDecider
             return null; // no data, or an answer to the check's question: the check reads the number as that choice
         }
 
-        return Route(click, state, content, picked: $"typed {number}: the button \"{button.Title}\"");
+        return Route(click, state, content, picked: $"typed {number}: the button \"{button.Title}\"", earlier);
     }
 
     /// <summary>

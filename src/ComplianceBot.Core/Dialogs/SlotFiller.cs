@@ -138,7 +138,7 @@ public static class SlotFiller
 
             for (var start = 0; start + phrase.Tokens.Length <= tokens.Length; start++)
             {
-                if (MatchesAt(tokens, start, phrase.Tokens) && !IsQuestioned(tokens, start + phrase.Tokens.Length))
+                if (MatchesAt(tokens, start, phrase.Tokens) && !IsQuestioned(tokens, start, start + phrase.Tokens.Length))
                 {
                     found.Add(new Occurrence(phrase, start, IsNegated(tokens, start, start + phrase.Tokens.Length)));
                 }
@@ -208,6 +208,8 @@ public static class SlotFiller
         return false;
     }
 
-    // True when a Chinese question particle follows the phrase ("收钱吗？"): the writer asks about it.
-    private static bool IsQuestioned(string[] tokens, int end) => end < tokens.Length && QuestionParticles.Contains(tokens[end]);
+    // True when a Chinese question particle follows the phrase ("收钱吗？"): the writer asks about it. Not after 用 ("可以用快连吗"
+    // asks whether the means the writer names may be used: the means is stated).
+    private static bool IsQuestioned(string[] tokens, int start, int end) =>
+        end < tokens.Length && QuestionParticles.Contains(tokens[end]) && !(start >= 1 && tokens[start - 1] == "用");
 }
