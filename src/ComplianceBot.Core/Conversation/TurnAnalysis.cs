@@ -81,6 +81,15 @@ public sealed record TurnAnalysis
     /// <summary>The facts the message states for each dialog of the content, as a first message, in the content's dialog order.</summary>
     public ImmutableArray<DialogReading> Stated { get; init; } = [];
 
+    /// <summary>The follow-ups (<c>knowledge/follow-ups.yaml</c>) whose phrases the message has ("and for companies?"), by id; empty when none.</summary>
+    public ImmutableArray<string> FollowUps { get; init; } = [];
+
+    /// <summary>True when the message starts like a follow-up ("and …", "what about …", "那…") rather than a question of its own.</summary>
+    public bool StartsAsFollowUp { get; init; }
+
+    /// <summary>True when the message has a correction cue ("actually", "oh wait", "其实").</summary>
+    public bool HasCorrectionCue { get; init; }
+
     /// <summary>While a check asks a slot: the message read as the answer to that slot (short answers, labels, numbers count); null otherwise.</summary>
     public SlotReading? Answer { get; init; }
 
@@ -131,6 +140,16 @@ public sealed record TurnAnalysis
         {
             lines.Add($"facts:      {reading.DialogId}: {FactsOf(reading.Reading)}{(reading.HasSituationCue ? string.Empty : " (no situation cue)")}"
                       + (reading.Requests > 0 ? $" (asks to be checked: {reading.Requests})" : string.Empty));
+        }
+
+        if (!FollowUps.IsDefaultOrEmpty)
+        {
+            lines.Add($"follow-up:  {string.Join(", ", FollowUps)}{(StartsAsFollowUp ? " (starts like one)" : string.Empty)}");
+        }
+
+        if (HasCorrectionCue)
+        {
+            lines.Add("correction: the message has a correction cue");
         }
 
         if (Answer is { } answer)

@@ -16,6 +16,9 @@ public static class TurnAnalyzer
     // A dialog matched at least this confidently as a whole needs no look at the message's clauses. Same as the decider's start confidence.
     private const double ClauseCheckBelow = TurnDecider.DialogStartConfidence;
 
+    // How a message without a subject of its own starts ("and for companies?", "what about fines?", "那企业呢").
+    private static readonly string[] FollowUpOpeners = ["and ", "what about ", "how about ", "same for ", "same question for ", "and what about ", "那", "那么", "还有", "换成"];
+
     private static readonly char[] ClauseBreaks = [',', ';', '.', '!', '?', '，', '；', '。', '！', '？'];
 
     // Button values that the bot routes by their data, so their text (a button title) is not a question.
@@ -62,8 +65,12 @@ public static class TurnAnalyzer
             ? ReferenceEquals(content.Matcher, content.TopicsMatcher) ? topics : content.Matcher.Match(text)
             : null;
 
+        var followUps = content.FollowUpPhrases.Where(f => SlotFiller.ContainsAny(f.Phrases, tokens)).Select(f => f.FollowUp.Id).ToImmutableArray();
         return new TurnAnalysis
         {
+            FollowUps = followUps,
+            StartsAsFollowUp = FollowUpOpeners.Any(o => normalized.StartsWith(o, StringComparison.Ordinal)),
+            HasCorrectionCue = SlotFiller.ContainsAny(content.CorrectionCues, tokens),
             Input = input,
             Text = text,
             Normalized = normalized,

@@ -113,6 +113,11 @@ public static partial class TurnDecider
             return afterVerdict;
         }
 
+        if (turn.Control == DialogCommand.None && dialogs.Correct(turn, state) is { } corrected)
+        {
+            return corrected;
+        }
+
         var knowledge = content.Snapshot.Knowledge;
         if (input.Value is { } value && value.TryGetValue("topic", out var topicId))
         {
@@ -149,6 +154,11 @@ public static partial class TurnDecider
                 return Said(new Decision(DecisionKind.Handoff) { Reason = "asked for" }, replies.HandoffReply(), state);
             case var command:
                 return dialogs.Outside(command, state);
+        }
+
+        if (FollowUpOf(turn, state, content, replies) is { } followUp)
+        {
+            return followUp;
         }
 
         if (turn.DialogsMatch is { } withDialogs && DialogToStart(turn, withDialogs, content) is ({ } situation, var why))
@@ -193,6 +203,37 @@ public static partial class TurnDecider
                     ? Said(fallback, replies.Fallback(Phrases.Fallback(language)), state)
                     : Said(fallback, replies.Fallback(declined.Reply.For(language) + " " + Phrases.WhatICover(language), declined.Id), state);
         }
+    }
+
+    /// <summary>A follow-up of this many comparison tokens or fewer can lack a subject ("and for companies?", "那企业呢"). 7.</summary>
+    public const int MaxFollowUpTokens = 7;
+
+    /// <summary>
+    /// A short message without a subject of its own ("and for companies?", "what about fines?", "那企业呢") read against
+    /// the topic answered last, through <c>knowledge/follow-ups.yaml</c>: the topic the follow-up maps the last topic to.
+    /// Null when there is no last topic, the message is longer than <see cref="MaxFollowUpTokens"/>, has no follow-up
+    /// phrase for the last topic, or is a question the FAQ answers confidently on its own without starting like a follow-up.
+    /// </summary>
+    private static TurnResult? FollowUpOf(TurnAnalysis turn, ConversationState state, ServedContent content, ReplyBuilder replies)
+    {
+        if (state.LastTopicId is not { } last || turn.FollowUps.IsDefaultOrEmpty || turn.Tokens.Length > MaxFollowUpTokens
+            || (turn.TopicsMatch is { Outcome: MatchOutcome.Answer, Top.Confidence: >= DialogStartConfidence } && !turn.StartsAsFollowUp))
+        {
+            return null;
+        }
+
+        var knowledge = content.Snapshot.Knowledge;
+        foreach (var id in turn.FollowUps)
+        {
+            if (content.Snapshot.FollowUps.Items.FirstOrDefault(f => f.Id == id) is { } followUp
+                && followUp.From.TryGetValue(last, out var target) && target != last && knowledge.FindTopic(target) is { } topic)
+            {
+                return Said(new Decision(DecisionKind.FollowUp) { TopicId = topic.Id, From = last, Reason = "follow-up " + id },
+                    replies.Answer(topic, 1.0, state.DisclaimerShown), state);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>

@@ -1,3 +1,5 @@
+using ComplianceBot.Core.Dialogs;
+
 namespace ComplianceBot.Core.Knowledge;
 
 /// <summary>

@@ -93,3 +93,17 @@ internal sealed class OutOfScopeDto
     public int? Version { get; set; }
     public List<OutOfScopeGroupDto>? Groups { get; set; }
 }
+
+internal sealed class FollowUpsDto
+{
+    public int? Version { get; set; }
+    public List<FollowUpDto>? FollowUps { get; set; }
+    public PhrasingsDto? CorrectionCues { get; set; }
+}
+
+internal sealed class FollowUpDto
+{
+    public string? Id { get; set; }
+    public PhrasingsDto? Asks { get; set; }
+    public Dictionary<string, string>? From { get; set; }
+}

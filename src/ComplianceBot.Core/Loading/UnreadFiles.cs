@@ -26,8 +26,8 @@ internal static class UnreadFiles
             var parts = relative.Split('/');
             var reason = parts switch
             {
-                [ContentLoader.SynonymsFile] or [ContentLoader.OutOfScopeFile] => null,
-                [_] => $"the {knowledge}/ folder itself holds only {ContentLoader.SynonymsFile} and {ContentLoader.OutOfScopeFile}; "
+                [ContentLoader.SynonymsFile] or [ContentLoader.OutOfScopeFile] or [ContentLoader.FollowUpsFile] => null,
+                [_] => $"the {knowledge}/ folder itself holds only {ContentLoader.SynonymsFile}, {ContentLoader.OutOfScopeFile} and {ContentLoader.FollowUpsFile}; "
                        + $"topics go in {knowledge}/{ContentLoader.TopicsFolder}/, regulations in {knowledge}/{ContentLoader.RegulationsFolder}/",
                 [ContentLoader.TopicsFolder or ContentLoader.RegulationsFolder or ContentLoader.TestsFolder, _] => null,
                 [ContentLoader.TopicsFolder or ContentLoader.RegulationsFolder or ContentLoader.TestsFolder, ..] =>
