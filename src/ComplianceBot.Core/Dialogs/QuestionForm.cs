@@ -116,6 +116,21 @@ public static class QuestionForm
         return false;
     }
 
+    private static readonly HashSet<string> WhWords = new(StringComparer.Ordinal) { "what", "whats", "how", "who", "whos", "why", "which", "where", "when" };
+
+    private static readonly string[] ChineseWhWords = ["什么", "怎么", "哪些", "如何", "多少", "为什么", "谁"];
+
+    /// <summary>
+    /// True when <paramref name="text"/> starts with a question word ("what are the penalties…", "how do I…") or, in
+    /// Chinese, asks with one (什么, 怎么, 哪些 …): a question of its own, not an answer, even when it names a value.
+    /// </summary>
+    public static bool StartsWithQuestionWord(string? text)
+    {
+        var normalized = TextNormalizer.Normalize(text);
+        var first = normalized.Split(' ')[0];
+        return WhWords.Contains(first) || ChineseWhWords.Any(w => normalized.Contains(w, StringComparison.Ordinal));
+    }
+
     private static bool IsPlanWithoutSubject(string[] words) =>
         words.Length >= 2 && PlanModals.Contains(words[0]) && PlanVerbs.Contains(words[1]);
 
