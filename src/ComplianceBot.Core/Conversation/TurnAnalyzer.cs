@@ -69,7 +69,8 @@ public static class TurnAnalyzer
         return new TurnAnalysis
         {
             FollowUps = followUps,
-            StartsAsFollowUp = FollowUpOpeners.Any(o => normalized.StartsWith(o, StringComparison.Ordinal)),
+            StartsAsFollowUp = FollowUpOpeners.Any(o => normalized.StartsWith(o, StringComparison.Ordinal))
+                               || (normalized.EndsWith('呢') && normalized.Length <= 6), // "个人呢": a subject alone, asked about
             HasCorrectionCue = SlotFiller.ContainsAny(content.CorrectionCues, tokens),
             Input = input,
             Text = text,
