@@ -33,6 +33,6 @@ public sealed record BotReply
     /// <summary>For <see cref="ReplyKind.Verdict"/> replies, the verdict's parts for card rendering; otherwise null.</summary>
     public VerdictDetails? Verdict { get; init; }
 
-    /// <summary>The machine-readable value of contract section 3; null for replies that carry no knowledge (welcome, small talk).</summary>
+    /// <summary>The machine-readable value (<c>docs/reply-format.md</c>, "Machine-readable replies"); null for replies that carry no knowledge (welcome, small talk).</summary>
     public ReplyValue? Value { get; init; }
 }

@@ -11,7 +11,7 @@ public sealed record OfferedButton
     /// <summary>The button's label, sent as the message text when it is picked.</summary>
     public string Title { get; init; } = string.Empty;
 
-    /// <summary>The button's data, e.g. <c>{"topic": "travelers"}</c> (contract section 3); null or empty in damaged state (then it does nothing).</summary>
+    /// <summary>The button's data, e.g. <c>{"topic": "travelers"}</c> (<c>docs/reply-format.md</c>, "Buttons and what they post"); null or empty in damaged state (then it does nothing).</summary>
     public ImmutableSortedDictionary<string, string>? Value { get; init; }
 
     /// <summary>A copy of <paramref name="action"/>.</summary>

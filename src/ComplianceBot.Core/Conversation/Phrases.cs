@@ -17,11 +17,37 @@ internal static class Phrases
         ? $"内容截至 {date:yyyy-MM-dd}"
         : $"As of {date:yyyy-MM-dd}";
 
-    public static string Unverified(Language l) => l == Language.Chinese ? "（未核实，请向合规团队确认）" : " (UNVERIFIED: check with the compliance team)";
+    /// <summary>The mark after each unverified source; <see cref="Unverified"/> explains it once per Sources line.</summary>
+    public const string UnverifiedMark = "\u2020";
 
-    public static string Article(Language l, string number) => l == Language.Chinese
-        ? (char.IsDigit(number[0]) ? $"第{number}条" : number)
-        : (char.IsDigit(number[0]) ? $"Art. {number}" : number);
+    public static string Unverified(Language l) => l == Language.Chinese
+        ? UnverifiedMark + "未核实，请向合规团队确认"
+        : UnverifiedMark + " UNVERIFIED: check with the compliance team";
+
+    /// <summary>
+    /// An article reference as a reader says it: "Art. 6" / "第6条" for numbers, "item 1" / "第1项" and "Q&amp;A 1" /
+    /// "答记者问第1条" for the items and Q&amp;A answers of a notice (ids <c>item-1</c>, <c>qa-1</c>), service codes
+    /// such as "A11-4" as they are.
+    /// </summary>
+    public static string Article(Language l, string number)
+    {
+        if (char.IsDigit(number[0]))
+        {
+            return l == Language.Chinese ? $"第{number}条" : $"Art. {number}";
+        }
+
+        if (number.StartsWith("item-", StringComparison.Ordinal))
+        {
+            return l == Language.Chinese ? $"第{number[5..]}项" : $"item {number[5..]}";
+        }
+
+        if (number.StartsWith("qa-", StringComparison.Ordinal))
+        {
+            return l == Language.Chinese ? $"答记者问第{number[3..]}条" : $"Q&A {number[3..]}";
+        }
+
+        return number;
+    }
 
     public static string Clarify(Language l) => l == Language.Chinese
         ? "我不确定你问的是哪一个，请选择："
@@ -42,6 +68,11 @@ internal static class Phrases
     public static string Empty(Language l) => l == Language.Chinese
         ? "请输入你的问题，例如“出差去中国怎么上网？”"
         : "Type a question, e.g. \"How can I stay connected on a trip to China?\"";
+
+    /// <summary>The line before the answer to a question set outside mainland China, naming the place as typed.</summary>
+    public static string OutsideMainland(Language l, string place) => l == Language.Chinese
+        ? $"{place}不在中国大陆。我掌握的是中国大陆的规定，不能据此回答在{place}的问题："
+        : $"{place} is outside mainland China. The rules I know are mainland China's, so I can't answer this by them:";
 
     public static string Greeting(Language l) => l == Language.Chinese
         ? "你好！"

@@ -9,7 +9,7 @@ public sealed record ReplyAction(string Title, IReadOnlyDictionary<string, strin
     public static ReplyAction ForTopic(string title, string topicId) =>
         new(title, new Dictionary<string, string> { ["topic"] = topicId });
 
-    /// <summary>A button that starts the decision dialog <paramref name="dialogId"/> (contract section 3).</summary>
+    /// <summary>A button that starts the decision dialog <paramref name="dialogId"/> (<c>docs/reply-format.md</c>, "Buttons and what they post").</summary>
     public static ReplyAction ForDialog(string title, string dialogId) =>
         new(title, new Dictionary<string, string> { ["start"] = dialogId });
 }

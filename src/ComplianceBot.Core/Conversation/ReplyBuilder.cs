@@ -122,7 +122,10 @@ internal sealed class ReplyBuilder
         return featured.Take(FallbackMenuSize).Select(t => ReplyAction.ForTopic(t.Title.For(_language), t.Id)).ToList();
     }
 
-    /// <summary>The "Sources" lines for <paramref name="citations"/>; UNVERIFIED regulations or articles are flagged.</summary>
+    /// <summary>
+    /// The "Sources" entries for <paramref name="citations"/> with readable article references; each UNVERIFIED
+    /// regulation or article carries a mark, explained once by a last entry (one note per line, not per citation).
+    /// </summary>
     public IReadOnlyList<SourceLine> Sources(IEnumerable<Citation> citations)
     {
         var lines = new List<SourceLine>();
@@ -142,10 +145,15 @@ internal sealed class ReplyBuilder
                        + string.Join(_language == Language.Chinese ? "、" : ", ", articles.Select(a => Phrases.Article(_language, a.Number)));
             if (!verified)
             {
-                text += Phrases.Unverified(_language);
+                text += Phrases.UnverifiedMark;
             }
 
             lines.Add(new SourceLine(regulation.Id, text, verified));
+        }
+
+        if (lines.Any(l => !l.Verified))
+        {
+            lines.Add(new SourceLine(string.Empty, Phrases.Unverified(_language), Verified: false));
         }
 
         return lines;

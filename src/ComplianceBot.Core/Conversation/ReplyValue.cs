@@ -4,7 +4,7 @@ using ComplianceBot.Core.Matching;
 namespace ComplianceBot.Core.Conversation;
 
 /// <summary>
-/// The machine-readable <c>value</c> object of a reply (contract section 3), so programs can read what the bot
+/// The machine-readable <c>value</c> object of a reply (<c>docs/reply-format.md</c>, "Machine-readable replies"), so programs can read what the bot
 /// decided without parsing prose. Every value also carries <c>contentVersion</c>: the short hash of the content
 /// it came from.
 /// </summary>
@@ -96,7 +96,7 @@ public sealed record FallbackValue : ReplyValue
 }
 
 /// <summary>One choice offered by a dialog prompt.</summary>
-/// <param name="Value">The value id (contract section 2), e.g. <c>licensed-operator</c>.</param>
+/// <param name="Value">The value id (<c>docs/reply-format.md</c>, "Decision dialogs"), e.g. <c>licensed-operator</c>.</param>
 /// <param name="Title">The label shown on the button.</param>
 public sealed record PromptChoice(string Value, string Title);
 

@@ -36,7 +36,7 @@ public sealed record TurnAnalysis
     /// <summary>The message as the channel delivered it.</summary>
     public required TurnInput Input { get; init; }
 
-    /// <summary>The typed text, trimmed; empty for a button without text.</summary>
+    /// <summary>The typed text, trimmed, with Traditional Chinese converted to Simplified (<see cref="Script"/> says it was Traditional); empty for a button without text.</summary>
     public required string Text { get; init; }
 
     /// <summary>The text as it is compared (<see cref="TextNormalizer.Normalize"/>): lowercase words, single spaces.</summary>

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using ComplianceBot.Core.Dialogs;
 using ComplianceBot.Core.Matching;
+using ComplianceBot.Core.Places;
 using ComplianceBot.Core.Text;
 
 namespace ComplianceBot.Core.Conversation;
@@ -30,23 +31,29 @@ public static class TurnAnalyzer
 
     private static TurnAnalysis Analyze(TurnInput input, ConversationState state, ServedContent content, bool mayPick)
     {
-        var text = input.Text?.Trim() ?? string.Empty;
+        // Traditional characters are read as Simplified: the content, the matchers and the place names are Simplified.
+        var typed = input.Text?.Trim() ?? string.Empty;
+        var text = TraditionalChinese.ToSimplified(typed);
+        var traditional = !ReferenceEquals(text, typed);
         var normalized = TextNormalizer.Normalize(text);
 
         // A message without letters ("2", "#1") says nothing about the language, nor does one that only points at a
         // button ("第十个" under English buttons): the conversation's stays, so the reply matches the buttons it lists.
         var reference = ChoiceReference.Read(text);
         var telling = normalized.Any(char.IsLetter) && reference is null;
-        var language = telling ? LanguageDetector.Detect(normalized) : LanguageOf(input.Locale, state);
+        var language = telling ? LanguageDetector.DetectReply(normalized, LanguageCodes.FromCode(state.Language)) : LanguageOf(input.Locale, state);
         var number = input.Value is null && mayPick ? reference : null;
         var smallTalk = SmallTalk.Read(normalized);
         var control = ControlWords.Read(text);
         var tokens = UtteranceTokens.Of(text);
+        var gazetteer = content.Snapshot.Places;
+        var places = input.Value is null || text.Length > 0 ? gazetteer.Read(text) : [];
 
         var stated = content.DialogIndexes.Count == 0 || tokens.Length == 0
             ? []
             : content.Snapshot.Dialogs.Select(d => content.DialogIndexes[d.Id]).Select(index => new DialogReading(index.Dialog.Id,
-                SlotFiller.Read(index, text, tokens, askedSlot: null, language), index.HasSituationCue(tokens))
+                PlaceFacts.Apply(SlotFiller.Read(index, text, tokens, askedSlot: null, language), gazetteer.SlotOf(index.Dialog.Id), places, askedSlot: null),
+                index.HasSituationCue(tokens))
             {
                 Requests = index.RequestCount(tokens),
                 HasOwnCue = index.HasOwnSituationCue(tokens),
@@ -55,7 +62,7 @@ public static class TurnAnalyzer
         SlotReading? answer = null;
         if (state.Dialog is { Phase: DialogPhase.Asking, AskedSlot: { } asked } ds && content.FindDialogIndex(ds.DialogId) is { } running)
         {
-            answer = SlotFiller.Read(running, text, tokens, asked, language);
+            answer = PlaceFacts.Apply(SlotFiller.Read(running, text, tokens, asked, language), gazetteer.SlotOf(ds.DialogId), places, asked);
         }
 
         var routedByValue = input.Value is { } value && RoutedKeys.Any(value.ContainsKey);
@@ -77,7 +84,8 @@ public static class TurnAnalyzer
             Normalized = normalized,
             Language = language,
             LanguageFromText = telling,
-            Script = ScriptOf(normalized),
+            Script = traditional ? TextScript.Traditional : ScriptOf(normalized, language),
+            Places = places,
             Tokens = [.. tokens],
             Number = number,
             PickedButton = number is { } n ? Picked(n, input, state, content) : null,
@@ -119,7 +127,7 @@ public static class TurnAnalyzer
         return [.. clauses.Where(QuestionForm.IsQuestion).Select(c => new ClauseMatch(c, content.Matcher.Match(c)))];
     }
 
-    private static TextScript ScriptOf(string normalized)
+    private static TextScript ScriptOf(string normalized, Language language)
     {
         var han = normalized.Count(Text.Scripts.IsHan);
         var latin = normalized.Count(char.IsAsciiLetter);
@@ -127,7 +135,7 @@ public static class TurnAnalyzer
         {
             (0, 0) => TextScript.None,
             (0, _) => TextScript.Latin,
-            _ when LanguageDetector.Detect(normalized) == Language.English => TextScript.Mixed,
+            _ when language == Language.English => TextScript.Mixed,
             _ => TextScript.Simplified,
         };
     }

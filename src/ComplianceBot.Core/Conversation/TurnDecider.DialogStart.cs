@@ -46,12 +46,14 @@ public static partial class TurnDecider
             return (asked, "one clause asks for the check, another states a fact");
         }
 
-        if (Requested(turn, match, content) is ({ } requested, var requestWhy))
+        // Where the writer is or goes outside the mainland, the jurisdiction routing answers (no mainland check from these cues).
+        var ownPlaceElsewhere = turn.Places.Any(p => p.OwnLocation && p.IsOutsideMainland);
+        if (!ownPlaceElsewhere && Requested(turn, match, content) is ({ } requested, var requestWhy))
         {
             return (requested, requestWhy);
         }
 
-        if (turn.IsQuestion && (turn.IsAboutOwnSituation || turn.IsAboutOwnOrganisation) && OwnCaseQuestion(turn, match, content) is ({ } ownCase, var ownWhy))
+        if (!ownPlaceElsewhere && turn.IsQuestion && (turn.IsAboutOwnSituation || turn.IsAboutOwnOrganisation) && OwnCaseQuestion(turn, match, content) is ({ } ownCase, var ownWhy))
         {
             return (ownCase, ownWhy);
         }
@@ -103,9 +105,13 @@ public static partial class TurnDecider
     /// </summary>
     private static (DialogDefinition? Dialog, string Why) Requested(TurnAnalysis turn, MatchResult match, ServedContent content)
     {
+        // A question the FAQ answers confidently ("海外员工能用我们的专线访问国内系统吗") needs more than a request-like wording and one fact.
+        var confidentQuestion = turn.IsQuestion && match is { Outcome: MatchOutcome.Answer, Top.Confidence: >= DialogStartConfidence };
+
         // A request phrase alone may be a question's wording ("能用我们的专线吗"): it needs a fact, or a second request phrase.
         var best = turn.Stated
-            .Where(r => r.Requests > 0 && r.HasSituationCue && (r.Reading.Values.Count >= 1 || r.Requests >= 2))
+            .Where(r => r.Requests > 0 && r.HasSituationCue && (r.Reading.Values.Count >= 1 || r.Requests >= 2)
+                        && (!confidentQuestion || r.Requests + r.Reading.Values.Count >= 3))
             .OrderByDescending(r => r.Requests + r.Reading.Values.Count)
             .ThenByDescending(r => r.HasOwnCue)
             .ThenBy(r => LinkRank(content, match, r.DialogId))

@@ -17,7 +17,9 @@ namespace ComplianceBot.Core.Conversation;
 /// question's choices, which the check reads itself); the check waiting for an answer (it gets the first chance at
 /// every other message; an unrelated question is answered and the check resumes); "start over" / "change an answer"
 /// after a verdict; a topic button; small talk (hello, thanks, bye, help); a control word outside a check ("why" after
-/// a verdict explains it again; "back", "stop"… say no check is running); a hand-off request; then matching. A
+/// a verdict explains it again; "back", "stop"… say no check is running); a hand-off request; a question or situation
+/// set outside mainland China (<see cref="OutsideMainland"/>), which gets its jurisdiction's topic, never a
+/// mainland-law answer or check (inside a check, the place fills the check's place slot instead); then matching. A
 /// confident match to a dialog's triggers, or a statement that gives facts of a dialog (<see cref="DialogToStart"/>),
 /// starts that dialog with the facts stated. Everything else is answered by the topics-only matcher
 /// (<see cref="ServedContent.TopicsMatcher"/>), exactly as without dialogs; answers offer their dialogs as a "Check my
@@ -161,7 +163,16 @@ public static partial class TurnDecider
             return followUp;
         }
 
-        if (turn.DialogsMatch is { } withDialogs && DialogToStart(turn, withDialogs, content) is ({ } situation, var why))
+        var toStart = turn.DialogsMatch is { } withDialogs ? DialogToStart(turn, withDialogs, content) : (null, string.Empty);
+        if (toStart.Dialog is not { } startable || !RoutesOutsideMainland(turn, startable, content))
+        {
+            if (OutOfJurisdiction(turn, state, content, replies) is { } elsewhere)
+            {
+                return elsewhere; // never a mainland-law answer or check for a question set outside the mainland
+            }
+        }
+
+        if (toStart is ({ } situation, var why))
         {
             return dialogs.Start(situation, state, turn.StatedFor(situation.Id)?.Reading,
                 new Decision(DecisionKind.StartCheck) { Reason = why });
@@ -294,6 +305,11 @@ public static partial class TurnDecider
         }
 
         var match = turn.TopicsMatch;
+        if (match is not null && OutOfJurisdiction(turn, state, content, replies) is { } elsewhere)
+        {
+            return elsewhere;
+        }
+
         if (match is { Outcome: MatchOutcome.Answer } && knowledge.FindTopic(match.Top!.Id) is { } topic)
         {
             return Said(new Decision(DecisionKind.Answer) { TopicId = topic.Id, Confidence = match.Top.Confidence },

@@ -4,7 +4,7 @@ namespace ComplianceBot.Core.Conversation;
 /// <param name="Text">What the user typed, with channel markup possibly still in it; null or empty for a pure button click.</param>
 /// <param name="Value">
 /// A button's data: flat string pairs such as <c>{"topic": "travelers"}</c>, <c>{"start": "travel-check"}</c> or
-/// <c>{"slot": "purpose", "choice": "work"}</c> (contract section 3). Null when the message has none.
+/// <c>{"slot": "purpose", "choice": "work"}</c> (<c>docs/reply-format.md</c>, "Buttons and what they post"). Null when the message has none.
 /// </param>
 /// <param name="AttachmentCount">Number of user attachments (files, images); channel-generated copies of the text excluded.</param>
 /// <param name="Locale">The channel's locale for the user (e.g. <c>zh-CN</c>), if known.</param>

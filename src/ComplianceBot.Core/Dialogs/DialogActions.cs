@@ -4,7 +4,7 @@ namespace ComplianceBot.Core.Dialogs;
 
 /// <summary>
 /// The button values of decision dialogs (the data a button posts back). A choice is
-/// <c>{"slot": "&lt;slot id&gt;", "choice": "&lt;value id&gt;"}</c> (contract section 3); dialog controls are
+/// <c>{"slot": "&lt;slot id&gt;", "choice": "&lt;value id&gt;"}</c> (<c>docs/reply-format.md</c>, "Buttons and what they post"); dialog controls are
 /// <c>{"dialog": "&lt;id&gt;", "action": "change|restart|cancel|handoff"}</c> and, to pick the answer to change,
 /// <c>{"dialog": "&lt;id&gt;", "change": "&lt;slot id&gt;"}</c>.
 /// </summary>
@@ -25,7 +25,7 @@ public static class DialogActions
     /// <summary>Key of the slot to change after a verdict.</summary>
     public const string ChangeKey = "change";
 
-    /// <summary>Key of a button that starts a dialog (contract section 3).</summary>
+    /// <summary>Key of a button that starts a dialog (<c>docs/reply-format.md</c>, "Buttons and what they post").</summary>
     public const string StartKey = "start";
 
     /// <summary>Action: pick an answer to change and re-evaluate.</summary>

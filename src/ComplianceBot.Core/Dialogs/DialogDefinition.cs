@@ -5,7 +5,7 @@ namespace ComplianceBot.Core.Dialogs;
 
 /// <summary>
 /// A decision dialog (file <c>dialogs/&lt;id&gt;.yaml</c>): the facts it asks for and the ordered rules that turn them
-/// into a verdict. Dialog, slot, value and verdict ids are fixed by the product contract, section 2. Immutable.
+/// into a verdict. Dialog, slot, value and verdict ids never change meaning (<c>docs/reply-format.md</c>, "Decision dialogs"). Immutable.
 /// </summary>
 /// <param name="Id">Dialog id, e.g. <c>personal-vpn-check</c>.</param>
 /// <param name="Version">Content version, bumped by authors on each edit; a conversation started on another version restarts.</param>

@@ -39,7 +39,13 @@ public sealed partial class DialogEngine
             case DialogCommand.Why when ds.Phase == DialogPhase.ChoosingChange:
                 return new TurnResult(decision, [_replies.ChangeMenu(dialog, ds, DialogPhrases.ChangePickOne(_language))], state);
             default:
-                var why = dialog.FindSlot(ds.AskedSlot)!.Why.For(_language);
+                var asked = dialog.FindSlot(ds.AskedSlot)!;
+                var why = asked.Why.For(_language).Trim();
+                if (asked.HowToFindOut is { } howTo)
+                {
+                    why += "\n\n" + DialogPhrases.HowToFindOut(_language, howTo.For(_language).Trim());
+                }
+
                 return Reask(dialog, state, [DialogPhrases.Why(_language, why)], decision);
         }
     }

@@ -165,15 +165,21 @@ internal static class DialogPhrases
 
     public static string WhyHeading(Language l) => T(l, "Why:", "原因：");
 
+    /// <summary>The deciding rule as a sentence a person would say ("I came to this because …"); the rule number stays in logs.</summary>
     public static string DecidingRule(Language l, int number, string conditions) => T(l,
-        $"Deciding rule {number}: {conditions}.", $"决定性规则 {number}：{conditions}。");
+        $"I came to this because {conditions}.", $"得出这个结论，是因为{conditions}。");
 
-    public static string OtherwiseRule(Language l) => T(l, "none of the earlier rules applied", "前面的规则都不适用");
+    public static string OtherwiseRule(Language l) => T(l,
+        "none of the situations that lead to another answer applies to you", "其他结论所对应的情况都不适用于你");
 
+    /// <summary>One condition of a rule in words: your answer to "{label}" was "{value}" (or "{other value}").</summary>
     public static string Condition(Language l, string label, IReadOnlyList<string> values) => T(l,
-        $"{label} is {string.Join(" or ", values)}", $"{label}为{string.Join("或", values)}");
+        $"your answer to \"{label}\" was \"{string.Join("\" or \"", values)}\"", $"你对“{label}”的回答是“{string.Join("”或“", values)}”");
 
-    public static string And(Language l) => T(l, " and ", "且");
+    /// <summary>The slot's plain-words pointer shown under its question and with "why".</summary>
+    public static string HowToFindOut(Language l, string text) => T(l, $"_Not sure? {text}_", $"_不确定？{text}_");
+
+    public static string And(Language l) => T(l, " and ", "，且");
 
     public static string Or(Language l) => T(l, "; or ", "；或");
 

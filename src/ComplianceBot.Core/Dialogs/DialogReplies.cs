@@ -53,6 +53,11 @@ internal sealed class DialogReplies
         }
 
         text.Append("**").Append(slot.Question.For(_language)).Append("**");
+        if (slot.HowToFindOut is { } howTo)
+        {
+            text.Append('\n').Append(DialogPhrases.HowToFindOut(_language, howTo.For(_language).Trim()));
+        }
+
         if (listChoices)
         {
             for (var i = 0; i < slot.Choices.Count; i++)
@@ -181,12 +186,6 @@ internal sealed class DialogReplies
 
         return string.Join(DialogPhrases.Or(_language), rule.AnyOf.Select(clause => string.Join(DialogPhrases.And(_language),
             clause.Conditions.Select(c => DialogPhrases.Condition(_language, SlotLabel(dialog, c.Key),
-                c.Value.Select(v => InSentence(ValueLabel(dialog, c.Key, v))).ToList())))));
+                c.Value.Select(v => ValueLabel(dialog, c.Key, v)).ToList())))));
     }
-
-    // "A licensed Chinese operator's service" reads "a licensed Chinese operator's service" mid-sentence; "MIIT" stays.
-    private string InSentence(string label) =>
-        _language == Language.English && label.Length > 1 && char.IsUpper(label[0]) && !char.IsUpper(label[1])
-            ? char.ToLowerInvariant(label[0]) + label[1..]
-            : label;
 }

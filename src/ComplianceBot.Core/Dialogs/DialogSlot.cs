@@ -2,7 +2,7 @@ using ComplianceBot.Core.Knowledge;
 
 namespace ComplianceBot.Core.Dialogs;
 
-/// <summary>One value a slot can take (contract section 2 value id) and how people say it.</summary>
+/// <summary>One value a slot can take (a value id of <c>docs/reply-format.md</c>, "Decision dialogs") and how people say it.</summary>
 /// <param name="Value">Value id, e.g. <c>licensed-operator</c>; fixed by the contract.</param>
 /// <param name="Label">Short label shown on the button and in the verdict's facts.</param>
 /// <param name="Synonyms">
@@ -21,6 +21,13 @@ public sealed record SlotChoice(string Value, LocalizedText Label, LocalizedList
 /// <param name="Choices">The values the slot can take, in the order offered; at least two.</param>
 public sealed record DialogSlot(string Id, LocalizedText Label, LocalizedText Question, LocalizedText Why, IReadOnlyList<SlotChoice> Choices)
 {
+    /// <summary>
+    /// One line in plain words on how someone who cannot answer the question finds out (whom to ask, where to look),
+    /// e.g. "Ask IT: are you on the approved list for the China line?"; shown under the question and with "why".
+    /// <see langword="null"/> when the file gives none (key <c>how_to_find_out</c> in dialogs/*.yaml).
+    /// </summary>
+    public LocalizedText? HowToFindOut { get; init; }
+
     /// <summary>The choice with value id <paramref name="value"/>, or <see langword="null"/>.</summary>
     public SlotChoice? FindChoice(string? value) => Choices.FirstOrDefault(c => string.Equals(c.Value, value, StringComparison.Ordinal));
 }

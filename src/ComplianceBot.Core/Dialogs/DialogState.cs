@@ -42,7 +42,7 @@ public sealed record DialogState
     /// <summary>Where the dialog stands.</summary>
     public DialogPhase Phase { get; init; }
 
-    /// <summary>The facts known: slot id to value id (contract section 2), in slot id order.</summary>
+    /// <summary>The facts known: slot id to value id (<c>docs/reply-format.md</c>, "Decision dialogs"), in slot id order.</summary>
     public ImmutableSortedDictionary<string, string> Facts { get; init; } = ImmutableSortedDictionary.Create<string, string>(StringComparer.Ordinal);
 
     /// <summary>Slot ids in the order their facts became known (for "back").</summary>

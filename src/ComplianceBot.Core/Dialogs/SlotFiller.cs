@@ -128,17 +128,40 @@ public static class SlotFiller
 
     private static List<Occurrence> Find(IReadOnlyList<SlotPhrase> phrases, string[] tokens, string? askedSlot)
     {
-        var found = new List<Occurrence>();
+        // Phrases by their first token: each position of the message is compared only with the phrases that can start
+        // there, so the work grows with the message's length, not with length × phrases.
+        var byFirstToken = new Dictionary<string, List<SlotPhrase>>(StringComparer.Ordinal);
+        var longest = 0;
         foreach (var phrase in phrases)
         {
-            if (phrase.Kind == SlotPhraseKind.Answer && phrase.Slot != askedSlot)
+            if ((phrase.Kind == SlotPhraseKind.Answer && phrase.Slot != askedSlot) || phrase.Tokens.Length == 0)
             {
                 continue;
             }
 
-            for (var start = 0; start + phrase.Tokens.Length <= tokens.Length; start++)
+            if (!byFirstToken.TryGetValue(phrase.Tokens[0], out var list))
             {
-                if (MatchesAt(tokens, start, phrase.Tokens) && !IsQuestioned(tokens, start, start + phrase.Tokens.Length))
+                byFirstToken[phrase.Tokens[0]] = list = [];
+            }
+
+            list.Add(phrase);
+            longest = Math.Max(longest, phrase.Tokens.Length);
+        }
+
+        var found = new List<Occurrence>();
+        for (var start = 0; start < tokens.Length; start++)
+        {
+            WorkMeter.Add(1);
+            if (!byFirstToken.TryGetValue(tokens[start], out var candidates))
+            {
+                continue;
+            }
+
+            foreach (var phrase in candidates)
+            {
+                WorkMeter.Add(phrase.Tokens.Length);
+                if (start + phrase.Tokens.Length <= tokens.Length && MatchesAt(tokens, start, phrase.Tokens)
+                    && !IsQuestioned(tokens, start, start + phrase.Tokens.Length))
                 {
                     found.Add(new Occurrence(phrase, start, IsNegated(tokens, start, start + phrase.Tokens.Length)));
                 }
@@ -148,12 +171,35 @@ public static class SlotFiller
         // The longest phrase wins where phrases overlap: drop every occurrence inside a longer one. Where phrases of two
         // values of one slot overlap or stand side by side ("自己搭的梯子": "自己搭" self-built, "梯子" any VPN), they
         // name one thing, and the longer (more specific) phrase says what it is; equally long ones stay ambiguous.
-        return found
-            .Where(o => !found.Any(longer => longer.Phrase.Tokens.Length > o.Phrase.Tokens.Length
-                                            && ((longer.Start <= o.Start && o.End <= longer.End)
-                                                || (longer.Phrase.Slot == o.Phrase.Slot && longer.Phrase.Value != o.Phrase.Value
-                                                    && Touch(tokens, longer, o)))))
-            .ToList();
+        // Only occurrences starting near one another can overlap or touch (phrases are at most `longest` tokens), so
+        // each occurrence is compared with those starting within that distance (found is ordered by start).
+        var kept = new List<Occurrence>(found.Count);
+        var first = 0;
+        for (var i = 0; i < found.Count; i++)
+        {
+            var o = found[i];
+            while (found[first].Start < o.Start - longest - 1)
+            {
+                first++;
+            }
+
+            var dropped = false;
+            for (var j = first; j < found.Count && found[j].Start <= o.End + 1 && !dropped; j++)
+            {
+                WorkMeter.Add(1);
+                var longer = found[j];
+                dropped = longer.Phrase.Tokens.Length > o.Phrase.Tokens.Length
+                          && ((longer.Start <= o.Start && o.End <= longer.End)
+                              || (longer.Phrase.Slot == o.Phrase.Slot && longer.Phrase.Value != o.Phrase.Value && Touch(tokens, longer, o)));
+            }
+
+            if (!dropped)
+            {
+                kept.Add(o);
+            }
+        }
+
+        return kept;
     }
 
     // True when two occurrences overlap, or only a linking word ("的", "of") or nothing stands between them.

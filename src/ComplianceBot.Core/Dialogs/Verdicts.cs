@@ -1,6 +1,6 @@
 namespace ComplianceBot.Core.Dialogs;
 
-/// <summary>The verdict ids of contract section 2: what a decision dialog can conclude.</summary>
+/// <summary>The verdict ids (<c>docs/reply-format.md</c>, "Verdicts"): what a decision dialog can conclude.</summary>
 public static class Verdicts
 {
     /// <summary><c>permitted</c>: the situation is allowed.</summary>
@@ -15,6 +15,6 @@ public static class Verdicts
     /// <summary><c>needs-review</c>: outside what the knowledge base can decide; the compliance team must look at it.</summary>
     public const string NeedsReview = "needs-review";
 
-    /// <summary>All four verdict ids, in the contract's order.</summary>
+    /// <summary>All four verdict ids, in the order of that table.</summary>
     public static IReadOnlyList<string> All { get; } = [Permitted, Conditional, NotPermitted, NeedsReview];
 }

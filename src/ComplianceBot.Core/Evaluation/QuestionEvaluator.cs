@@ -4,7 +4,7 @@ namespace ComplianceBot.Core.Evaluation;
 
 /// <summary>
 /// Runs evaluation questions through the bot logic, each in a fresh conversation, and scores the first reply that
-/// carries a machine-readable value, as <c>shared/eval/README.md</c> defines: an answer's id, or the dialog of a
+/// carries a machine-readable value (<see cref="EvalCase"/>): an answer's id, or the dialog of a
 /// prompt or verdict (<c>dialog:&lt;id&gt;</c>); <c>fallback</c> for out-of-scope questions.
 /// </summary>
 public static class QuestionEvaluator

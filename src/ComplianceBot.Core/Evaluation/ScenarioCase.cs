@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace ComplianceBot.Core.Evaluation;
 
 /// <summary>
-/// One line of a scenario file (<c>shared/eval/README.md</c>): <c>{"start": "...", "dialog": "&lt;id&gt;", "facts":
+/// One line of a scenario file (JSON Lines, one scenario a line): <c>{"start": "...", "dialog": "&lt;id&gt;", "facts":
 /// {"&lt;slot&gt;": "&lt;value&gt;"}, "verdict": "&lt;verdict&gt;", "text_answers": {"&lt;slot&gt;": "&lt;words&gt;"}}</c>.
 /// </summary>
 /// <param name="Start">The first message.</param>

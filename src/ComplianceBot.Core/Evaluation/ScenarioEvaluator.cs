@@ -12,7 +12,7 @@ namespace ComplianceBot.Core.Evaluation;
 public sealed record ScenarioResult(ScenarioCase Case, bool Passed, string Outcome, IReadOnlyList<string> Transcript);
 
 /// <summary>
-/// Plays decision-dialog scenarios (<c>shared/eval/README.md</c>): sends <c>start</c>; whenever the bot prompts for a
+/// Plays decision-dialog scenarios (<see cref="ScenarioCase"/>): sends <c>start</c>; whenever the bot prompts for a
 /// slot, answers with the scenario's fact for it, in words when <c>text_answers</c> has them, else as a button submit
 /// <c>{"slot": ..., "choice": ...}</c>; the dialog must end in the expected verdict.
 /// </summary>

@@ -2,7 +2,7 @@ using ComplianceBot.Core.Text;
 
 namespace ComplianceBot.Core.Knowledge;
 
-/// <summary>One FAQ topic (file <c>knowledge/topics/&lt;id&gt;.yaml</c>); ids are fixed by the product contract, section 1.</summary>
+/// <summary>One FAQ topic (file <c>knowledge/topics/&lt;id&gt;.yaml</c>); its id never changes meaning (<c>docs/reply-format.md</c>, "Topic ids").</summary>
 /// <param name="Id">Stable topic id, e.g. <c>personal-paid-vpn</c>.</param>
 /// <param name="Version">Content version of the entry, bumped by authors on each edit.</param>
 /// <param name="Title">Short title (under 40 characters) shown on buttons.</param>

@@ -6,7 +6,7 @@ using ComplianceBot.Core.Validation;
 namespace ComplianceBot.Core.Loading;
 
 /// <summary>
-/// Reads <c>knowledge/</c> (regulations, topics, synonyms, out-of-scope groups) and <c>dialogs/</c> (decision
+/// Reads <c>knowledge/</c> (regulations, topics, synonyms, out-of-scope groups, places) and <c>dialogs/</c> (decision
 /// dialogs), checks every file and builds a <see cref="ContentSnapshot"/>.
 /// Never throws for bad content: every problem becomes a <see cref="ValidationMessage"/> with file, line and column.
 /// The one pipeline of checks (see <see cref="ContentValidator"/>): the <c>validate</c> command and the running bot both use it.
@@ -21,6 +21,12 @@ public static class ContentLoader
 
     /// <summary>The optional file of follow-ups and correction cues in the knowledge folder: <c>follow-ups.yaml</c>.</summary>
     public const string FollowUpsFile = "follow-ups.yaml";
+
+    /// <summary>
+    /// File name of the place gazetteer inside the knowledge folder: required (without it a question about Hong Kong
+    /// or Tokyo would get a mainland-law answer).
+    /// </summary>
+    public const string PlacesFile = "places.yaml";
 
     /// <summary>Folder of regulation entries inside the knowledge folder.</summary>
     public const string RegulationsFolder = "regulations";
@@ -101,6 +107,19 @@ public static class ContentLoader
         var outOfScopePath = Path.Combine(root, OutOfScopeFile);
         var outOfScope = File.Exists(outOfScopePath) ? Knowledge<OutOfScopeDto>(outOfScopePath, ContentSchemas.OutOfScopeFile) : null;
 
+        var placesPath = Path.Combine(root, PlacesFile);
+        ParsedFile<PlacesDto>? places = null;
+        if (File.Exists(placesPath))
+        {
+            places = Knowledge<PlacesDto>(placesPath, ContentSchemas.PlacesFile);
+        }
+        else
+        {
+            messages.Add(new ValidationMessage(Display(displayBase, placesPath), 0, 0, Severity.Error,
+                "the place gazetteer is missing; without it questions about Hong Kong, Taiwan or other countries would get mainland-law "
+                + "answers. Restore it from version control (see knowledge/README.md, \"Places\")"));
+        }
+
         if (regulations.Count == 0)
         {
             messages.Add(new ValidationMessage(Display(displayBase, Path.Combine(root, RegulationsFolder)), 0, 0,
@@ -131,6 +150,11 @@ public static class ContentLoader
             .Select(f => Read<DialogDto>(dialogsBase, f, DialogsFolder + "/" + Display(dialogsRoot, f), ContentSchemas.DialogFile))
             .ToList();
         var dialogs = DialogLoading.Check(dialogFiles, regulations, topics, knowledge, Directory.Exists(dialogsRoot), layout, messages);
+        var gazetteer = places is null
+            ? null
+            : PlacesChecker.Check(places, topics.Select(t => Path.GetFileNameWithoutExtension(t.Path)).ToHashSet(StringComparer.Ordinal), dialogs,
+                Directory.Exists(dialogsRoot) ? dialogFiles.Select(f => Path.GetFileNameWithoutExtension(f.Path)).ToHashSet(StringComparer.Ordinal) : null,
+                messages);
         ContentValidator.Run(new KnowledgeFiles(regulations, topics, synonyms, outOfScope, dialogFiles), knowledge, messages);
         var ordered = messages.OrderBy(m => m.Path, StringComparer.Ordinal).ThenBy(m => m.Line).ThenBy(m => m.Column).ToList();
         var version = new ContentVersion(Hash(files), time.GetUtcNow(),
@@ -138,7 +162,9 @@ public static class ContentLoader
 
         var hasErrors = ordered.Any(m => m.Severity == Severity.Error);
         return new ContentLoadResult(
-            hasErrors || knowledge is null || dialogs is null || followUps is null ? null : new ContentSnapshot(knowledge, version) { Dialogs = dialogs, FollowUps = followUps },
+            hasErrors || knowledge is null || dialogs is null || gazetteer is null || followUps is null
+                ? null
+                : new ContentSnapshot(knowledge, version) { Dialogs = dialogs, Places = gazetteer, FollowUps = followUps },
             version, ordered)
         {
             Sources = ContentSources.From(displayBase, dialogsBase, topics, dialogFiles),

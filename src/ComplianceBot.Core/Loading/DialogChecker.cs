@@ -135,7 +135,10 @@ internal sealed partial class DialogChecker
                 continue;
             }
 
-            slots.Add(new DialogSlot(dto.Id!, KnowledgeChecker.Text(dto.Label), KnowledgeChecker.Text(dto.Question), KnowledgeChecker.Text(dto.Why), choices));
+            slots.Add(new DialogSlot(dto.Id!, KnowledgeChecker.Text(dto.Label), KnowledgeChecker.Text(dto.Question), KnowledgeChecker.Text(dto.Why), choices)
+            {
+                HowToFindOut = dto.HowToFindOut is null ? null : KnowledgeChecker.Text(dto.HowToFindOut),
+            });
         }
 
         return complete ? slots : null;

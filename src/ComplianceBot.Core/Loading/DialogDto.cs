@@ -24,6 +24,7 @@ internal sealed class DialogSlotDto
     public LocalizedTextDto? Label { get; set; }
     public LocalizedTextDto? Question { get; set; }
     public LocalizedTextDto? Why { get; set; }
+    public LocalizedTextDto? HowToFindOut { get; set; }
     public List<SlotChoiceDto>? Choices { get; set; }
 }
 

@@ -107,3 +107,40 @@ internal sealed class FollowUpDto
     public PhrasingsDto? Asks { get; set; }
     public Dictionary<string, string>? From { get; set; }
 }
+
+internal sealed class PlaceNamesDto
+{
+    public List<string>? En { get; set; }
+    public List<string>? Zh { get; set; }
+}
+
+internal sealed class PlaceDto
+{
+    public string? Id { get; set; }
+    public string? Jurisdiction { get; set; }
+    public PlaceNamesDto? Names { get; set; }
+    public PlaceNamesDto? Abbreviations { get; set; }
+    public PlaceNamesDto? Cities { get; set; }
+    public List<string>? NotWithin { get; set; }
+}
+
+internal sealed class JurisdictionTopicDto
+{
+    public string? Id { get; set; }
+    public string? Topic { get; set; }
+}
+
+internal sealed class PlaceSlotDto
+{
+    public string? Dialog { get; set; }
+    public string? Slot { get; set; }
+    public Dictionary<string, string>? Values { get; set; }
+}
+
+internal sealed class PlacesDto
+{
+    public int? Version { get; set; }
+    public List<JurisdictionTopicDto>? Jurisdictions { get; set; }
+    public List<PlaceSlotDto>? PlaceSlots { get; set; }
+    public List<PlaceDto>? Places { get; set; }
+}

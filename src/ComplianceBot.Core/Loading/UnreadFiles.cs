@@ -8,7 +8,7 @@ namespace ComplianceBot.Core.Loading;
 /// </summary>
 /// <remarks>
 /// Read are: <c>knowledge/regulations/*</c>, <c>knowledge/topics/*</c>, <c>knowledge/synonyms.yaml</c>,
-/// <c>knowledge/out-of-scope.yaml</c>, <c>dialogs/*</c> (each <c>.yaml</c> or <c>.yml</c>, no subfolders), and the
+/// <c>knowledge/out-of-scope.yaml</c>, <c>knowledge/places.yaml</c>, <c>dialogs/*</c> (each <c>.yaml</c> or <c>.yml</c>, no subfolders), and the
 /// conversation scripts the <c>test</c> command runs, <c>knowledge/tests/*</c> and <c>dialogs/tests/*</c>. Hidden
 /// files and folders (names starting with '.') are left alone.
 /// </remarks>
@@ -26,14 +26,14 @@ internal static class UnreadFiles
             var parts = relative.Split('/');
             var reason = parts switch
             {
-                [ContentLoader.SynonymsFile] or [ContentLoader.OutOfScopeFile] or [ContentLoader.FollowUpsFile] => null,
-                [_] => $"the {knowledge}/ folder itself holds only {ContentLoader.SynonymsFile}, {ContentLoader.OutOfScopeFile} and {ContentLoader.FollowUpsFile}; "
+                [ContentLoader.SynonymsFile] or [ContentLoader.OutOfScopeFile] or [ContentLoader.PlacesFile] or [ContentLoader.FollowUpsFile] => null,
+                [_] => $"the {knowledge}/ folder itself holds only {ContentLoader.SynonymsFile}, {ContentLoader.OutOfScopeFile}, {ContentLoader.PlacesFile} and {ContentLoader.FollowUpsFile}; "
                        + $"topics go in {knowledge}/{ContentLoader.TopicsFolder}/, regulations in {knowledge}/{ContentLoader.RegulationsFolder}/",
                 [ContentLoader.TopicsFolder or ContentLoader.RegulationsFolder or ContentLoader.TestsFolder, _] => null,
                 [ContentLoader.TopicsFolder or ContentLoader.RegulationsFolder or ContentLoader.TestsFolder, ..] =>
                     $"files are read from {knowledge}/{parts[0]}/ itself, not from its subfolders",
                 _ => $"the bot reads {knowledge}/{ContentLoader.TopicsFolder}/, {knowledge}/{ContentLoader.RegulationsFolder}/, "
-                     + $"{ContentLoader.SynonymsFile} and {ContentLoader.OutOfScopeFile} (and the test command {knowledge}/{ContentLoader.TestsFolder}/), nothing else",
+                     + $"{ContentLoader.SynonymsFile}, {ContentLoader.OutOfScopeFile} and {ContentLoader.PlacesFile} (and the test command {knowledge}/{ContentLoader.TestsFolder}/), nothing else",
             };
             Warn(Shown(knowledgeBase, file), reason, messages);
         }

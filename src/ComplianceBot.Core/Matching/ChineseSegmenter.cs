@@ -1,4 +1,5 @@
 using System.Text;
+using ComplianceBot.Core.Text;
 using System.Text.RegularExpressions;
 using JiebaNet.Segmenter;
 using JiebaNet.Segmenter.FinalSeg;
@@ -108,45 +109,60 @@ public sealed partial class ChineseSegmenter
         return result;
     }
 
+    /// <summary>
+    /// Characters the dictionary does not know are handed to jieba's HMM in pieces of at most this many (an unknown word
+    /// is a few characters long; the HMM's cost and allocations grow with the piece).
+    /// </summary>
+    public const int MaxHmmRun = 64;
+
     private void CutDag(string sentence, List<string> words)
     {
         var route = Route(sentence);
-        var buffer = string.Empty;
+        var single = -1; // start of the run of characters the route left single
         for (var x = 0; x < sentence.Length;)
         {
             var y = route[x] + 1;
             if (y - x == 1)
             {
-                buffer += sentence[x];
+                if (single < 0)
+                {
+                    single = x;
+                }
             }
             else
             {
-                Flush(buffer, words);
-                buffer = string.Empty;
+                if (single >= 0)
+                {
+                    Flush(sentence[single..x], words);
+                    single = -1;
+                }
+
                 words.Add(sentence[x..y]);
             }
 
             x = y;
         }
 
-        Flush(buffer, words);
+        if (single >= 0)
+        {
+            Flush(sentence[single..], words);
+        }
     }
 
     // Characters the route left single: a word the dictionary knows stays as characters, anything else goes to the HMM.
     private void Flush(string buffer, List<string> words)
     {
-        if (buffer.Length == 0)
-        {
-            return;
-        }
-
+        WorkMeter.Add(buffer.Length);
         if (buffer.Length == 1)
         {
             words.Add(buffer);
         }
         else if (!ContainsWord(buffer))
         {
-            words.AddRange(Viterbi.Instance.Cut(buffer));
+            for (var start = 0; start < buffer.Length; start += MaxHmmRun)
+            {
+                words.AddRange(Viterbi.Instance.Cut(buffer.Substring(start, Math.Min(MaxHmmRun, buffer.Length - start))));
+            }
         }
         else
         {
@@ -188,6 +204,7 @@ public sealed partial class ChineseSegmenter
         var fragment = sentence.Substring(k, 1);
         while (i < sentence.Length && IsPrefix(fragment))
         {
+            WorkMeter.Add(fragment.Length);
             if (Freq(fragment) > 0)
             {
                 ends.Add(i);

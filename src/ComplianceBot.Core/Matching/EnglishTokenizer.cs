@@ -54,19 +54,45 @@ public sealed class EnglishTokenizer : ITokenizer
         }
     }
 
+    /// <summary>Words longer than this are no English words (URLs, keyboard mashing) and are their own term, unstemmed.</summary>
+    public const int MaxStemmedLength = 40;
+
+    /// <summary>At most this many stems are remembered; words beyond are stemmed each time (the cache must not grow with whatever users type).</summary>
+    public const int MaxCachedStems = 50_000;
+
+    private int _cachedStems;
+
     /// <inheritdoc />
-    public string ToTerm(string word) => _stems.GetOrAdd(word, static w =>
+    public string ToTerm(string word)
     {
-        if (w.Length <= 2 || !w.All(char.IsAsciiLetter))
+        if (word.Length <= 2 || word.Length > MaxStemmedLength || !word.All(char.IsAsciiLetter))
         {
-            return w;
+            WorkMeter.Add(word.Length);
+            return word;
         }
 
+        if (_stems.TryGetValue(word, out var cached))
+        {
+            return cached;
+        }
+
+        var stem = Stem(word);
+        if (Volatile.Read(ref _cachedStems) < MaxCachedStems && _stems.TryAdd(word, stem))
+        {
+            Interlocked.Increment(ref _cachedStems);
+        }
+
+        return stem;
+    }
+
+    private static string Stem(string word)
+    {
+        WorkMeter.Add(word.Length);
         var stemmer = new EnglishStemmer();
-        stemmer.SetCurrent(w);
+        stemmer.SetCurrent(word);
         stemmer.Stem();
         return stemmer.Current;
-    });
+    }
 
     /// <inheritdoc />
     public void AddWord(string word)

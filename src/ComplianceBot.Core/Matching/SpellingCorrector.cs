@@ -1,3 +1,5 @@
+using ComplianceBot.Core.Text;
+
 namespace ComplianceBot.Core.Matching;
 
 /// <summary>
@@ -12,11 +14,13 @@ public sealed class SpellingCorrector
 
     private readonly Dictionary<string, int> _frequency;
     private readonly Dictionary<string, List<string>> _deletes = new(StringComparer.Ordinal);
+    private readonly int _longestWord;
 
     /// <summary>Builds the corrector from vocabulary words and how often each occurs in the index.</summary>
     public SpellingCorrector(IReadOnlyDictionary<string, int> vocabulary)
     {
         _frequency = new Dictionary<string, int>(vocabulary, StringComparer.Ordinal);
+        _longestWord = _frequency.Keys.Select(w => w.Length).DefaultIfEmpty(0).Max();
         foreach (var word in _frequency.Keys)
         {
             if (word.Length < MinLength)
@@ -35,13 +39,17 @@ public sealed class SpellingCorrector
     /// <summary>
     /// The vocabulary word closest to <paramref name="word"/> (distance 1; ties go to the more frequent word, then
     /// the alphabetically first), or <see langword="null"/> when none is that close or the word is already known.
+    /// A word longer than the longest vocabulary word plus one cannot be that close and is not looked up, so the cost
+    /// (one probe per letter, each the length of the word) is bounded by the vocabulary, whatever the length of the word.
     /// </summary>
     public string? Correct(string word)
     {
-        if (word.Length < MinLength || _frequency.ContainsKey(word))
+        if (word.Length < MinLength || word.Length > _longestWord + 1 || _frequency.ContainsKey(word))
         {
             return null;
         }
+
+        WorkMeter.Add(word.Length * (word.Length + 1L));
 
         string? best = null;
         var bestFrequency = -1;

@@ -46,6 +46,7 @@ public sealed class TopicMatcher
     private const int FuzzyCandidates = 5;
     private readonly Dictionary<int, int>[] _termCounts;
     private readonly double[] _countTotals;
+    private readonly double[] _logDenominators;
 
     /// <summary>Builds the index over <paramref name="targets"/> with <paramref name="analyzer"/> (synonyms already added).</summary>
     /// <exception cref="ArgumentException">The options are invalid (see <see cref="MatcherOptions.Validate"/>).</exception>
@@ -124,6 +125,7 @@ public sealed class TopicMatcher
         }
 
         _countTotals = _termCounts.Select(c => (double)c.Values.Sum()).ToArray();
+        _logDenominators = _countTotals.Select(total => Math.Log(total + (PosteriorAlpha * _termIds.Count))).ToArray();
         var termCount = _termIds.Count;
         var postings = Enumerable.Range(0, termCount).Select(_ => new List<int>()).ToArray();
         for (var d = 0; d < docTerms.Count; d++)
@@ -230,40 +232,71 @@ public sealed class TopicMatcher
             return [];
         }
 
-        var targets = _targetIds.Length;
-        var coverage = new double[targets];
-        var description = new double[targets];
-        var dot = new double[_docTarget.Length];
+        // Work and memory in proportion to what the question touches, not to the size of the content: per-query
+        // scratch arrays are rented once per thread and only the entries touched are read and cleared again.
+        var scratch = Scratch.For(_targetIds.Length, _docTarget.Length);
+        var coverage = scratch.Coverage;
+        var description = scratch.Description;
+        var dot = scratch.Dot;
+        var touchedTargets = new List<int>();
         var touched = new List<int>();
-        foreach (var id in known)
+        try
         {
-            foreach (var t in _phrasingTargets[id])
+            foreach (var id in known)
             {
-                coverage[t] += _targetIdf[id];
-            }
-
-            foreach (var t in _descriptionTargets[id])
-            {
-                description[t] += _targetIdf[id];
-            }
-
-            var weight = _docIdf[id] * _docIdf[id];
-            foreach (var doc in _postings[id])
-            {
-                if (dot[doc] == 0)
+                foreach (var t in _phrasingTargets[id])
                 {
-                    touched.Add(doc);
+                    if (coverage[t] == 0 && description[t] == 0)
+                    {
+                        touchedTargets.Add(t);
+                    }
+
+                    coverage[t] += _targetIdf[id];
                 }
 
-                dot[doc] += weight;
+                foreach (var t in _descriptionTargets[id])
+                {
+                    if (coverage[t] == 0 && description[t] == 0)
+                    {
+                        touchedTargets.Add(t);
+                    }
+
+                    description[t] += _targetIdf[id];
+                }
+
+                var weight = _docIdf[id] * _docIdf[id];
+                foreach (var doc in _postings[id])
+                {
+                    if (dot[doc] == 0)
+                    {
+                        touched.Add(doc);
+                    }
+
+                    dot[doc] += weight;
+                }
+            }
+
+            return Score(query, known, queryDocNormSquared, queryMass, scratch, touchedTargets, touched);
+        }
+        finally
+        {
+            foreach (var t in touchedTargets)
+            {
+                scratch.ClearTarget(t);
+            }
+
+            foreach (var doc in touched)
+            {
+                dot[doc] = 0;
             }
         }
+    }
 
-        var phrasing = new double[targets];
-        var fuzzy = new double[targets];
-        var exact = new double[targets];
-        var bestDocument = new int[targets];
-        Array.Fill(bestDocument, -1);
+    private List<TargetScore> Score(AnalyzedText query, List<int> known, double queryDocNormSquared, double queryMass, Scratch scratch,
+        List<int> touchedTargets, List<int> touched)
+    {
+        var (coverage, description, dot) = (scratch.Coverage, scratch.Description, scratch.Dot);
+        var (phrasing, fuzzy, exact, bestDocument) = (scratch.Phrasing, scratch.Fuzzy, scratch.Exact, scratch.BestDocument);
         var queryNorm = Math.Sqrt(queryDocNormSquared);
         var cosines = new double[touched.Count];
         for (var i = 0; i < touched.Count; i++)
@@ -275,7 +308,7 @@ public sealed class TopicMatcher
             if (cosine > phrasing[t])
             {
                 phrasing[t] = cosine;
-                bestDocument[t] = doc;
+                bestDocument[t] = doc + 1; // 0: none
             }
         }
 
@@ -318,12 +351,13 @@ public sealed class TopicMatcher
             }
         }
 
-        var posterior = Posterior(known);
-        var result = new List<TargetScore>();
-        for (var t = 0; t < targets; t++)
+        var posterior = Posterior(known, touchedTargets);
+        var result = new List<TargetScore>(touchedTargets.Count);
+        for (var i = 0; i < touchedTargets.Count; i++)
         {
-            var signals = new TargetScore(t, 0, phrasing[t], coverage[t] / queryMass, description[t] / queryMass, fuzzy[t], bestDocument[t],
-                posterior[t] * coverage[t] / queryMass);
+            var t = touchedTargets[i];
+            var signals = new TargetScore(t, 0, phrasing[t], coverage[t] / queryMass, description[t] / queryMass, fuzzy[t], bestDocument[t] - 1,
+                posterior[i] * coverage[t] / queryMass);
             var blend = ((_options.PhrasingWeight * signals.Phrasing)
                          + (_options.CoverageWeight * signals.Coverage)
                          + (_options.DescriptionWeight * signals.Description)
@@ -342,37 +376,120 @@ public sealed class TopicMatcher
 
     /// <summary>
     /// Multinomial naive Bayes posterior P(target | known terms) with add-α smoothing over phrasing term counts and a
-    /// uniform prior: which target the question's words point to, relative to the others (sums to 1).
+    /// uniform prior: which target the question's words point to, relative to the others (sums to 1 over all targets).
+    /// Returned for <paramref name="touchedTargets"/> only (in that order). A target none of whose phrasings holds any of
+    /// the terms has log-likelihood K·(log α − log(N_t + αV)) for K known terms; their sum is taken from a per-K total
+    /// over all targets computed once (<see cref="UntouchedMass"/>), so the cost is that of the touched targets only.
     /// </summary>
-    private double[] Posterior(List<int> known)
+    private double[] Posterior(List<int> known, List<int> touchedTargets)
     {
-        const double alpha = 0.05;
-        var targets = _targetIds.Length;
-        var logLikelihood = new double[targets];
-        var vocabulary = _termIds.Count;
-        for (var t = 0; t < targets; t++)
+        var k = known.Count;
+        var logAlpha = Math.Log(PosteriorAlpha);
+        var logLikelihood = new double[touchedTargets.Count];
+        var max = double.NegativeInfinity;
+        for (var i = 0; i < touchedTargets.Count; i++)
         {
-            var denominator = Math.Log(_countTotals[t] + (alpha * vocabulary));
+            var t = touchedTargets[i];
+            var ll = -k * _logDenominators[t];
             foreach (var id in known)
             {
-                logLikelihood[t] += Math.Log(_termCounts[t].GetValueOrDefault(id) + alpha) - denominator;
+                ll += Math.Log(_termCounts[t].GetValueOrDefault(id) + PosteriorAlpha);
             }
+
+            logLikelihood[i] = ll;
+            max = Math.Max(max, ll);
         }
 
-        var max = logLikelihood.Max();
-        var sum = 0.0;
-        for (var t = 0; t < targets; t++)
+        // Sum over all targets of exp(-k·logDen_t - shift), and the part of it that belongs to the touched targets.
+        var (allMass, shift) = UntouchedMass(k);
+        var touchedMass = 0.0;
+        foreach (var t in touchedTargets)
         {
-            logLikelihood[t] = Math.Exp(logLikelihood[t] - max);
-            sum += logLikelihood[t];
+            touchedMass += Math.Exp((-k * _logDenominators[t]) - shift);
         }
 
-        for (var t = 0; t < targets; t++)
+        var untouchedLog = (k * logAlpha) + shift; // log of the untouched targets' likelihood, per unit of mass
+        var untouchedMass = Math.Max(0, allMass - touchedMass);
+        max = Math.Max(max, untouchedLog);
+        var sum = untouchedMass * Math.Exp(untouchedLog - max);
+        for (var i = 0; i < logLikelihood.Length; i++)
         {
-            logLikelihood[t] /= sum;
+            logLikelihood[i] = Math.Exp(logLikelihood[i] - max);
+            sum += logLikelihood[i];
+        }
+
+        for (var i = 0; i < logLikelihood.Length; i++)
+        {
+            logLikelihood[i] /= sum;
         }
 
         return logLikelihood;
+    }
+
+    private const double PosteriorAlpha = 0.05;
+
+    // Per number of known terms k: (Σ_t exp(-k·logDen_t - shift), shift) with shift = max_t(-k·logDen_t).
+    private (double Mass, double Shift) UntouchedMass(int k)
+    {
+        if (_untouchedMass.TryGetValue(k, out var cached))
+        {
+            return cached;
+        }
+
+        var shift = _logDenominators.Length == 0 ? 0 : -k * _logDenominators.Min();
+        var mass = 0.0;
+        foreach (var logDen in _logDenominators)
+        {
+            mass += Math.Exp((-k * logDen) - shift);
+        }
+
+        return _untouchedMass[k] = (mass, shift);
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, (double Mass, double Shift)> _untouchedMass = new();
+
+    /// <summary>Per-thread scratch arrays for scoring, at least as long as the largest matcher used on the thread; all zero between queries.</summary>
+    private sealed class Scratch
+    {
+        [ThreadStatic]
+        private static Scratch? _current;
+
+        private Scratch(int targets, int documents)
+        {
+            Coverage = new double[targets];
+            Description = new double[targets];
+            Phrasing = new double[targets];
+            Fuzzy = new double[targets];
+            Exact = new double[targets];
+            BestDocument = new int[targets];
+            Dot = new double[documents];
+        }
+
+        public double[] Coverage { get; }
+
+        public double[] Description { get; }
+
+        public double[] Phrasing { get; }
+
+        public double[] Fuzzy { get; }
+
+        public double[] Exact { get; }
+
+        public int[] BestDocument { get; }
+
+        public double[] Dot { get; }
+
+        public static Scratch For(int targets, int documents)
+        {
+            if (_current is null || _current.Coverage.Length < targets || _current.Dot.Length < documents)
+            {
+                _current = new Scratch(Math.Max(targets, _current?.Coverage.Length ?? 0), Math.Max(documents, _current?.Dot.Length ?? 0));
+            }
+
+            return _current;
+        }
+
+        public void ClearTarget(int t) => (Coverage[t], Description[t], Phrasing[t], Fuzzy[t], Exact[t], BestDocument[t]) = (0, 0, 0, 0, 0, 0);
     }
 
     private readonly record struct TargetScore(int Target, double Confidence, double Phrasing, double Coverage, double Description, double Fuzzy,

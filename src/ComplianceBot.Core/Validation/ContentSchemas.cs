@@ -25,6 +25,9 @@ internal sealed class ContentSchemas
     /// <summary>Schema of <c>out-of-scope.yaml</c>.</summary>
     public const string OutOfScopeFile = "out-of-scope.schema.json";
 
+    /// <summary>Schema of <c>places.yaml</c>.</summary>
+    public const string PlacesFile = "places.schema.json";
+
     /// <summary>Schema of <c>dialogs/*.yaml</c>, in the dialogs folder's own <c>schema/</c> folder.</summary>
     public const string DialogFile = "dialog.schema.json";
 
@@ -51,7 +54,7 @@ internal sealed class ContentSchemas
         List<ValidationMessage> messages)
     {
         var schemas = new Dictionary<string, ContentSchema>(StringComparer.Ordinal);
-        var wanted = new[] { TopicFile, RegulationFile, SynonymsFile, OutOfScopeFile }
+        var wanted = new[] { TopicFile, RegulationFile, SynonymsFile, OutOfScopeFile, PlacesFile }
             .Select(name => (Name: name, Path: Path.Combine(folder, name), Base: displayBase))
             .ToList();
         if (File.Exists(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(folder))!, Loading.ContentLoader.FollowUpsFile)))

@@ -23,7 +23,16 @@ public static class ActivityInput
         var typed = MentionText.Clean(activity.Text, activity.Entities, activity.Recipient, decodeHtml: teams, keepOtherMentions: true);
 
         var attachments = activity.Attachments?.Count(a => a?.ContentType is null || !ChannelCopies.Contains(a.ContentType)) ?? 0;
-        return new TurnInput(text, ReadValue(activity.Value), attachments, activity.Locale)
+        if (teams && EmojiText.InHtmlCopy(activity.Attachments) is { } emoji)
+        {
+            // An emoji-only Teams message: the emoji is drawn as an image (an image/* attachment) and named in the
+            // text/html copy's alt text; it is what the person typed, not an uploaded file.
+            text = string.IsNullOrWhiteSpace(text) ? emoji : text;
+            typed = string.IsNullOrWhiteSpace(typed) ? emoji : typed;
+            attachments -= activity.Attachments!.Count(a => a?.ContentType?.StartsWith("image/", StringComparison.OrdinalIgnoreCase) == true);
+        }
+
+        return new TurnInput(text, ReadValue(activity.Value), Math.Max(0, attachments), activity.Locale)
         {
             TypedText = typed == text ? null : typed,
         };

@@ -8,7 +8,7 @@ namespace ComplianceBot.Bot;
 /// <summary>
 /// Renders a channel-neutral <see cref="BotReply"/> as a Bot Framework message activity: Markdown text with a
 /// "Sources" line and small-print footer, buttons as suggested actions (<c>messageBack</c> carrying the button's
-/// value), and the machine-readable <c>value</c> object of contract section 3.
+/// value), and the machine-readable <c>value</c> object (<c>docs/reply-format.md</c>, "Machine-readable replies").
 /// </summary>
 public static class ActivityRenderer
 {

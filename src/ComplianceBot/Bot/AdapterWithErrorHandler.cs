@@ -2,52 +2,23 @@ using ComplianceBot.Pipeline;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
-using Microsoft.Bot.Schema;
 
 using IMiddleware = Microsoft.Bot.Builder.IMiddleware;
 
 namespace ComplianceBot.Bot;
 
 /// <summary>
-/// The Bot Framework <see cref="CloudAdapter"/> with an on-turn error handler: the exception is logged, the user
-/// is told something went wrong and that they can go on, and conversation state is kept so the conversation stays usable.
-/// A failed invoke is answered 500, not the SDK's 501 for an invoke that got no response.
+/// The Bot Framework <see cref="CloudAdapter"/> running the one turn pipeline (<see cref="TurnPipeline"/>): its middleware
+/// and the shared <see cref="TurnErrorHandler"/> (logged, the user told, state kept; a failed invoke answered 500).
 /// </summary>
 /// <remarks>One constructor only: CloudAdapter's own two are ambiguous for dependency injection.</remarks>
 public sealed class AdapterWithErrorHandler : CloudAdapter
 {
-    /// <summary>The message users see when a turn fails.</summary>
-    public const string ErrorMessage =
-        "Sorry, something went wrong on my side while handling that message. Your conversation is still here: please try again or rephrase.";
-
-    /// <summary>Creates the adapter with <paramref name="authentication"/> (from configuration), the turn pipeline's <paramref name="middleware"/> and the error handler.</summary>
-    public AdapterWithErrorHandler(BotFrameworkAuthentication authentication, IEnumerable<IMiddleware> middleware, ILogger<AdapterWithErrorHandler> logger)
+    /// <summary>Creates the adapter with <paramref name="authentication"/> (from configuration), the turn pipeline's <paramref name="middleware"/> and <paramref name="errors"/>.</summary>
+    public AdapterWithErrorHandler(BotFrameworkAuthentication authentication, IEnumerable<IMiddleware> middleware, TurnErrorHandler errors,
+        ILogger<AdapterWithErrorHandler> logger)
         : base(authentication, logger)
     {
-        this.UseAll(middleware);
-        OnTurnError = async (turnContext, exception) =>
-        {
-            logger.LogError(exception, "Unhandled error in turn {ActivityType} {ActivityId} of conversation {ConversationId}",
-                turnContext.Activity?.Type, turnContext.Activity?.Id, turnContext.Activity?.Conversation?.Id);
-            if (turnContext.Activity?.Type == ActivityTypes.Invoke && turnContext.TurnState.Get<Activity>(InvokeResponseKey) is null)
-            {
-                // Without an invoke response the SDK would answer 501 (not implemented), which this failure is not.
-                // Set first: it stays in the turn (no network), so it holds even when the connector is what failed.
-                await turnContext.SendActivityAsync(new Activity
-                {
-                    Type = ActivityTypesEx.InvokeResponse,
-                    Value = new InvokeResponse { Status = StatusCodes.Status500InternalServerError },
-                });
-            }
-
-            try
-            {
-                await turnContext.SendActivityAsync(ErrorMessage);
-            }
-            catch (Exception sendError)
-            {
-                logger.LogError(sendError, "Could not tell the user about the error");
-            }
-        };
+        this.UsePipeline(middleware, errors);
     }
 }

@@ -76,7 +76,7 @@ public sealed class ComplianceAssistantBot : ActivityHandler
 
         if (input.Text is { } text && text.Length > _limits.MaxMessageLength)
         {
-            _logger.LogInformation("Message of {Length} characters not matched (limit {MaxMessageLength})", text.Length, _limits.MaxMessageLength);
+            _logger.LogDebug("Message of {Length} characters not matched (limit {MaxMessageLength})", text.Length, _limits.MaxMessageLength);
             var tooLong = LongMessageReply.For(text, _limits.MaxMessageLength, state.InCheck);
             var repeated = _assistant.RepeatQuestion(state, tooLong.Language);
             return new CommittedTurn(repeated with { Replies = [tooLong, .. repeated.Replies] }, null, null);
@@ -153,13 +153,13 @@ public sealed class ComplianceAssistantBot : ActivityHandler
             case "adaptiveCard/action":
                 return await base.OnInvokeActivityAsync(turnContext, cancellationToken);
             case "task/fetch" or "task/submit":
-                _logger.LogInformation("Invoke {Name} answered with a message: this app has no task modules", name);
+                _logger.LogDebug("Invoke {Name} answered with a message: this app has no task modules", name);
                 return Ok(new JObject { ["task"] = new JObject { ["type"] = "message", ["value"] = NotSupportedText } });
             case var _ when name.StartsWith("composeExtension/", StringComparison.Ordinal):
-                _logger.LogInformation("Invoke {Name} answered with a message: this app has no message extension", name);
+                _logger.LogDebug("Invoke {Name} answered with a message: this app has no message extension", name);
                 return Ok(new JObject { ["composeExtension"] = new JObject { ["type"] = "message", ["text"] = NotSupportedText } });
             default:
-                _logger.LogInformation("Invoke {Name} is not used by this bot; acknowledged with 200", name.Length == 0 ? "(no name)" : name);
+                _logger.LogDebug("Invoke {Name} is not used by this bot; acknowledged with 200", name.Length == 0 ? "(no name)" : name);
                 return Ok(null);
         }
     }
@@ -167,7 +167,7 @@ public sealed class ComplianceAssistantBot : ActivityHandler
     /// <summary>
     /// A Universal Action (<c>Action.Execute</c>) button: its <c>data</c> is handled like a button click (the answer is
     /// sent as a message) and the invoke is acknowledged with a 200 message response. Data that is not a button's
-    /// (an object of strings, contract section 3) is answered 400 with the Adaptive Card error response.
+    /// (an object of strings: <c>docs/reply-format.md</c>, "Buttons and what they post") is answered 400 with the Adaptive Card error response.
     /// </summary>
     /// <exception cref="ActivityHandler.InvokeResponseException">The action has no usable data (the SDK turns it into the 400 answer).</exception>
     protected override async Task<AdaptiveCardInvokeResponse> OnAdaptiveCardInvokeAsync(ITurnContext<IInvokeActivity> turnContext,
@@ -190,7 +190,7 @@ public sealed class ComplianceAssistantBot : ActivityHandler
 
     /// <summary>
     /// Whether a Universal Action's <c>data</c> is a button's: a JSON object (or a string holding one) whose values are
-    /// all strings (contract section 3). <c>{"start": 5}</c> is not, and must not reach the bot as <c>"5"</c>.
+    /// all strings (<c>docs/reply-format.md</c>, "Buttons and what they post"). <c>{"start": 5}</c> is not, and must not reach the bot as <c>"5"</c>.
     /// </summary>
     private static bool IsButtonData(object? data)
     {

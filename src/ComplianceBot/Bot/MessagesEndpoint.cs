@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 
 namespace ComplianceBot.Bot;
 
-/// <summary>Maps <c>POST /api/messages</c>, the Bot Framework endpoint (contract section 3).</summary>
+/// <summary>Maps <c>POST /api/messages</c>, the Bot Framework endpoint (<c>docs/reply-format.md</c>, "The Bot Framework endpoint").</summary>
 public static class MessagesEndpoint
 {
     /// <summary>The route of the Bot Framework endpoint.</summary>
@@ -16,7 +16,8 @@ public static class MessagesEndpoint
     /// 413, a malformed activity 400 (see <see cref="ActivityRequestValidator"/>), each with <c>{"error": "…"}</c>;
     /// valid activities go to the adapter, which checks the channel's token when <c>MicrosoftAppId</c> is configured
     /// (401 without a valid one). Without an app id the endpoint is unauthenticated and answers callers on this
-    /// machine only (403 otherwise; see <see cref="LocalAccess"/>).
+    /// machine only (403 otherwise; see <see cref="LocalAccess"/>). A token that cannot be validated at all (the identity
+    /// metadata is unreachable) gets 503 with the reason, never an empty 500.
     /// </summary>
     public static IEndpointRouteBuilder MapBotMessages(this IEndpointRouteBuilder endpoints)
     {
@@ -56,6 +57,24 @@ public static class MessagesEndpoint
             return;
         }
 
-        await adapter.ProcessAsync(context.Request, context.Response, bot, context.RequestAborted);
+        try
+        {
+            await adapter.ProcessAsync(context.Request, context.Response, bot, context.RequestAborted);
+        }
+        catch (Exception ex) when (!context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
+        {
+            // Turn errors are handled in the pipeline; what escapes is the token check itself (a forged or expired token
+            // the SDK does not map to 401, or identity metadata that cannot be fetched): never an empty 500.
+            var invalid = ex is UnauthorizedAccessException or Microsoft.IdentityModel.Tokens.SecurityTokenException or ArgumentException;
+            context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(MessagesEndpoint))
+                .LogWarning(ex, "Channel token {Result}", invalid ? "refused" : "could not be validated");
+            context.Response.StatusCode = invalid ? StatusCodes.Status401Unauthorized : StatusCodes.Status503ServiceUnavailable;
+            await context.Response.WriteAsJsonAsync(new
+            {
+                error = invalid
+                    ? "The channel token is not valid."
+                    : $"The channel token could not be validated: the Bot Framework identity metadata could not be read ({ex.GetType().Name}). Try again later.",
+            }, context.RequestAborted);
+        }
     }
 }

@@ -21,6 +21,8 @@ public sealed class ContentStore : IContentProvider
     private readonly object _reloadGate = new();
     private volatile ServedContent? _current;
     private CancellationTokenSource _reloaded = new();
+    private long _reloads;
+    private long _failedReloads;
 
     /// <summary>Creates the store; content is loaded by the first <see cref="Reload"/>.</summary>
     public ContentStore(IOptions<ContentOptions> options, IOptions<MatcherOptions> matcherOptions, IHostEnvironment environment,
@@ -32,6 +34,15 @@ public sealed class ContentStore : IContentProvider
         _logger = logger;
         _time = time;
     }
+
+    /// <summary>Content loads so far (start-up and reloads), successful or not.</summary>
+    public long ReloadCount => Interlocked.Read(ref _reloads);
+
+    /// <summary>Content loads so far that failed (the last good content, if any, kept serving).</summary>
+    public long FailedReloadCount => Interlocked.Read(ref _failedReloads);
+
+    /// <summary>True once content has been loaded: there is content to serve.</summary>
+    public bool IsLoaded => _current is not null;
 
     /// <summary>Absolute path of the knowledge folder.</summary>
     public string KnowledgePath { get; }
@@ -125,8 +136,10 @@ public sealed class ContentStore : IContentProvider
 
     private ContentLoadResult Apply(ContentLoadResult result, TimeSpan took)
     {
+        Interlocked.Increment(ref _reloads);
         if (result.Content is null)
         {
+            Interlocked.Increment(ref _failedReloads);
             LastErrors = result.Messages.Where(m => m.Severity == Severity.Error).ToList();
             LastResult = result;
             _logger.LogError("Content in {Path} is invalid; {Action}:{NewLine}{Errors}", KnowledgePath,

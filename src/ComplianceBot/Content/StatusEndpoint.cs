@@ -11,9 +11,10 @@ namespace ComplianceBot.Content;
 /// content is still served); <c>content</c>: <c>hash</c> (SHA-256 of the files, 64 hex digits), <c>shortHash</c>
 /// (12 digits, the <c>contentVersion</c> of every reply), <c>loadedAt</c> (UTC), <c>asOf</c> (YYYY-MM-DD), counts;
 /// <c>lastReload</c>: <c>at</c>, <c>succeeded</c>, <c>version</c> (short hash of the files it read), <c>errors</c> and
-/// <c>warnings</c> (each <c>path:line:column: severity: message</c>).
+/// <c>warnings</c> (each <c>path:line:column: severity: message</c>, quoted file text elided, see <see cref="Line"/>).
+/// Answers callers on this machine only unless <c>Hosting:AllowRemoteMonitoring</c>.
 /// </remarks>
-public static class StatusEndpoint
+public static partial class StatusEndpoint
 {
     /// <summary>The route.</summary>
     public const string Route = "/api/status";
@@ -57,5 +58,27 @@ public static class StatusEndpoint
     }
 
     private static List<string> Lines(IEnumerable<ValidationMessage> messages, Severity severity) =>
-        messages.Where(m => m.Severity == severity).Select(m => m.ToString()).ToList();
+        messages.Where(m => m.Severity == severity).Select(Line).ToList();
+
+    /// <summary>
+    /// <paramref name="message"/> as shown to operators: <c>path:line:column: severity: message</c>, with every quoted
+    /// fragment the message took from a file replaced by <c>'…'</c> unless it is a short name (a key, an id, a value:
+    /// at most 40 letters, digits, spaces, '.', '_' or '-') and at most <see cref="MaxLineLength"/> characters,
+    /// so a file that is not content (a link to <c>/etc/passwd</c>) is never echoed. The authors' tools (<c>validate</c>,
+    /// the log) keep the full text.
+    /// </summary>
+    public static string Line(ValidationMessage message)
+    {
+        var text = Quoted().Replace(message.ToString(), m => ShortName().IsMatch(m.Value[1..^1]) ? m.Value : "'…'");
+        return text.Length > MaxLineLength ? text[..MaxLineLength] + "…" : text;
+    }
+
+    /// <summary>The longest line of <c>errors</c> and <c>warnings</c>.</summary>
+    public const int MaxLineLength = 300;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"'[^'\r\n]{1,}'|""[^""\r\n]{1,}""")]
+    private static partial System.Text.RegularExpressions.Regex Quoted();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[\p{L}\p{N} ._-]{1,40}$")]
+    private static partial System.Text.RegularExpressions.Regex ShortName();
 }

@@ -1,5 +1,6 @@
 using ComplianceBot.Bot;
 using ComplianceBot.Content;
+using ComplianceBot.Telemetry;
 
 namespace ComplianceBot.Hosting;
 
@@ -10,7 +11,8 @@ public static class BotHost
     /// Creates the web application: configuration from <c>appsettings.json</c> in the content root (see
     /// <see cref="ContentRootLocator"/>), environment variables and <paramref name="args"/>; services; the content
     /// loaded and checked (then watched for changes); and the endpoints <c>POST /api/messages</c>, <c>GET /api/status</c>,
-    /// the Slack routes, the web chat page at <c>/</c> and <c>GET /healthz</c>. It logs what it is loading, and once it
+    /// the Slack routes, the web chat page at <c>/</c>, <c>GET /healthz</c>, <c>GET /readyz</c> and the Prometheus scrape
+    /// endpoint (<see cref="TelemetryRegistration"/>). It logs what it is loading, and once it
     /// listens, where to chat and what it serves (<see cref="StartupReport"/>).
     /// </summary>
     /// <param name="args">Command-line configuration, e.g. <c>--urls http://localhost:3978</c>.</param>
@@ -27,6 +29,7 @@ public static class BotHost
         builder.Services.AddComplianceBot(builder.Configuration);
         builder.Services.AddWebHostServices(builder.Configuration);
         builder.Services.AddChannelAdapters(builder.Configuration);
+        builder.Services.AddBotTelemetry(builder.Configuration); // last: its graceful shutdown stops first
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -34,10 +37,11 @@ public static class BotHost
         app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(StartupReport.LogCategory).LogInformation("Starting ComplianceBot: loading and checking the content in {Knowledge} and {Dialogs} ...", store.KnowledgePath, store.DialogsPath);
         store.LoadOrThrow();
         StartupReport.LogWhenStarted(app);
+        app.UseMonitoringAccess();
         app.MapBotMessages();
         app.MapContentStatus();
         app.MapChannelAdapters();
-        app.MapGet("/healthz", () => Results.Text("ok"));
+        app.MapBotMonitoring();
         return app;
     }
 }

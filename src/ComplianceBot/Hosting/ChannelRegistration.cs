@@ -25,6 +25,8 @@ public static class ChannelRegistration
 
         services.AddOptions<WebChatOptions>().Bind(configuration.GetSection(WebChatOptions.SectionName));
         services.AddSingleton<WebChatAdapter>();
+        services.AddSingleton<WebChatTokens>();
+        services.AddWebChatRateLimit();
         return services;
     }
 

@@ -12,4 +12,11 @@ public sealed class HostingOptions
     /// only for a trusted network.
     /// </summary>
     public bool AllowRemoteWithoutAuthentication { get; set; }
+
+    /// <summary>
+    /// False (default): the monitoring endpoints that describe the service (<c>/api/status</c>, the Prometheus scrape
+    /// endpoint <c>/metrics</c>) answer only callers on this machine; others get 403. True opens them to any caller (a
+    /// scraper on another host): put them behind a network boundary. <c>/healthz</c> and <c>/readyz</c> are always open.
+    /// </summary>
+    public bool AllowRemoteMonitoring { get; set; }
 }

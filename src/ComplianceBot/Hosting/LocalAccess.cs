@@ -25,6 +25,19 @@ public sealed class LocalAccess
             return true;
         }
 
+        return IsLocal(context);
+    }
+
+    /// <summary>True when <see cref="HostingOptions.AllowRemoteMonitoring"/> is set or the caller is on this machine.</summary>
+    public bool AllowsMonitoring(HttpContext context) => _options.AllowRemoteMonitoring || IsLocal(context);
+
+    /// <summary>The 403 answer for a remote caller of the monitoring endpoint <paramref name="path"/>.</summary>
+    public static IResult MonitoringRefusal(string? path) => Results.Json(
+        new { error = $"{path} answers requests from this machine only; set Hosting:AllowRemoteMonitoring=true to let a scraper on another host read it." },
+        statusCode: StatusCodes.Status403Forbidden);
+
+    private static bool IsLocal(HttpContext context)
+    {
         var remote = context.Connection.RemoteIpAddress;
         return remote is null || IPAddress.IsLoopback(remote.IsIPv4MappedToIPv6 ? remote.MapToIPv4() : remote);
     }

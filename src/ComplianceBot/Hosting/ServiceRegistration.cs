@@ -37,6 +37,8 @@ public static class ServiceRegistration
         services.AddSingleton<IValidateOptions<MatcherOptions>, MatcherOptionsValidator>();
 
         services.AddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.AddSingleton<Telemetry.BotMetrics>();
         services.AddSingleton<ContentStore>();
         services.AddSingleton<IContentProvider>(sp => sp.GetRequiredService<ContentStore>());
         services.AddSingleton<ComplianceAssistant>();
@@ -53,6 +55,7 @@ public static class ServiceRegistration
             sp.GetRequiredService<IConfiguration>(),
             httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(),
             logger: sp.GetRequiredService<ILoggerFactory>().CreateLogger<ConfigurationBotFrameworkAuthentication>()));
+        services.AddSingleton<TurnErrorHandler>();
         services.AddSingleton<AdapterWithErrorHandler>();
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<AdapterWithErrorHandler>());
         services.AddTransient<IBot, ComplianceAssistantBot>();
@@ -63,7 +66,7 @@ public static class ServiceRegistration
     /// Adds what only the long-running web host needs (the command line does not): the store chosen by
     /// <c>Storage:Provider</c> (schema created or migrated at start-up by <see cref="StoreInitializer"/>), the expiry
     /// sweep, hot reload of the content folders (<see cref="ContentWatcher"/>), and the turn pipeline's middleware:
-    /// one turn per conversation at a time (<see cref="ConversationLockMiddleware"/>), then the audit trail and, unless
+    /// telemetry (<see cref="Telemetry.TelemetryMiddleware"/>), errors (<see cref="TurnErrorMiddleware"/>), rate limits (<see cref="RateLimitMiddleware"/>), one turn per conversation at a time (<see cref="ConversationLockMiddleware"/>), then the audit trail and, unless
     /// <c>Unanswered:Enabled</c> is false, the log of questions the bot could not answer (<see cref="AuditMiddleware"/>,
     /// written in the background by <see cref="AuditWriter"/>), so questions typed into <c>ask</c> or <c>chat</c> by
     /// authors do not count.
@@ -89,10 +92,24 @@ public static class ServiceRegistration
             services.AddSingleton<IUnansweredLog, UnansweredLog>();
         }
 
+        // The one turn pipeline of every adapter, outermost first.
+        services.AddSingleton<Telemetry.TurnsInFlight>();
+        services.AddSingleton<IMiddleware, Telemetry.TelemetryMiddleware>();
+        services.AddSingleton<IMiddleware, TurnErrorMiddleware>();
+        services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RateLimitOptions>, RateLimitOptionsValidator>();
+        services.AddSingleton<IMiddleware, RateLimitMiddleware>();
         services.AddSingleton<KeyedAsyncLock>();
         services.AddSingleton<IMiddleware, ConversationLockMiddleware>();
         services.AddSingleton<IMiddleware, AuditMiddleware>();
         return services;
+    }
+
+    /// <summary>Reports each invalid rate limit setting by name.</summary>
+    private sealed class RateLimitOptionsValidator : IValidateOptions<RateLimitOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, RateLimitOptions options) =>
+            options.Validate() is { Count: > 0 } errors ? ValidateOptionsResult.Fail(errors) : ValidateOptionsResult.Success;
     }
 
     /// <summary>Reports each invalid storage setting by name.</summary>

@@ -14,12 +14,13 @@ namespace ComplianceBot.Reporting;
 /// <c>li wei corp cn</c>, which no pattern can tell from ordinary words. After HTML entities are decoded and
 /// full-width characters folded (NFKC), in order:
 /// <list type="number">
-/// <item>everything after <c>password</c>, <c>passwd</c>, <c>passcode</c>, <c>passphrase</c>, <c>pwd</c>, <c>pass:</c>, <c>pin:</c>, <c>密码</c> or <c>口令</c> → <c>&lt;redacted&gt;</c>;</item>
+/// <item>everything after <c>password</c>, <c>passwd</c>, <c>passcode</c>, <c>passphrase</c>, <c>pwd</c>, <c>pw:</c>, <c>pass:</c>, <c>pin:</c>, <c>密码</c> or <c>口令</c> → <c>&lt;redacted&gt;</c>;
+/// a login written as a pair (<c>login is admin / Tr0ub4dor</c>) → <c>login &lt;redacted&gt;</c>;</item>
 /// <item>mentions from any channel (<c>&lt;at&gt;Name&lt;/at&gt;</c>) and Slack user or group mentions (<c>&lt;@U123ABC&gt;</c>,
 /// <c>&lt;!subteam^S1|@team&gt;</c>) → <c>&lt;mention&gt;</c>; other Slack links (<c>&lt;mailto:…|…&gt;</c>, <c>&lt;http…|label&gt;</c>)
 /// are reduced to their target, which the next rules replace;</item>
 /// <item>a web address with a scheme (<c>https://host/path?query</c>), whole → <c>&lt;url&gt;</c>;</item>
-/// <item>an email address, also written out (<c>john dot smith at acme dot com</c>) → <c>&lt;address&gt;</c>; a handle
+/// <item>an email address, also written out (<c>john dot smith at acme dot com</c>) or spaced (<c>wei @ corp . cn</c>) → <c>&lt;address&gt;</c>; a handle
 /// (<c>@bob.jones</c>, <c>@grace</c>) → <c>&lt;mention&gt;</c>;</item>
 /// <item>a web address without a scheme: <c>www.…</c>, or a host name ending in a common top-level domain
 /// (<c>example.com</c>, <c>corp.cn/x</c>), with its path and query, or any host name with a path (short links such as
@@ -29,6 +30,7 @@ namespace ComplianceBot.Reporting;
 /// like an id (a digit, <c>_</c>, <c>.</c> or <c>-</c>), or after an explicit "id"/"username"/"微信号" unless a common word;</item>
 /// <item>user and object ids: Teams/Azure AD ids (<c>29:1Ab…</c>, <c>8:orgid:…</c>), GUIDs, Slack ids
 /// (<c>U0123ABCD</c>), ticket numbers (<c>INC-55</c>, <c>JIRA-1234</c>) → <c>&lt;id&gt;</c>;</item>
+/// <item>phone numbers spelled out digit by digit, 7 or more (<c>one three eight zero …</c>, <c>一三八零…</c>) → <c>&lt;number&gt;</c>;</item>
 /// <item>phone numbers and other numbers written in groups (<c>+86 138-0013-8000</c>) with 7 or more digits in all → <c>&lt;number&gt;</c>;</item>
 /// <item>any word containing a run of 4 or more digits (ids, phone numbers, <c>hunter2024</c>) → <c>&lt;number&gt;</c>.</item>
 /// </list>
@@ -64,7 +66,7 @@ public static partial class PersonalDataRedactor
     // Characters a URL may contain (RFC 3986), so Chinese text written right after an address is not taken with it.
     private const string UrlChars = @"[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]";
 
-    [GeneratedRegex(@"(?<keyword>(?<![a-z])(?:password|passwd|passcode|passphrase|pwd|pass(?=\s*[:=])|pin(?=\s*[:=]))|密码|口令)(?<rest>.*)$", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    [GeneratedRegex(@"(?<keyword>(?<![a-z])(?:password|passwd|passcode|passphrase|pwd|pw(?=\s*[:=：])|pass(?=\s*[:=])|pin(?=\s*[:=]))|密码|口令)(?<rest>.*)$", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
     private static partial Regex AfterPassword();
 
     // Slack's <@U…> and <!here>-style mentions (Teams' <at>…</at> is AnyAtMarkup's).
@@ -118,6 +120,19 @@ public static partial class PersonalDataRedactor
     [GeneratedRegex("\uE000(?<name>[a-z]+)\uE001")]
     private static partial Regex Placeholder();
 
+    // A login written as a pair: "login is admin / Tr0ub4dor", "credentials: bob/hunter2" (the keyword is kept).
+    [GeneratedRegex(@"(?<keyword>(?<![a-z])(?:login|log-in|sign-in|signin|credentials?|username|user|account)(?![a-z]))[^/\n]{0,40}?\S[ \t]*/[ \t]*\S+", RegexOptions.IgnoreCase)]
+    private static partial Regex CredentialPair();
+
+    // An email address typed with spaces around '@' and '.' ("li wei @ corp . cn"), ending in a common top-level domain.
+    [GeneratedRegex(@"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+[ \t]*@[ \t]*[A-Za-z0-9-]+(?:[ \t]*\.[ \t]*[A-Za-z0-9-]+){0,4}[ \t]*\.[ \t]*(?:" + Tlds + @")(?![A-Za-z0-9])", RegexOptions.IgnoreCase)]
+    private static partial Regex SpacedEmail();
+
+    // A number spelled out digit by digit, 7 or more digits ("one three eight zero zero ...", "double eight",
+    // "一三八零零一三八零零零"): a phone number read aloud.
+    [GeneratedRegex(@"(?<![a-z])(?:(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|double|triple|plus)(?:[\s,.-]+|$)){7,}|[零〇一二三四五六七八九幺两]{7,}", RegexOptions.IgnoreCase)]
+    private static partial Regex SpelledDigits();
+
     /// <summary>
     /// <paramref name="typedText"/> (the question as the person typed it) with the personal data listed in the remarks
     /// replaced by placeholders and the rest normalised, e.g. <c>Hi, I'm John Smith, john.smith@acme.com +86 138 0013 8000 can I use Tor?</c>
@@ -134,18 +149,21 @@ public static partial class PersonalDataRedactor
         text = text.Normalize(NormalizationForm.FormKC).Replace(Open, ' ').Replace(Close, ' ');
         text = AfterPassword().Replace(text, m =>
             m.Groups["keyword"].Value + (m.Groups["rest"].Value.Trim().Length > 0 ? " " + Mark(Redacted) : string.Empty));
+        text = CredentialPair().Replace(text, m => m.Groups["keyword"].Value + " " + Mark(Redacted));
         text = MentionMarkup().Replace(text, Mark(Mention));
         text = AnyAtMarkup().Replace(text, Mark(Mention));
         text = SlackLink().Replace(text, m => " " + m.Groups["target"].Value.TrimStart('#') + " ");
         text = UrlWithScheme().Replace(text, m => Mark(Url) + TrailingPunctuation(m.Value));
         text = Email().Replace(text, Mark(Address));
         text = ObfuscatedEmail().Replace(text, Mark(Address));
+        text = SpacedEmail().Replace(text, Mark(Address));
         text = Handle().Replace(text, Mark(Mention));
         text = UrlWithoutScheme().Replace(text, m => Mark(Url) + TrailingPunctuation(m.Value));
         text = HostWithPath().Replace(text, m => Mark(Url) + TrailingPunctuation(m.Value));
         text = AnnouncedId().Replace(text, AnnouncedIdReplacement);
         text = Ids().Replace(text, Mark(Id));
         text = DigitGroups().Replace(text, m => m.Value.Count(char.IsAsciiDigit) >= 7 ? " " + Mark(Number) + " " : m.Value);
+        text = SpelledDigits().Replace(text, " " + Mark(Number) + " ");
         return Normalize(text);
     }
 

@@ -13,8 +13,8 @@ namespace ComplianceBot.Slack;
 /// A Bot Framework adapter for Slack (no Azure Bot Service involved): runs a <see cref="SlackTurn"/> through the
 /// same bot, middleware and <c>ConversationState</c>/<c>IStorage</c> as the other channels (channel id
 /// <c>slack</c>, conversation id <see cref="SlackTurn.ConversationKey"/>), and sends the bot's messages with
-/// <c>chat.postMessage</c> in the thread of the question. When a turn fails the error is logged and the user is
-/// told, as on the Bot Framework endpoint.
+/// <c>chat.postMessage</c> in the thread of the question. A failing turn is handled by the shared <see cref="TurnErrorHandler"/>,
+/// as on every channel.
 /// </summary>
 public sealed class SlackAdapter : BotAdapter
 {
@@ -22,25 +22,13 @@ public sealed class SlackAdapter : BotAdapter
     private readonly ILogger<SlackAdapter> _logger;
     private readonly TimeProvider _time;
 
-    /// <summary>Creates the adapter sending through <paramref name="api"/>, running the turn pipeline's <paramref name="middleware"/>; activity times come from <paramref name="time"/>.</summary>
-    public SlackAdapter(SlackApiClient api, IEnumerable<IMiddleware> middleware, ILogger<SlackAdapter> logger, TimeProvider time)
+    /// <summary>Creates the adapter sending through <paramref name="api"/>, running the turn pipeline's <paramref name="middleware"/> and <paramref name="errors"/>; activity times come from <paramref name="time"/>.</summary>
+    public SlackAdapter(SlackApiClient api, IEnumerable<IMiddleware> middleware, TurnErrorHandler errors, ILogger<SlackAdapter> logger, TimeProvider time)
     {
-        this.UseAll(middleware);
+        this.UsePipeline(middleware, errors);
         _api = api;
         _logger = logger;
         _time = time;
-        OnTurnError = async (turnContext, exception) =>
-        {
-            logger.LogError(exception, "Unhandled error in Slack turn for conversation {ConversationId}", turnContext.Activity?.Conversation?.Id);
-            try
-            {
-                await turnContext.SendActivityAsync(AdapterWithErrorHandler.ErrorMessage);
-            }
-            catch (Exception sendError)
-            {
-                logger.LogError(sendError, "Could not tell the Slack user about the error");
-            }
-        };
     }
 
     /// <summary>

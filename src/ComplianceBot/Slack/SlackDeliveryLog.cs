@@ -29,6 +29,9 @@ public sealed class SlackDeliveryLog(IStorage storage)
     /// <summary>Forgets event <paramref name="eventId"/> and the message <paramref name="ts"/> in <paramref name="channelId"/>, so Slack's retry is handled (used when a taken event could not be queued).</summary>
     public Task ReleaseAsync(string eventId, string channelId, string ts) => storage.DeleteAsync([EventKey(eventId), MessageKey(channelId, ts)]);
 
+    /// <summary>Forgets event <paramref name="eventId"/> (taken, then not handled), so Slack's retry is handled.</summary>
+    public Task ReleaseEventAsync(string eventId) => storage.DeleteAsync([EventKey(eventId)]);
+
     private static string EventKey(string eventId) => $"{KeyPrefix}event/{eventId}";
 
     private static string MessageKey(string channelId, string ts) => $"{KeyPrefix}message/{channelId}/{ts}";

@@ -41,7 +41,7 @@ public static class SlackEndpoints
         JsonElement payload;
         try
         {
-            payload = JsonDocument.Parse(body).RootElement.Clone();
+            payload = SlackJson.Parse(body); // bad UTF-8 or lone surrogates become U+FFFD: the message is still answered
         }
         catch (JsonException ex)
         {
@@ -96,7 +96,7 @@ public static class SlackEndpoints
 
         try
         {
-            var payload = JsonDocument.Parse(json.ToString()).RootElement.Clone();
+            var payload = SlackJson.Parse(json.ToString());
             return await EnqueueAsync(await triage.DecideInteractionAsync(payload, context.RequestAborted), queue, logger, onFull: _ => Task.CompletedTask);
         }
         catch (Exception ex) when (ex is JsonException or FormatException or InvalidOperationException)

@@ -52,6 +52,20 @@ public sealed class SlackEventTriage
             return SlackDecision.Ignore($"event {eventId} was already taken (retry {retryNumber?.ToString() ?? "none"})");
         }
 
+        try
+        {
+            return await DecideTakenAsync(payload, evt, cancellationToken);
+        }
+        catch
+        {
+            // Taken but not handled: forget the event so Slack's retry is not dropped.
+            await _log.ReleaseEventAsync(eventId);
+            throw;
+        }
+    }
+
+    private async Task<SlackDecision> DecideTakenAsync(JsonElement payload, JsonElement evt, CancellationToken cancellationToken)
+    {
         var type = String(evt, "type");
         if (type is not ("message" or "app_mention"))
         {
@@ -141,9 +155,13 @@ public sealed class SlackEventTriage
             return SlackDecision.Ignore("a click without a bot button value, user, channel or message");
         }
 
-        if (String(action, "action_ts") is { } actionTs && !await _log.TryTakeInteractionAsync(channel, user, actionTs, cancellationToken))
+        // A click is taken once: by its action_ts, else its trigger_id, else the whole payload (a replay within the
+        // signature window repeats all three).
+        var clickId = String(action, "action_ts") ?? String(payload, "trigger_id")
+                      ?? Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(payload.GetRawText())));
+        if (!await _log.TryTakeInteractionAsync(channel, user, clickId, cancellationToken))
         {
-            return SlackDecision.Ignore($"the click at {actionTs} was already taken");
+            return SlackDecision.Ignore($"the click {clickId} was already taken");
         }
 
         var isDirect = channel.StartsWith('D');

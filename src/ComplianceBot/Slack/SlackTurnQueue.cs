@@ -20,6 +20,9 @@ public sealed class SlackTurnQueue
         .Select(_ => Channel.CreateBounded<SlackTurn>(new BoundedChannelOptions(LaneCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait }))
         .ToArray();
 
+    /// <summary>Turns queued and not yet taken by a reader, over all lanes.</summary>
+    public int Count => _lanes.Sum(lane => lane.Reader.Count);
+
     /// <summary>Queues <paramref name="turn"/>; false when its lane is full (the bot is overloaded) or the queue was completed (shutting down).</summary>
     public bool TryEnqueue(SlackTurn turn) => _lanes[Lane(turn.ConversationKey)].Writer.TryWrite(turn);
 

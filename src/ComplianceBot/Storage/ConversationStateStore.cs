@@ -31,8 +31,9 @@ public sealed record StoredConversation(ConversationState State, string? ETag, S
 /// <see cref="ConversationStateJson"/> (System.Text.Json, <c>schemaVersion</c> field, no .NET type names), one item per
 /// conversation under <c>conversations/{channel}/{conversation id}</c>, saved only with the ETag it was read with.
 /// </summary>
-/// <remarks>Replaces Bot Framework's <c>ConversationState</c>/<c>BotState</c>, whose saves ignore ETags (the last writer wins) and whose <c>MemoryStorage</c> writes .NET type names.</remarks>
-public sealed class ConversationStateStore(IStorage storage)
+/// <remarks>Replaces Bot Framework's <c>ConversationState</c>/<c>BotState</c>, whose saves ignore ETags (the last writer wins) and whose <c>MemoryStorage</c> writes .NET type names.
+/// Each read and write is timed into <c>compliancebot.storage.duration</c> (<see cref="Telemetry.BotMetrics"/>).</remarks>
+public sealed class ConversationStateStore(IStorage storage, Telemetry.BotMetrics metrics, TimeProvider time)
 {
     /// <summary>The key prefix of conversation items (expiry deletes by it).</summary>
     public const string KeyPrefix = "conversations/";
@@ -43,7 +44,9 @@ public sealed class ConversationStateStore(IStorage storage)
     /// <summary>Reads the state under <paramref name="key"/>; never throws for a damaged document (it reads as <see cref="StoredStateStatus.Unreadable"/>).</summary>
     public async Task<StoredConversation> ReadAsync(string key, CancellationToken cancellationToken)
     {
+        var started = time.GetTimestamp();
         var items = await storage.ReadAsync([key], cancellationToken);
+        metrics.Storage("read", time.GetElapsedTime(started));
         if (!items.TryGetValue(key, out var item) || item is null)
         {
             return new StoredConversation(new ConversationState(), null, StoredStateStatus.Absent);
@@ -66,14 +69,20 @@ public sealed class ConversationStateStore(IStorage storage)
     /// </summary>
     public async Task<bool> TryWriteAsync(string key, ConversationState state, string? etag, CancellationToken cancellationToken)
     {
+        var document = new StoredDocument(ConversationStateJson.Write(state), etag);
+        var started = time.GetTimestamp();
         try
         {
-            await storage.WriteAsync(new Dictionary<string, object> { [key] = new StoredDocument(ConversationStateJson.Write(state), etag) }, cancellationToken);
+            await storage.WriteAsync(new Dictionary<string, object> { [key] = document }, cancellationToken);
             return true;
         }
         catch (EtagConflictException)
         {
             return false;
+        }
+        finally
+        {
+            metrics.Storage("write", time.GetElapsedTime(started));
         }
     }
 

@@ -10,8 +10,8 @@ namespace ComplianceBot.Web;
 /// <summary>
 /// A Bot Framework adapter for the web chat page: runs an activity through the same bot and conversation state as
 /// every other channel and returns the bot's replies (instead of sending them anywhere), stamped with ids,
-/// timestamps and the bot as sender, the way a Direct Line client expects them. Turn errors are logged and the
-/// user gets the usual apology. Times come from the injected <see cref="TimeProvider"/>.
+/// timestamps and the bot as sender, the way a Direct Line client expects them. Turn errors go to the shared
+/// <see cref="TurnErrorHandler"/>. Times come from the injected <see cref="TimeProvider"/>.
 /// </summary>
 public sealed class WebChatAdapter : BotAdapter
 {
@@ -23,16 +23,11 @@ public sealed class WebChatAdapter : BotAdapter
     /// <summary>The bot's account in web chat conversations.</summary>
     public static readonly ChannelAccount BotAccount = new("compliancebot", "ComplianceBot", role: RoleTypes.Bot);
 
-    /// <summary>Creates the adapter, running the turn pipeline's <paramref name="middleware"/>; activity times come from <paramref name="time"/>.</summary>
-    public WebChatAdapter(IEnumerable<IMiddleware> middleware, ILogger<WebChatAdapter> logger, TimeProvider time)
+    /// <summary>Creates the adapter, running the turn pipeline's <paramref name="middleware"/> and <paramref name="errors"/>; activity times come from <paramref name="time"/>.</summary>
+    public WebChatAdapter(IEnumerable<IMiddleware> middleware, TurnErrorHandler errors, TimeProvider time)
     {
-        this.UseAll(middleware);
+        this.UsePipeline(middleware, errors);
         _time = time;
-        OnTurnError = async (turnContext, exception) =>
-        {
-            logger.LogError(exception, "Unhandled error in web chat turn of conversation {ConversationId}", turnContext.Activity?.Conversation?.Id);
-            await turnContext.SendActivityAsync(AdapterWithErrorHandler.ErrorMessage);
-        };
     }
 
     /// <summary>

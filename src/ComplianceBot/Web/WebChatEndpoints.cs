@@ -15,12 +15,14 @@ namespace ComplianceBot.Web;
 /// Direct Line-compatible shim talks to, so the bot can be tried in a browser with no Azure and no Teams:
 /// <list type="bullet">
 /// <item><c>POST /api/webchat/conversations</c> with optional <c>{"locale": "zh-CN", "user": {"id": "…"}}</c>: starts a
-/// conversation; answers <c>{"conversationId": "…", "activities": [welcome…]}</c>.</item>
+/// conversation; answers <c>{"conversationId": "…", "token": "…", "activities": [welcome…]}</c>.</item>
 /// <item><c>POST /api/webchat/conversations/{id}/activities</c> with a Bot Framework message activity (<c>text</c>
-/// and/or <c>value</c>): runs the turn; answers <c>{"id": "…", "timestamp": "…", "activities": [replies…]}</c> (the id and
+/// and/or <c>value</c>) and <c>Authorization: Bearer &lt;token&gt;</c> (the conversation's token: without it, 403, so
+/// nobody else can post into a conversation or see its answers, see <see cref="WebChatTokens"/>): runs the turn; answers <c>{"id": "…", "timestamp": "…", "activities": [replies…]}</c> (the id and
 /// time the message was received, then the bot's replies).</item>
 /// </list>
-/// The API is unauthenticated and so answers callers on this machine only unless
+/// Each client address may make <see cref="Pipeline.RateLimitOptions.WebChatClient"/> requests per window (429 with
+/// <c>Retry-After</c> beyond). The API is unauthenticated and so answers callers on this machine only unless
 /// <see cref="HostingOptions.AllowRemoteWithoutAuthentication"/> is set. Like <c>/api/messages</c>: a body that is not
 /// JSON gets 415, one over <see cref="InputLimitsOptions.MaxRequestBodyBytes"/> 413, and a malformed one (a field of the
 /// wrong shape, see <see cref="JsonShapeValidator"/>) 400, each with <c>{"error": "…"}</c>; a message longer than
@@ -54,12 +56,14 @@ public static partial class WebChatEndpoints
             app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
         }
 
-        app.MapPost(ConversationsRoute, StartAsync);
-        app.MapPost(ConversationsRoute + "/{conversationId}/activities", PostActivityAsync);
+        app.UseRateLimiter();
+        app.MapPost(ConversationsRoute, StartAsync).RequireRateLimiting(WebChatRateLimit.PolicyName);
+        app.MapPost(ConversationsRoute + "/{conversationId}/activities", PostActivityAsync).RequireRateLimiting(WebChatRateLimit.PolicyName);
         return app;
     }
 
-    private static async Task<IResult> StartAsync(HttpContext context, LocalAccess access, WebChatAdapter adapter, IBot bot, IOptions<InputLimitsOptions> limits)
+    private static async Task<IResult> StartAsync(HttpContext context, LocalAccess access, WebChatAdapter adapter, IBot bot, IOptions<InputLimitsOptions> limits,
+        WebChatTokens tokens)
     {
         if (!access.Allows(context))
         {
@@ -77,11 +81,11 @@ public static partial class WebChatEndpoints
         var update = NewActivity(ActivityTypes.ConversationUpdate, conversationId, user, (string?)request?["locale"]);
         update.MembersAdded = [WebChatAdapter.BotAccount, user];
         var replies = await adapter.ProcessAsync(update, bot, context.RequestAborted);
-        return Json(new JObject { ["conversationId"] = conversationId, ["activities"] = JArray.FromObject(replies, JsonSerializer.Create(Serializer)) });
+        return Json(new JObject { ["conversationId"] = conversationId, ["token"] = tokens.Issue(conversationId), ["activities"] = JArray.FromObject(replies, JsonSerializer.Create(Serializer)) });
     }
 
     private static async Task<IResult> PostActivityAsync(HttpContext context, string conversationId, LocalAccess access, WebChatAdapter adapter, IBot bot,
-        IOptions<InputLimitsOptions> limits)
+        IOptions<InputLimitsOptions> limits, WebChatTokens tokens)
     {
         if (!access.Allows(context))
         {
@@ -102,6 +106,12 @@ public static partial class WebChatEndpoints
         if ((string?)body!["type"] is not { Length: > 0 } type)
         {
             return Problem("The activity needs 'type', a string naming the activity type, like \"message\".");
+        }
+
+        if (!tokens.Accepts(conversationId, context.Request.Headers.Authorization))
+        {
+            return Results.Json(new { error = "This conversation's token is required: send the 'token' issued when the conversation was started, as Authorization: Bearer <token>." },
+                statusCode: StatusCodes.Status403Forbidden);
         }
 
         var id = Guid.NewGuid().ToString("N");

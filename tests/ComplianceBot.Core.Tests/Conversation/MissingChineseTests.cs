@@ -21,7 +21,7 @@ public sealed class MissingChineseTests : IDisposable
     {
         _copy.Edit("topics/personal-paid-vpn.yaml", text =>
         {
-            var start = text.IndexOf("  zh: |\n    **不合法", StringComparison.Ordinal);
+            var start = text.IndexOf("  zh: |\n    **除非服务商", StringComparison.Ordinal);
             var end = text.IndexOf("\nphrasings:", start, StringComparison.Ordinal);
             return text[..start] + text[(end + 1)..];
         });
@@ -34,7 +34,7 @@ public sealed class MissingChineseTests : IDisposable
         Assert.Equal(ReplyKind.Answer, reply.Kind);
         Assert.Equal("personal-paid-vpn", ((AnswerValue)reply.Value!).Id);
         Assert.Equal(Language.English, reply.Language);
-        Assert.StartsWith("**No", reply.Text);
+        Assert.StartsWith("**A paid or commercial VPN", reply.Text);
         Assert.Equal(Phrases.Disclaimer(Language.English) + " " + Phrases.AsOf(Language.English, result.Content!.Knowledge.FindTopic("personal-paid-vpn")!.LastReviewed),
             reply.Footer);
         Assert.Contains(reply.Actions, a => a.Title == Phrases.CheckMySituation(Language.English));
@@ -47,6 +47,6 @@ public sealed class MissingChineseTests : IDisposable
         var reply = RealContent.Assistant().Respond(new TurnInput("花钱买的VPN合法吗"), new ConversationState()).Replies.Single();
 
         Assert.Equal(Language.Chinese, reply.Language);
-        Assert.StartsWith("**不合法", reply.Text);
+        Assert.StartsWith("**除非服务商", reply.Text);
     }
 }

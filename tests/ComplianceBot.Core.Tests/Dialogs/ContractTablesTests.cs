@@ -4,7 +4,7 @@ using ComplianceBot.Core.Tests.Support;
 namespace ComplianceBot.Core.Tests.Dialogs;
 
 /// <summary>
-/// The dialog files must implement the product contract's decision tables (section 2) exactly: the same dialog,
+/// The dialog files must implement the decision tables of <c>docs/reply-format.md</c>, "Decision dialogs" exactly: the same dialog,
 /// slot and value ids, and for every combination of answers the same row and verdict. The tables are written out
 /// here independently of the YAML, as the contract states them (amended 2026-12-02: the value <c>unsure</c> for the
 /// service or method, and the renumbered personal-vpn-check and travel-check tables).

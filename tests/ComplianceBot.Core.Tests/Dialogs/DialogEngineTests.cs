@@ -49,7 +49,8 @@ public class DialogEngineTests
         var details = reply.Verdict!;
         Assert.Equal(("client-access-check", "conditional"), (details.Dialog, details.Verdict));
         Assert.Equal(["An affiliated company", "No, it is free", "Yes, they are named"], details.Facts.Select(f => f.ValueLabel));
-        Assert.Contains("Deciding rule 3: Who would get access is an affiliated company and Named in the approved scope is yes, they are named", details.Reason);
+        Assert.Contains("I came to this because your answer to \"Who would get access\" was \"An affiliated company\" and your answer to \"Named in the approved scope\" was \"Yes, they are named\".", details.Reason);
+        Assert.DoesNotContain("rule 3", details.Reason);
         Assert.NotEmpty(details.NextSteps);
         Assert.All(details.NextSteps, step => Assert.Contains(step, reply.Text));
         Assert.Contains(reply.Sources, s => s.RegulationId == "interim-provisions-implementing-measures" && s.Text.Contains("Art. 21"));
@@ -145,7 +146,7 @@ public class DialogEngineTests
 
         var reply = Assert.Single(chat.Send(new TurnInput("why")));
 
-        Assert.DoesNotContain("Deciding rule", reply.Text);
+        Assert.DoesNotContain("I came to this because", reply.Text);
         Assert.Contains("has finished", reply.Text);
         Assert.Equal(["Change an answer", "Start over"], reply.Actions.Select(a => a.Title));
     }
@@ -160,7 +161,7 @@ public class DialogEngineTests
         chat.Send(new TurnInput("why"));
         var again = Assert.Single(chat.Send(new TurnInput("why")));
 
-        Assert.Contains("Deciding rule 1", again.Text);
+        Assert.Contains("I came to this because your answer to \"Charged for\"", again.Text);
     }
 
     [Fact]

@@ -37,7 +37,7 @@ public sealed class ContentLoaderTests : IDisposable
 
         Assert.False(result.HasErrors, string.Join(Environment.NewLine, result.Messages.Where(m => m.Severity == Severity.Error)));
         var knowledge = result.Content!.Knowledge;
-        Assert.Subset(knowledge.Topics.Select(t => t.Id).ToHashSet(), ContractTopicIds.ToHashSet()); // more topics are welcome (contract section 1)
+        Assert.Subset(knowledge.Topics.Select(t => t.Id).ToHashSet(), ContractTopicIds.ToHashSet()); // more topics are welcome (docs/reply-format.md, "Topic ids")
         Assert.All(knowledge.Topics, topic =>
         {
             Assert.True(topic.Phrasings[Text.Language.English].Count >= 6, $"{topic.Id} has fewer than 6 English phrasings");

@@ -144,7 +144,7 @@ public sealed class ContentValidatorTests : IDisposable
         Assert.Equal(citing.Select(KnowledgeCopy.Shown), warnings.Select(w => w.Path));
         var logRetention = Assert.Single(warnings, w => w.Path == "knowledge/topics/log-retention.yaml");
         Assert.Equal(_copy.LineOf(LogRetention, "last_reviewed:"), logRetention.Line);
-        Assert.Equal("regulation 'cybersecurity-law' was revised on 2027-01-15, after this topic was last reviewed (2026-11-29); "
+        Assert.Equal("regulation 'cybersecurity-law' was revised on 2027-01-15, after this topic was last reviewed (2026-12-02); "
             + "check the answer still holds and update 'last_reviewed'", logRetention.Text);
     }
 

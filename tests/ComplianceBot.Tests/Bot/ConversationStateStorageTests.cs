@@ -22,7 +22,7 @@ public sealed class ConversationStateStorageTests
 
         Assert.Equal(200, status);
         var reply = Assert.Single(replies);
-        Assert.Equal(AdapterWithErrorHandler.ErrorMessage, (string?)reply["text"]);
+        Assert.Equal(ComplianceBot.Pipeline.TurnErrorHandler.ErrorMessage, (string?)reply["text"]);
         Assert.Null(reply["value"]);
     }
 

@@ -4,7 +4,7 @@ using Newtonsoft.Json.Linq;
 
 namespace ComplianceBot.Tests.Bot;
 
-/// <summary>The bot through its real HTTP endpoint, with <c>expectReplies</c> as in contract section 3.</summary>
+/// <summary>The bot through its real HTTP endpoint, with <c>expectReplies</c> as <c>docs/reply-format.md</c>, "The Bot Framework endpoint" describes.</summary>
 public sealed class MessagesEndpointTests : IAsyncLifetime
 {
     private BotServer _server = null!;

@@ -15,7 +15,7 @@ public sealed class ContentFolderTests : IAsyncLifetime
 {
     private const int Rounds = 5; // each round deletes, restores and replaces both folders: 30 changes in all
     private const string Question = "what are the penalties for individuals";
-    private const string AnswerLine = "**Individuals face administrative penalties:";
+    private const string AnswerLine = "**Using an unauthorised channel can bring administrative penalties:";
     private const string DialogQuestion = "Where are you travelling to?";
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(5);
 

@@ -16,7 +16,7 @@ public sealed class HotReloadTests : IAsyncLifetime
 {
     private const string Question = "what are the penalties for individuals";
     private const string Topic = "topics/personal-penalties.yaml";
-    private const string OriginalFirstLine = "**Individuals face administrative penalties:";
+    private const string OriginalFirstLine = "**Using an unauthorised channel can bring administrative penalties:";
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(5);
 
     private readonly TempContent _content = new();

@@ -36,6 +36,7 @@ public sealed class BotServer : IAsyncDisposable
         var args = new List<string>
         {
             "--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning", "--Storage:Provider=Memory", "--Audit:UserIdKey=test-user-id-key",
+            "--RateLimits:Enabled=false", // tests send many messages quickly; RateLimitTests turn the limits on
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -76,6 +77,9 @@ public sealed class BotServer : IAsyncDisposable
         using var response = await Client.SendAsync(request);
         return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
     }
+
+    /// <summary>Stops the host gracefully, as on SIGTERM (the host can still be disposed afterwards).</summary>
+    public Task StopAsync() => _app.StopAsync();
 
     public async ValueTask DisposeAsync()
     {

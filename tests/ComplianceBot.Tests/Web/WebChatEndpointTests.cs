@@ -14,9 +14,15 @@ public sealed class WebChatEndpointTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
-    private async Task<(HttpStatusCode Status, JObject Body)> PostAsync(string path, string body)
+    private async Task<(HttpStatusCode Status, JObject Body)> PostAsync(string path, string body, JObject? started = null)
     {
-        using var response = await _server.Client.PostAsync(path, new StringContent(body, Encoding.UTF8, "application/json"));
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        if ((string?)started?["token"] is { } token)
+        {
+            request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + token); // the conversation's token
+        }
+
+        using var response = await _server.Client.SendAsync(request);
         return (response.StatusCode, JObject.Parse(await response.Content.ReadAsStringAsync()));
     }
 
@@ -55,7 +61,7 @@ public sealed class WebChatEndpointTests : IAsyncLifetime
             ["from"] = new JObject { ["id"] = "webchat-1a2b", ["role"] = "user" }, ["channelData"] = new JObject { ["clientActivityID"] = "c1" },
         };
 
-        var (status, body) = await PostAsync($"/api/webchat/conversations/{conversation}/activities", message.ToString());
+        var (status, body) = await PostAsync($"/api/webchat/conversations/{conversation}/activities", message.ToString(), started);
 
         Assert.Equal(HttpStatusCode.OK, status);
         var reply = (JObject)Assert.Single((JArray)body["activities"]!);
@@ -111,7 +117,7 @@ public sealed class WebChatEndpointTests : IAsyncLifetime
         var (_, started) = await PostAsync("/api/webchat/conversations", "{\"user\":null,\"locale\":null}");
         var conversation = (string)started["conversationId"]!;
 
-        var (status, body) = await PostAsync($"/api/webchat/conversations/{conversation}/activities", "{\"type\":\"message\",\"text\":\"is a paid vpn legal\",\"from\":null}");
+        var (status, body) = await PostAsync($"/api/webchat/conversations/{conversation}/activities", "{\"type\":\"message\",\"text\":\"is a paid vpn legal\",\"from\":null}", started);
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("personal-paid-vpn", (string?)Assert.Single((JArray)body["activities"]!)["value"]!["id"]);
@@ -124,7 +130,7 @@ public sealed class WebChatEndpointTests : IAsyncLifetime
         var conversation = (string)started["conversationId"]!;
         var message = new JObject { ["type"] = "message", ["text"] = string.Concat(Enumerable.Repeat("is a paid vpn legal ", 250)) };
 
-        var (status, body) = await PostAsync($"/api/webchat/conversations/{conversation}/activities", message.ToString());
+        var (status, body) = await PostAsync($"/api/webchat/conversations/{conversation}/activities", message.ToString(), started);
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("too long for me", (string?)Assert.Single((JArray)body["activities"]!)["text"]);

@@ -9,7 +9,7 @@ public sealed record ObservedButton(string Title, IReadOnlyDictionary<string, st
 
 /// <summary>
 /// One bot reply as a conversation script sees it, whatever carried it (the core assistant, the Bot Framework
-/// endpoint, a console): its full text, its machine-readable value (contract section 3) and its buttons.
+/// endpoint, a console): its full text, its machine-readable value (<c>docs/reply-format.md</c>, "Machine-readable replies") and its buttons.
 /// </summary>
 /// <param name="Text">Everything readable: body, sources and small print.</param>
 /// <param name="Value">The <c>value</c> object, or null when the reply has none.</param>

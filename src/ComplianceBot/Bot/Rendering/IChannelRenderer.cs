@@ -8,7 +8,7 @@ public interface IChannelRenderer
 {
     /// <summary>
     /// The activities for <paramref name="reply"/>, in sending order (usually one; more when the channel's size limit
-    /// forces a split). Each carries the reply's machine-readable <c>value</c> (contract section 3) when it has one.
+    /// forces a split). Each carries the reply's machine-readable <c>value</c> (<c>docs/reply-format.md</c>, "Machine-readable replies") when it has one.
     /// </summary>
     IReadOnlyList<Activity> Render(BotReply reply);
 }

@@ -1,6 +1,6 @@
 namespace ComplianceBot.Bot.Rendering;
 
-/// <summary>How a verdict id (contract section 2) is shown: a symbol and an Adaptive Card colour/container style.</summary>
+/// <summary>How a verdict id (<c>docs/reply-format.md</c>, "Verdicts") is shown: a symbol and an Adaptive Card colour/container style.</summary>
 /// <param name="Symbol">Emoji shown before the headline (Teams, web chat and Slack all render it).</param>
 /// <param name="Color">Adaptive Card TextBlock colour: <c>Good</c>, <c>Warning</c>, <c>Attention</c> or <c>Accent</c>.</param>
 /// <param name="ContainerStyle">Adaptive Card container style: <c>good</c>, <c>warning</c>, <c>attention</c> or <c>emphasis</c>.</param>

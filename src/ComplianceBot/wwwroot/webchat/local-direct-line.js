@@ -77,10 +77,12 @@
     };
   }
 
-  async function postJson(url, body) {
+  async function postJson(url, body, token) {
+    const headers = { 'Content-Type': 'application/json' };
+    if (token) headers.Authorization = `Bearer ${token}`; // the conversation's token, issued when it was started
     const response = await fetch(url, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
+      headers,
       body: JSON.stringify(body),
     });
     const data = await response.json().catch(() => ({}));
@@ -108,7 +110,7 @@
       .then((data) => {
         connectionStatus$.next(ConnectionStatus.Online);
         emitAll(data.activities);
-        return data.conversationId;
+        return { conversationId: data.conversationId, token: data.token };
       })
       .catch((error) => {
         connectionStatus$.next(ConnectionStatus.FailedToConnect);
@@ -120,11 +122,12 @@
       activity$,
       connectionStatus$,
       postActivity(activity) {
-        return fromPromise(started.then(async (conversationId) => {
+        return fromPromise(started.then(async ({ conversationId, token }) => {
           activity$.next({ type: 'typing', id: `typing-${++typingCount}`, from: bot, timestamp: new Date().toISOString() });
           const data = await postJson(
             `${baseUrl}/api/webchat/conversations/${encodeURIComponent(conversationId)}/activities`,
-            { ...activity, locale: activity.locale || locale });
+            { ...activity, locale: activity.locale || locale },
+            token);
           // Web Chat marks a message as sent when it comes back with an id ("echo"); the bot's replies follow it.
           activity$.next({ ...activity, id: data.id, timestamp: data.timestamp, conversation: { id: conversationId } });
           emitAll(data.activities);

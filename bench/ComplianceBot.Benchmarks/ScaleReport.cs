@@ -1,0 +1,66 @@
+using System.Diagnostics;
+using ComplianceBot.Core.Conversation;
+using ComplianceBot.Core.Loading;
+using ComplianceBot.Core.Matching;
+
+namespace ComplianceBot.Benchmarks;
+
+/// <summary>
+/// Content at scale: for the real knowledge base and synthetic ones with 1,000 and 10,000 generated topics
+/// (<see cref="SyntheticKnowledge"/>), the time to load, check and index the content, the memory the served content
+/// keeps (managed heap after a full collection, minus before) and the process's peak resident memory, then matching
+/// over a mix of English and Chinese questions about generated and real topics: mean, p50, p99 and max per match, and
+/// bytes allocated per match.
+/// </summary>
+internal static class ScaleReport
+{
+    public static void Run(int[] sizes, int rounds)
+    {
+        var real = new[] { "Is it illegal for individuals to use paid international VPN services?", "can i use a vpn in china", "公司专线可以转租吗", "what's the weather tomorrow" };
+        foreach (var size in sizes)
+        {
+            var folder = size == 0 ? Paths.Knowledge : SyntheticKnowledge.Write(Paths.Knowledge, size, Path.Combine(Path.GetTempPath(), $"compliancebot-kb-{size}"));
+            GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+            var before = GC.GetTotalMemory(forceFullCollection: true);
+            var clock = Stopwatch.StartNew();
+            var result = ContentLoader.Load(folder, dialogsDirectory: Paths.Dialogs);
+            var loaded = clock.Elapsed;
+            if (result.Content is null)
+            {
+                Console.WriteLine($"{size}: content did not load: {string.Join(Environment.NewLine, result.Messages.Take(5))}");
+                continue;
+            }
+
+            var content = ServedContent.Create(result.Content, new MatcherOptions());
+            var total = clock.Elapsed;
+            result = null;
+            var kept = GC.GetTotalMemory(forceFullCollection: true) - before;
+            var matcher = content.TopicsMatcher;
+            var questions = real.Concat(Enumerable.Range(0, 50).SelectMany(i => new[] { SyntheticKnowledge.Question(i * 37 % Math.Max(1, size)), SyntheticKnowledge.QuestionZh(i * 53 % Math.Max(1, size)) }).Where(_ => size > 0)).ToList();
+            foreach (var question in questions)
+            {
+                matcher.Match(question); // warm-up
+            }
+
+            var samples = new List<double>(questions.Count * rounds);
+            var allocated = GC.GetAllocatedBytesForCurrentThread();
+            for (var round = 0; round < rounds; round++)
+            {
+                foreach (var question in questions)
+                {
+                    var start = Stopwatch.GetTimestamp();
+                    matcher.Match(question);
+                    samples.Add(Stopwatch.GetElapsedTime(start).TotalMicroseconds);
+                }
+            }
+
+            var perMatch = (GC.GetAllocatedBytesForCurrentThread() - allocated) / samples.Count;
+            samples.Sort();
+            double P(double p) => samples[Math.Min(samples.Count - 1, (int)Math.Ceiling(p / 100 * samples.Count) - 1)];
+            Console.WriteLine($"{(size == 0 ? "real" : size.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)),7} topics ({content.Snapshot.Knowledge.Topics.Count} in all, {matcher.DocumentCount} phrasings): " +
+                              $"load+check {loaded.TotalSeconds:F1} s, +index {total.TotalSeconds:F1} s, kept {kept / 1048576.0:F0} MB, peak RSS {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F0} MB; " +
+                              $"match mean {samples.Average():F0} us p50 {P(50):F0} us p99 {P(99):F0} us max {samples[^1]:F0} us, {perMatch / 1024.0:F1} KB allocated per match");
+            GC.KeepAlive(content);
+        }
+    }
+}
