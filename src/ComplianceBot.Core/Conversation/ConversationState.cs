@@ -53,6 +53,12 @@ public sealed record ConversationState
     /// </summary>
     public ImmutableArray<OfferedButton> OfferedButtons { get; init; } = [];
 
+    /// <summary>
+    /// The facts the last typed message stated for each dialog, when that message was answered from the FAQ (not by a
+    /// check): a "Check my situation" button of that answer starts its check with them. Empty otherwise; replaced every turn.
+    /// </summary>
+    public ImmutableArray<StatedFacts> LastStated { get; init; } = [];
+
     /// <summary>The decision dialog in progress or last finished (kept for "change an answer" and corrections); null when none.</summary>
     public DialogState? Dialog { get; init; }
 
@@ -60,3 +66,8 @@ public sealed record ConversationState
     [JsonIgnore]
     public bool InCheck => Dialog?.IsActive == true;
 }
+
+/// <summary>Facts a message stated for one dialog (slot id to value id), kept for one turn in <see cref="ConversationState.LastStated"/>.</summary>
+/// <param name="DialogId">The dialog.</param>
+/// <param name="Facts">Slot id to value id (contract section 2).</param>
+public sealed record StatedFacts(string DialogId, ImmutableSortedDictionary<string, string> Facts);

@@ -28,6 +28,14 @@ public sealed record ServedContent(ContentSnapshot Snapshot, TopicMatcher Matche
     public IReadOnlyDictionary<string, DialogIndex> DialogIndexes { get; } =
         Snapshot.Dialogs.ToDictionary(d => d.Id, DialogIndex.Build, StringComparer.Ordinal);
 
+    /// <summary>Each follow-up of <see cref="ContentSnapshot.FollowUps"/> with its phrases as comparison tokens (built with this object).</summary>
+    internal IReadOnlyList<(FollowUp FollowUp, IReadOnlyList<string[]> Phrases)> FollowUpPhrases { get; } =
+        Snapshot.FollowUps.Items.Select(f => (f, (IReadOnlyList<string[]>)f.Asks.All.Select(UtteranceTokens.Of).Where(t => t.Length > 0).ToList())).ToList();
+
+    /// <summary>The correction cues of <see cref="ContentSnapshot.FollowUps"/> as comparison tokens (built with this object).</summary>
+    internal IReadOnlyList<string[]> CorrectionCues { get; } =
+        Snapshot.FollowUps.CorrectionCues.All.Select(UtteranceTokens.Of).Where(t => t.Length > 0).ToList();
+
     /// <summary>The index of dialog <paramref name="dialogId"/>, or null when the content has no such dialog.</summary>
     public DialogIndex? FindDialogIndex(string? dialogId) =>
         dialogId is not null && DialogIndexes.TryGetValue(dialogId, out var index) ? index : null;

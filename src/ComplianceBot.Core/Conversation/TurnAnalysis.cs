@@ -11,7 +11,14 @@ namespace ComplianceBot.Core.Conversation;
 /// <param name="DialogId">The dialog.</param>
 /// <param name="Reading">The facts the message states for the dialog's slots (and those it names ambiguously or only negated).</param>
 /// <param name="HasSituationCue">True when the message has one of the dialog's situation cues (or the dialog has none).</param>
-public sealed record DialogReading(string DialogId, SlotReading Reading, bool HasSituationCue);
+public sealed record DialogReading(string DialogId, SlotReading Reading, bool HasSituationCue)
+{
+    /// <summary>How many of the dialog's check request phrases the message has ("help me decide", "帮我判断"); 0 when none.</summary>
+    public int Requests { get; init; }
+
+    /// <summary>True when the dialog has situation cues and the message has one (a trip): a more specific fit than facts alone.</summary>
+    public bool HasOwnCue { get; init; }
+}
 
 /// <summary>One clause of a message that asks something, with how the matcher with dialog triggers reads it alone.</summary>
 /// <param name="Text">The clause.</param>
@@ -68,8 +75,20 @@ public sealed record TurnAnalysis
     /// <summary>True when the writer speaks of their own situation in the first person singular ("I'm…", "我…").</summary>
     public bool IsAboutOwnSituation { get; init; }
 
+    /// <summary>True when the writer speaks of their organisation's case in the first person plural ("can our sister company…", "我们…").</summary>
+    public bool IsAboutOwnOrganisation { get; init; }
+
     /// <summary>The facts the message states for each dialog of the content, as a first message, in the content's dialog order.</summary>
     public ImmutableArray<DialogReading> Stated { get; init; } = [];
+
+    /// <summary>The follow-ups (<c>knowledge/follow-ups.yaml</c>) whose phrases the message has ("and for companies?"), by id; empty when none.</summary>
+    public ImmutableArray<string> FollowUps { get; init; } = [];
+
+    /// <summary>True when the message starts like a follow-up ("and …", "what about …", "那…") rather than a question of its own.</summary>
+    public bool StartsAsFollowUp { get; init; }
+
+    /// <summary>True when the message has a correction cue ("actually", "oh wait", "其实").</summary>
+    public bool HasCorrectionCue { get; init; }
 
     /// <summary>While a check asks a slot: the message read as the answer to that slot (short answers, labels, numbers count); null otherwise.</summary>
     public SlotReading? Answer { get; init; }
@@ -98,7 +117,7 @@ public sealed record TurnAnalysis
             $"text:       {Text}",
             $"normalised: {Normalized}",
             $"language:   {Language.ToCode()}{(LanguageFromText ? string.Empty : " (the conversation's: the message has no words of its own)")}; script {Script.ToString().ToLowerInvariant()}",
-            $"form:       {(IsQuestion ? "question" : "statement")}{(IsAboutOwnSituation ? ", own situation" : string.Empty)}",
+            $"form:       {(IsQuestion ? "question" : "statement")}{(IsAboutOwnSituation ? ", own situation" : string.Empty)}{(IsAboutOwnOrganisation ? ", own organisation" : string.Empty)}",
         };
         if (SmallTalk != SmallTalkKind.None)
         {
@@ -117,9 +136,20 @@ public sealed record TurnAnalysis
 
         lines.Add("places:     " + (Places.IsDefaultOrEmpty ? "none" : string.Join(", ", Places.Select(p =>
             $"{p.Name} = {p.PlaceId} ({p.Jurisdiction}{(p.OwnLocation ? ", where the writer is or goes" : string.Empty)})"))));
-        foreach (var reading in Stated.Where(r => !r.Reading.IsEmpty || r.Reading.Negated.Count > 0))
+        foreach (var reading in Stated.Where(r => !r.Reading.IsEmpty || r.Reading.Negated.Count > 0 || r.Requests > 0))
         {
-            lines.Add($"facts:      {reading.DialogId}: {FactsOf(reading.Reading)}{(reading.HasSituationCue ? string.Empty : " (no situation cue)")}");
+            lines.Add($"facts:      {reading.DialogId}: {FactsOf(reading.Reading)}{(reading.HasSituationCue ? string.Empty : " (no situation cue)")}"
+                      + (reading.Requests > 0 ? $" (asks to be checked: {reading.Requests})" : string.Empty));
+        }
+
+        if (!FollowUps.IsDefaultOrEmpty)
+        {
+            lines.Add($"follow-up:  {string.Join(", ", FollowUps)}{(StartsAsFollowUp ? " (starts like one)" : string.Empty)}");
+        }
+
+        if (HasCorrectionCue)
+        {
+            lines.Add("correction: the message has a correction cue");
         }
 
         if (Answer is { } answer)

@@ -17,6 +17,9 @@ public static class TurnAnalyzer
     // A dialog matched at least this confidently as a whole needs no look at the message's clauses. Same as the decider's start confidence.
     private const double ClauseCheckBelow = TurnDecider.DialogStartConfidence;
 
+    // How a message without a subject of its own starts ("and for companies?", "what about fines?", "那企业呢").
+    private static readonly string[] FollowUpOpeners = ["and ", "what about ", "how about ", "same for ", "same question for ", "and what about ", "那", "那么", "还有", "换成"];
+
     private static readonly char[] ClauseBreaks = [',', ';', '.', '!', '?', '，', '；', '。', '！', '？'];
 
     // Button values that the bot routes by their data, so their text (a button title) is not a question.
@@ -50,7 +53,11 @@ public static class TurnAnalyzer
             ? []
             : content.Snapshot.Dialogs.Select(d => content.DialogIndexes[d.Id]).Select(index => new DialogReading(index.Dialog.Id,
                 PlaceFacts.Apply(SlotFiller.Read(index, text, tokens, askedSlot: null, language), gazetteer.SlotOf(index.Dialog.Id), places, askedSlot: null),
-                index.HasSituationCue(tokens))).ToImmutableArray();
+                index.HasSituationCue(tokens))
+            {
+                Requests = index.RequestCount(tokens),
+                HasOwnCue = index.HasOwnSituationCue(tokens),
+            }).ToImmutableArray();
 
         SlotReading? answer = null;
         if (state.Dialog is { Phase: DialogPhase.Asking, AskedSlot: { } asked } ds && content.FindDialogIndex(ds.DialogId) is { } running)
@@ -77,8 +84,13 @@ public static class TurnAnalyzer
             ? ReferenceEquals(content.Matcher, content.TopicsMatcher) ? topics : content.Matcher.Match(text)
             : null;
 
+        var followUps = content.FollowUpPhrases.Where(f => SlotFiller.ContainsAny(f.Phrases, tokens)).Select(f => f.FollowUp.Id).ToImmutableArray();
         return new TurnAnalysis
         {
+            FollowUps = followUps,
+            StartsAsFollowUp = FollowUpOpeners.Any(o => normalized.StartsWith(o, StringComparison.Ordinal))
+                               || (normalized.EndsWith('呢') && normalized.Length <= 6), // "个人呢": a subject alone, asked about
+            HasCorrectionCue = SlotFiller.ContainsAny(content.CorrectionCues, tokens),
             Input = input,
             Text = text,
             Normalized = normalized,
@@ -93,6 +105,7 @@ public static class TurnAnalyzer
             Control = control,
             IsQuestion = QuestionForm.IsQuestion(text),
             IsAboutOwnSituation = QuestionForm.IsAboutOwnSituation(text),
+            IsAboutOwnOrganisation = QuestionForm.IsAboutOwnOrganisation(text),
             Stated = stated,
             Answer = answer,
             TopicsMatch = topics,

@@ -46,6 +46,18 @@ public static partial class TurnDecider
             return (asked, "one clause asks for the check, another states a fact");
         }
 
+        // Where the writer is or goes outside the mainland, the jurisdiction routing answers (no mainland check from these cues).
+        var ownPlaceElsewhere = turn.Places.Any(p => p.OwnLocation && p.IsOutsideMainland);
+        if (!ownPlaceElsewhere && Requested(turn, match, content) is ({ } requested, var requestWhy))
+        {
+            return (requested, requestWhy);
+        }
+
+        if (!ownPlaceElsewhere && turn.IsQuestion && (turn.IsAboutOwnSituation || turn.IsAboutOwnOrganisation) && OwnCaseQuestion(turn, match, content) is ({ } ownCase, var ownWhy))
+        {
+            return (ownCase, ownWhy);
+        }
+
         if (turn.IsQuestion)
         {
             return (null, string.Empty); // a general question gets its FAQ answer (which offers the check), even if it names facts
@@ -83,6 +95,76 @@ public static partial class TurnDecider
             .OrderByDescending(x => x.Item2.Reading.Values.Count)
             .FirstOrDefault();
         return best.Dialog is null ? (null, string.Empty) : (best.Dialog, $"{best.Why}: {best.Item2.Reading.Values.Count} stated");
+    }
+
+    /// <summary>
+    /// A message that asks to have the writer's case checked ("help me decide whether my VPN is ok", "check if we can let
+    /// an affiliate use our channel", "帮我判断…"): the dialog with the most check request phrases and stated facts in the
+    /// message (ties: a dialog whose situation cue the message has, then the one the FAQ match ranks or links first).
+    /// (null, "") when no dialog's request phrase is in the message.
+    /// </summary>
+    private static (DialogDefinition? Dialog, string Why) Requested(TurnAnalysis turn, MatchResult match, ServedContent content)
+    {
+        // A question the FAQ answers confidently ("海外员工能用我们的专线访问国内系统吗") needs more than a request-like wording and one fact.
+        var confidentQuestion = turn.IsQuestion && match is { Outcome: MatchOutcome.Answer, Top.Confidence: >= DialogStartConfidence };
+
+        // A request phrase alone may be a question's wording ("能用我们的专线吗"): it needs a fact, or a second request phrase.
+        var best = turn.Stated
+            .Where(r => r.Requests > 0 && r.HasSituationCue && (r.Reading.Values.Count >= 1 || r.Requests >= 2)
+                        && (!confidentQuestion || r.Requests + r.Reading.Values.Count >= 3))
+            .OrderByDescending(r => r.Requests + r.Reading.Values.Count)
+            .ThenByDescending(r => r.HasOwnCue)
+            .ThenBy(r => LinkRank(content, match, r.DialogId))
+            .FirstOrDefault();
+        return best is null || content.Snapshot.FindDialog(best.DialogId) is not { } dialog
+            ? (null, string.Empty)
+            : (dialog, $"asks to be checked: {best.Reading.Values.Count} stated");
+    }
+
+    /// <summary>
+    /// A question about the writer's own case or their organisation's ("I'm flying to Beijing, can I use LetsVPN?",
+    /// "can our sister company in Malaysia use our MPLS line?") that states one of a dialog's situation slots and at
+    /// least one more fact: the dialog stating the most facts (ties: a situation cue, then the FAQ match's ranking).
+    /// </summary>
+    private static (DialogDefinition? Dialog, string Why) OwnCaseQuestion(TurnAnalysis turn, MatchResult match, ServedContent content)
+    {
+        // A question the FAQ answers confidently is a general one unless it says more than two facts, a trip counting as
+        // one ("is nordvpn ok in china if i have a paid acct" is answered; "heading to Shenzhen next week, can I use
+        // Astrill there?" is checked).
+        var needed = match is { Outcome: MatchOutcome.Answer, Top.Confidence: >= DialogStartConfidence }
+            ? DialogEngine.SlotsForDirectStart + 1
+            : DialogEngine.SlotsForDirectStart;
+        var best = turn.Stated
+            .Where(r => r.HasSituationCue && r.Reading.Values.Count >= DialogEngine.SlotsForDirectStart
+                        && r.Reading.Values.Count + (r.HasOwnCue ? 1 : 0) >= needed)
+            .Select(r => (Reading: r, Dialog: content.Snapshot.FindDialog(r.DialogId)))
+            .Where(x => x.Dialog?.SituationSlots is { Count: > 0 } slots && slots.Any(x.Reading.Reading.Values.ContainsKey)
+                        && x.Dialog.SituationOf switch
+                        {
+                            SituationOf.Person => QuestionForm.AsksAboutWriter(turn.Text, plural: false),
+                            SituationOf.Organisation => QuestionForm.AsksAboutWriter(turn.Text, plural: true),
+                            _ => QuestionForm.AsksAboutWriter(turn.Text, plural: false) || QuestionForm.AsksAboutWriter(turn.Text, plural: true),
+                        })
+            .OrderByDescending(x => x.Reading.Reading.Values.Count)
+            .ThenByDescending(x => x.Reading.HasOwnCue)
+            .ThenBy(x => LinkRank(content, match, x.Reading.DialogId))
+            .FirstOrDefault();
+        return best.Dialog is null ? (null, string.Empty) : (best.Dialog, $"question about the writer's own case: {best.Reading.Reading.Values.Count} stated");
+    }
+
+    /// <summary>Where the FAQ match ranks dialog <paramref name="dialogId"/>: the position of the dialog itself or of the first ranked topic offering it; <see cref="int.MaxValue"/> when neither.</summary>
+    private static int LinkRank(ServedContent content, MatchResult match, string dialogId)
+    {
+        var ranked = match.Ranked;
+        for (var i = 0; i < ranked.Count; i++)
+        {
+            if (DialogOf(content.Snapshot, ranked[i].Id)?.Id == dialogId || Offered(content.Snapshot, ranked[i].Id).Any(d => d.Id == dialogId))
+            {
+                return i;
+            }
+        }
+
+        return int.MaxValue;
     }
 
     /// <summary>

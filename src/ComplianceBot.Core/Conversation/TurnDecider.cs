@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using ComplianceBot.Core.Dialogs;
 using ComplianceBot.Core.Knowledge;
 using ComplianceBot.Core.Matching;
@@ -33,8 +34,8 @@ public static partial class TurnDecider
     /// <summary>Decides the turn <paramref name="turn"/> in a conversation in <paramref name="state"/> over <paramref name="content"/>.</summary>
     public static TurnResult Decide(TurnAnalysis turn, ConversationState state, ServedContent content)
     {
-        var entered = state with { Turn = state.Turn + 1 };
-        return Remember(Route(turn, entered, content, picked: null));
+        var entered = state with { Turn = state.Turn + 1, LastStated = [] };
+        return Remember(Route(turn, entered, content, picked: null, earlier: state.LastStated.IsDefault ? [] : state.LastStated));
     }
 
     /// <summary>The welcome for member <paramref name="memberId"/>, or no reply if that member was already welcomed.</summary>
@@ -64,7 +65,8 @@ public static partial class TurnDecider
         return result.Replies.Count == 0 ? result : Remember(result);
     }
 
-    private static TurnResult Route(TurnAnalysis turn, ConversationState state, ServedContent content, string? picked)
+    private static TurnResult Route(TurnAnalysis turn, ConversationState state, ServedContent content, string? picked,
+        ImmutableArray<StatedFacts> earlier)
     {
         if (turn.LanguageFromText)
         {
@@ -79,7 +81,12 @@ public static partial class TurnDecider
         {
             if (buttons.TryGetValue(DialogActions.StartKey, out var dialogId))
             {
-                return dialogs.Start(dialogId, state, picked ?? "start button");
+                // "Check my situation" under an answer: the facts the question stated are kept, not asked again.
+                var kept = state.InCheck ? null : earlier.FirstOrDefault(f => f.DialogId == dialogId);
+                return kept is { Facts.Count: > 0 }
+                    ? dialogs.Start(dialogId, state, (picked ?? "start button") + $"; {kept.Facts.Count} stated before",
+                        new SlotReading(kept.Facts, new Dictionary<string, IReadOnlyList<string>>(), false))
+                    : dialogs.Start(dialogId, state, picked ?? "start button");
             }
 
             if (buttons.ContainsKey(DialogActions.DialogKey))
@@ -88,7 +95,7 @@ public static partial class TurnDecider
             }
         }
 
-        if (turn.Number is { } number && PickButton(number, turn, state, content, replies, dialogs) is { } clicked)
+        if (turn.Number is { } number && PickButton(number, turn, state, content, replies, dialogs, earlier) is { } clicked)
         {
             return clicked;
         }
@@ -106,6 +113,11 @@ public static partial class TurnDecider
         if (dialogs.AfterVerdict(turn, state) is { } afterVerdict)
         {
             return afterVerdict;
+        }
+
+        if (turn.Control == DialogCommand.None && dialogs.Correct(turn, state) is { } corrected)
+        {
+            return corrected;
         }
 
         var knowledge = content.Snapshot.Knowledge;
@@ -146,6 +158,11 @@ public static partial class TurnDecider
                 return dialogs.Outside(command, state);
         }
 
+        if (FollowUpOf(turn, state, content, replies) is { } followUp)
+        {
+            return followUp;
+        }
+
         var toStart = turn.DialogsMatch is { } withDialogs ? DialogToStart(turn, withDialogs, content) : (null, string.Empty);
         if (toStart.Dialog is not { } startable || !RoutesOutsideMainland(turn, startable, content))
         {
@@ -161,7 +178,11 @@ public static partial class TurnDecider
                 new Decision(DecisionKind.StartCheck) { Reason = why });
         }
 
-        return Faq(turn, state, content, replies);
+        var faq = Faq(turn, state, content, replies);
+        var stated = turn.Stated.Where(r => r.Reading.Values.Count > 0)
+            .Select(r => new StatedFacts(r.DialogId, r.Reading.Values.ToImmutableSortedDictionary(StringComparer.Ordinal)))
+            .ToImmutableArray();
+        return faq with { NewState = faq.NewState with { LastStated = stated } };
     }
 
     /// <summary>The FAQ answer from the topics alone, as if there were no dialogs: an answer, a clarify, or the fallback.</summary>
@@ -195,6 +216,37 @@ public static partial class TurnDecider
         }
     }
 
+    /// <summary>A follow-up of this many comparison tokens or fewer can lack a subject ("and for companies?", "那企业呢"). 7.</summary>
+    public const int MaxFollowUpTokens = 7;
+
+    /// <summary>
+    /// A short message without a subject of its own ("and for companies?", "what about fines?", "那企业呢") read against
+    /// the topic answered last, through <c>knowledge/follow-ups.yaml</c>: the topic the follow-up maps the last topic to.
+    /// Null when there is no last topic, the message is longer than <see cref="MaxFollowUpTokens"/>, has no follow-up
+    /// phrase for the last topic, or is a question the FAQ answers confidently on its own without starting like a follow-up.
+    /// </summary>
+    private static TurnResult? FollowUpOf(TurnAnalysis turn, ConversationState state, ServedContent content, ReplyBuilder replies)
+    {
+        if (state.LastTopicId is not { } last || turn.FollowUps.IsDefaultOrEmpty || turn.Tokens.Length > MaxFollowUpTokens
+            || (turn.TopicsMatch is { Outcome: MatchOutcome.Answer, Top.Confidence: >= DialogStartConfidence } && !turn.StartsAsFollowUp))
+        {
+            return null;
+        }
+
+        var knowledge = content.Snapshot.Knowledge;
+        foreach (var id in turn.FollowUps)
+        {
+            if (content.Snapshot.FollowUps.Items.FirstOrDefault(f => f.Id == id) is { } followUp
+                && followUp.From.TryGetValue(last, out var target) && target != last && knowledge.FindTopic(target) is { } topic)
+            {
+                return Said(new Decision(DecisionKind.FollowUp) { TopicId = topic.Id, From = last, Reason = "follow-up " + id },
+                    replies.Answer(topic, 1.0, state.DisclaimerShown), state);
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>
     /// A message that is only a number picks button <paramref name="number"/> of the last reply that offered buttons,
     /// as if it had been clicked. Null when the message is for someone else: no buttons were offered (then it gets a
@@ -202,7 +254,7 @@ public static partial class TurnDecider
     /// it). A number beyond the list gets the list again.
     /// </summary>
     private static TurnResult? PickButton(int number, TurnAnalysis turn, ConversationState state, ServedContent content,
-        ReplyBuilder replies, DialogEngine dialogs)
+        ReplyBuilder replies, DialogEngine dialogs, ImmutableArray<StatedFacts> earlier)
     {
         var offered = state.OfferedButtons.IsDefault ? [] : state.OfferedButtons;
         if (offered.Length == 0)
@@ -229,7 +281,7 @@ public static partial class TurnDecider
             return null; // no data, or an answer to the check's question: the check reads the number as that choice
         }
 
-        return Route(click, state, content, picked: $"typed {number}: the button \"{button.Title}\"");
+        return Route(click, state, content, picked: $"typed {number}: the button \"{button.Title}\"", earlier);
     }
 
     /// <summary>

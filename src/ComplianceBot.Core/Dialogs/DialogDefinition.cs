@@ -19,6 +19,17 @@ namespace ComplianceBot.Core.Dialogs;
 /// (e.g. a trip for <c>travel-check</c>: "I'm in Shanghai" is where someone is, not where they are going); empty (or
 /// <see langword="null"/>) when the facts alone are enough. Triggers and buttons start the dialog regardless.
 /// </param>
+/// <param name="CheckRequests">
+/// Phrases with which someone asks to have their own case checked ("help me decide", "check if we can", "帮我判断",
+/// "is my vpn ok"): a message with one starts this dialog from the facts it states, even a question, when this dialog
+/// fits the message best (the most request phrases and facts). Empty (or <see langword="null"/>) when none.
+/// </param>
+/// <param name="SituationSlots">
+/// Slots that make a question about the writer's own case (or their organisation's: "can our sister company use our
+/// MPLS line?") a situation to check rather than a general question, when it states one of them and at least one more
+/// fact. Empty (or <see langword="null"/>) when questions never start this dialog from their facts.
+/// </param>
+/// <param name="SituationOf">Whose case the dialog checks: a question about the writer's own case starts it only when it speaks of that (I/my for a person, we/our for an organisation).</param>
 public sealed record DialogDefinition(
     string Id,
     int Version,
@@ -27,7 +38,10 @@ public sealed record DialogDefinition(
     LocalizedList Triggers,
     IReadOnlyList<DialogSlot> Slots,
     IReadOnlyList<DialogRule> Rules,
-    LocalizedList? SituationCues = null)
+    LocalizedList? SituationCues = null,
+    LocalizedList? CheckRequests = null,
+    IReadOnlyList<string>? SituationSlots = null,
+    SituationOf SituationOf = SituationOf.Any)
 {
     /// <summary>Prefix of a dialog's id among match targets and in reply values: <c>dialog:&lt;id&gt;</c>.</summary>
     public const string TargetPrefix = "dialog:";
@@ -55,4 +69,17 @@ public sealed record DialogDefinition(
     /// <summary>The matcher target of this dialog: its trigger phrasings and titles in both languages.</summary>
     public MatchTarget ToMatchTarget() => new(TargetId,
         Triggers.All.Append(Title.En).Concat(Title.Zh is null ? [] : [Title.Zh]).ToList());
+}
+
+/// <summary>Whose case a decision dialog checks (dialog YAML <c>situation_of</c>).</summary>
+public enum SituationOf
+{
+    /// <summary>Anyone's: not declared.</summary>
+    Any,
+
+    /// <summary>A person's own case ("I", "my", "我").</summary>
+    Person,
+
+    /// <summary>An organisation's case ("we", "our", "我们").</summary>
+    Organisation,
 }

@@ -165,6 +165,25 @@ public sealed partial class DialogEngine
 
         var rule = finished.Rules.FirstOrDefault(r => r.Id == last!.RuleId);
         var decision = new Decision(DecisionKind.Control) { DialogId = finished.Id, Command = command };
+        var rightAfter = last!.VerdictTurn == state.Turn - 1;
+        if (command == DialogCommand.Back && rightAfter && last.FilledOrder.Length > 0)
+        {
+            // "back" right after a verdict: the last answer is asked again, the others are kept
+            var previous = last.FilledOrder[^1];
+            var was = _replies.ValueLabel(finished, previous, last.Facts[previous]);
+            var reopened = last.Forget(previous) with { Phase = DialogPhase.Asking, AskedSlot = previous, Failures = 0, Verdict = null, RuleId = null };
+            return Reask(finished, state with { Dialog = reopened }, [DialogPhrases.Back(_language, _replies.SlotLabel(finished, previous), was)],
+                decision with { SlotId = previous, Reason = "right after the verdict: its last answer asked again" });
+        }
+
+        if (command == DialogCommand.Cancel && rightAfter)
+        {
+            // "cancel" right after a verdict: the check is closed (its facts are no longer kept for corrections)
+            return new TurnResult(decision with { Reason = "right after the verdict: the check is closed" },
+                [_replies.Notice(DialogPhrases.Cancelled(_language, _replies.Title(finished)),
+                    [ReplyAction.ForDialog(DialogPhrases.StartAgainButton(_language), finished.Id)])], state with { Dialog = null });
+        }
+
         if (command == DialogCommand.Why && rule is not null && last!.VerdictTurn == state.Turn - 1)
         {
             // "why" again still explains it

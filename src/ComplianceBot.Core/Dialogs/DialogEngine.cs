@@ -273,6 +273,13 @@ public sealed partial class DialogEngine
             return answered; // "is there a fine?" reads as "yes"-ish, but it is a question
         }
 
+        // "what are the penalties for subleasing a line?" names a value, but asks an FAQ question: answered, then the check resumes
+        if (QuestionForm.StartsWithQuestionWord(turn.Text) && turn.TopicsMatch is { Outcome: Matching.MatchOutcome.Answer, Top.Confidence: >= TurnDecider.DialogStartConfidence }
+            && Aside(dialog, state, aside) is { } faq)
+        {
+            return faq;
+        }
+
         if (newFacts.Count > 0)
         {
             var next = ds;

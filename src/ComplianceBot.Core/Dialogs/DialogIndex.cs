@@ -7,11 +7,12 @@ namespace ComplianceBot.Core.Dialogs;
 /// </summary>
 public sealed class DialogIndex
 {
-    private DialogIndex(DialogDefinition dialog, IReadOnlyList<SlotPhrase> phrases, IReadOnlyList<string[]> cues)
+    private DialogIndex(DialogDefinition dialog, IReadOnlyList<SlotPhrase> phrases, IReadOnlyList<string[]> cues, IReadOnlyList<string[]> requests)
     {
         Dialog = dialog;
         Phrases = phrases;
         Cues = cues;
+        Requests = requests;
     }
 
     /// <summary>The dialog this index reads for.</summary>
@@ -22,6 +23,9 @@ public sealed class DialogIndex
 
     /// <summary>The situation cues as tokens; empty when the dialog has none.</summary>
     internal IReadOnlyList<string[]> Cues { get; }
+
+    /// <summary>The check request phrases as tokens; empty when the dialog has none.</summary>
+    internal IReadOnlyList<string[]> Requests { get; }
 
     /// <summary>Builds the index of <paramref name="dialog"/>.</summary>
     public static DialogIndex Build(DialogDefinition dialog)
@@ -50,7 +54,8 @@ public sealed class DialogIndex
         }
 
         var cues = (dialog.SituationCues?.All ?? []).Select(UtteranceTokens.Of).Where(p => p.Length > 0).ToList();
-        return new DialogIndex(dialog, phrases, cues);
+        var requests = (dialog.CheckRequests?.All ?? []).Select(UtteranceTokens.Of).Where(p => p.Length > 0).ToList();
+        return new DialogIndex(dialog, phrases, cues, requests);
     }
 
     /// <summary>
@@ -58,6 +63,15 @@ public sealed class DialogIndex
     /// situation cues, not negated ("not travelling" is no trip), or the dialog has none.
     /// </summary>
     public bool HasSituationCue(IReadOnlyList<string> tokens) => Cues.Count == 0 || SlotFiller.ContainsAny(Cues, tokens);
+
+    /// <summary>True when the dialog has situation cues and <paramref name="tokens"/> contain one (not negated).</summary>
+    public bool HasOwnSituationCue(IReadOnlyList<string> tokens) => Cues.Count > 0 && SlotFiller.ContainsAny(Cues, tokens);
+
+    /// <summary>
+    /// How many of the dialog's check request phrases ("help me decide", "帮我判断") <paramref name="tokens"/> contain,
+    /// not negated; 0 when none (or the dialog has none).
+    /// </summary>
+    public int RequestCount(IReadOnlyList<string> tokens) => Requests.Count(r => SlotFiller.ContainsAny([r], tokens));
 }
 
 /// <summary>Whether a choice phrase counts anywhere or only as the answer to its own slot.</summary>

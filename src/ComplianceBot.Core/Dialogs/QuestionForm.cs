@@ -56,6 +56,81 @@ public static class QuestionForm
         return false;
     }
 
+    private static readonly HashSet<string> FirstPersonPlural = new(StringComparer.Ordinal) { "we", "weve", "our", "ours", "us" };
+
+    /// <summary>
+    /// True when <paramref name="text"/> speaks of the writer's organisation in the first person plural ("can our sister
+    /// company…", "we want to…", "我们…"). Alone it may be a company's general question; with the facts of a check it
+    /// describes that company's case.
+    /// </summary>
+    public static bool IsAboutOwnOrganisation(string? text)
+    {
+        var normalized = TextNormalizer.Normalize(text);
+        return normalized.Split(' ').Any(FirstPersonPlural.Contains) || normalized.Contains("我们", StringComparison.Ordinal)
+               || normalized.Contains("咱们", StringComparison.Ordinal) || normalized.Contains("我司", StringComparison.Ordinal);
+    }
+
+    private static readonly HashSet<string> SingularSubjects = new(StringComparer.Ordinal) { "i", "me", "my" };
+
+    private static readonly HashSet<string> PluralSubjects = new(StringComparer.Ordinal) { "we", "us", "our" };
+
+    private static readonly string[] ChineseAsks = ["能", "可以", "可不可以", "能不能", "是否可以", "该", "想"];
+
+    /// <summary>
+    /// True when a clause of <paramref name="text"/> asks about the writer (<paramref name="plural"/> false: "can I",
+    /// "should I", "am I allowed", "我能…", "我可以…") or their organisation (true: "can we", "can our sister company",
+    /// "我们能…"): the question's subject is the writer, not someone the writer reports on ("my boss asked whether…").
+    /// </summary>
+    public static bool AsksAboutWriter(string? text, bool plural)
+    {
+        var subjects = plural ? PluralSubjects : SingularSubjects;
+        var clauses = (text ?? string.Empty).Split([',', ';', ':', '.', '!', '?', '，', '；', '：', '。', '！', '？'], StringSplitOptions.RemoveEmptyEntries);
+        foreach (var clause in clauses)
+        {
+            var words = TextNormalizer.Normalize(clause).Split(' ');
+            if (words.Zip(words.Skip(1)).Any(p => Auxiliaries.Contains(p.First) && subjects.Contains(p.Second)))
+            {
+                return true;
+            }
+
+        }
+
+        // Chinese drops the subject of later clauses ("我下周去上海出差，可以用快连吗"): the writer (我, or 我们 for the
+        // organisation) named before the ask is its subject.
+        var whole = TextNormalizer.Normalize(text);
+        var subject = plural ? "我们" : "我";
+        for (var i = whole.IndexOf(subject, StringComparison.Ordinal); i >= 0; i = whole.IndexOf(subject, i + 1, StringComparison.Ordinal))
+        {
+            var after = i + subject.Length;
+            if (!plural && after < whole.Length && whole[after] == '们')
+            {
+                continue;
+            }
+
+            if (ChineseAsks.Any(a => whole.IndexOf(a, after, StringComparison.Ordinal) >= 0))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly HashSet<string> WhWords = new(StringComparer.Ordinal) { "what", "whats", "how", "who", "whos", "why", "which", "where", "when" };
+
+    private static readonly string[] ChineseWhWords = ["什么", "怎么", "哪些", "如何", "多少", "为什么", "谁"];
+
+    /// <summary>
+    /// True when <paramref name="text"/> starts with a question word ("what are the penalties…", "how do I…") or, in
+    /// Chinese, asks with one (什么, 怎么, 哪些 …): a question of its own, not an answer, even when it names a value.
+    /// </summary>
+    public static bool StartsWithQuestionWord(string? text)
+    {
+        var normalized = TextNormalizer.Normalize(text);
+        var first = normalized.Split(' ')[0];
+        return WhWords.Contains(first) || ChineseWhWords.Any(w => normalized.Contains(w, StringComparison.Ordinal));
+    }
+
     private static bool IsPlanWithoutSubject(string[] words) =>
         words.Length >= 2 && PlanModals.Contains(words[0]) && PlanVerbs.Contains(words[1]);
 

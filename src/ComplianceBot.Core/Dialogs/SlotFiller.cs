@@ -161,7 +161,7 @@ public static class SlotFiller
             {
                 WorkMeter.Add(phrase.Tokens.Length);
                 if (start + phrase.Tokens.Length <= tokens.Length && MatchesAt(tokens, start, phrase.Tokens)
-                    && !IsQuestioned(tokens, start + phrase.Tokens.Length))
+                    && !IsQuestioned(tokens, start, start + phrase.Tokens.Length))
                 {
                     found.Add(new Occurrence(phrase, start, IsNegated(tokens, start, start + phrase.Tokens.Length)));
                 }
@@ -254,6 +254,8 @@ public static class SlotFiller
         return false;
     }
 
-    // True when a Chinese question particle follows the phrase ("收钱吗？"): the writer asks about it.
-    private static bool IsQuestioned(string[] tokens, int end) => end < tokens.Length && QuestionParticles.Contains(tokens[end]);
+    // True when a Chinese question particle follows the phrase ("收钱吗？"): the writer asks about it. Not after 用 ("可以用快连吗"
+    // asks whether the means the writer names may be used: the means is stated).
+    private static bool IsQuestioned(string[] tokens, int start, int end) =>
+        end < tokens.Length && QuestionParticles.Contains(tokens[end]) && !(start >= 1 && tokens[start - 1] == "用");
 }

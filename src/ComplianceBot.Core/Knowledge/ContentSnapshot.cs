@@ -14,6 +14,9 @@ public sealed record ContentSnapshot(KnowledgeBase Knowledge, ContentVersion Ver
     /// <summary>The decision dialogs (<c>dialogs/*.yaml</c>), in file-name order; empty when there are none.</summary>
     public IReadOnlyList<DialogDefinition> Dialogs { get; init; } = [];
 
+    /// <summary>The follow-ups and correction cues of <c>knowledge/follow-ups.yaml</c>; <see cref="FollowUps.None"/> without that file.</summary>
+    public FollowUps FollowUps { get; init; } = FollowUps.None;
+
     /// <summary>The place gazetteer (<c>knowledge/places.yaml</c>); <see cref="Gazetteer.Empty"/> for content built in code.</summary>
     public Gazetteer Places { get; init; } = Gazetteer.Empty;
 

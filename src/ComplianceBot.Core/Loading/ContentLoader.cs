@@ -19,6 +19,9 @@ public static class ContentLoader
     /// <summary>File name of the out-of-scope groups inside the knowledge folder.</summary>
     public const string OutOfScopeFile = "out-of-scope.yaml";
 
+    /// <summary>The optional file of follow-ups and correction cues in the knowledge folder: <c>follow-ups.yaml</c>.</summary>
+    public const string FollowUpsFile = "follow-ups.yaml";
+
     /// <summary>
     /// File name of the place gazetteer inside the knowledge folder: required (without it a question about Hong Kong
     /// or Tokyo would get a mainland-law answer).
@@ -131,6 +134,10 @@ public static class ContentLoader
 
         var checker = new KnowledgeChecker(regulations, topics, synonyms, outOfScope, layout, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
         var knowledge = checker.Check(messages);
+        var followUpsPath = Path.Combine(root, FollowUpsFile);
+        var followUps = File.Exists(followUpsPath)
+            ? FollowUpChecker.Check(Knowledge<FollowUpsDto>(followUpsPath, ContentSchemas.FollowUpsFile), knowledge, messages)
+            : ComplianceBot.Core.Knowledge.FollowUps.None;
         if (dialogsDirectory is not null && !Directory.Exists(dialogsRoot))
         {
             messages.Add(new ValidationMessage(Display(dialogsBase, dialogsRoot), 0, 0, Severity.Error,
@@ -156,9 +163,9 @@ public static class ContentLoader
 
         var hasErrors = ordered.Any(m => m.Severity == Severity.Error);
         return new ContentLoadResult(
-            hasErrors || knowledge is null || dialogs is null || gazetteer is null
+            hasErrors || knowledge is null || dialogs is null || gazetteer is null || followUps is null
                 ? null
-                : new ContentSnapshot(knowledge, version) { Dialogs = dialogs, Places = gazetteer },
+                : new ContentSnapshot(knowledge, version) { Dialogs = dialogs, Places = gazetteer, FollowUps = followUps },
             version, ordered)
         {
             Sources = ContentSources.From(displayBase, dialogsBase, topics, dialogFiles),

@@ -98,7 +98,24 @@ internal sealed partial class DialogChecker
             return null;
         }
 
-        var dialog = new DialogDefinition(dto.Id!, dto.Version!.Value, title, intro, triggers, slots, rules, List(dto.SituationCues));
+        var situationSlots = dto.SituationSlots ?? [];
+        for (var i = 0; i < situationSlots.Count; i++)
+        {
+            if (slots.All(s => s.Id != situationSlots[i]))
+            {
+                messages.Add(file.At($"/situation_slots/{i}", Severity.Error,
+                    $"situation_slots names '{situationSlots[i]}', which is not a slot of this dialog ({string.Join(", ", slots.Select(s => s.Id))})"));
+                return null;
+            }
+        }
+
+        var dialog = new DialogDefinition(dto.Id!, dto.Version!.Value, title, intro, triggers, slots, rules, List(dto.SituationCues),
+            List(dto.CheckRequests), situationSlots, dto.SituationOf switch
+            {
+                "person" => SituationOf.Person,
+                "organisation" => SituationOf.Organisation,
+                _ => SituationOf.Any,
+            });
         return CheckDecisionTable(file, dialog, messages) ? dialog : null;
     }
 

@@ -11,6 +11,9 @@ internal sealed class DialogDto
     public LocalizedTextDto? Intro { get; set; }
     public PhrasingsDto? Triggers { get; set; }
     public PhrasingsDto? SituationCues { get; set; }
+    public PhrasingsDto? CheckRequests { get; set; }
+    public List<string>? SituationSlots { get; set; }
+    public string? SituationOf { get; set; }
     public List<DialogSlotDto>? Slots { get; set; }
     public List<DialogRuleDto>? Rules { get; set; }
 }

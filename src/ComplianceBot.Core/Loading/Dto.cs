@@ -95,6 +95,20 @@ internal sealed class OutOfScopeDto
     public List<OutOfScopeGroupDto>? Groups { get; set; }
 }
 
+internal sealed class FollowUpsDto
+{
+    public int? Version { get; set; }
+    public List<FollowUpDto>? FollowUps { get; set; }
+    public PhrasingsDto? CorrectionCues { get; set; }
+}
+
+internal sealed class FollowUpDto
+{
+    public string? Id { get; set; }
+    public PhrasingsDto? Asks { get; set; }
+    public Dictionary<string, string>? From { get; set; }
+}
+
 internal sealed class PlaceNamesDto
 {
     public List<string>? En { get; set; }

@@ -26,8 +26,8 @@ internal static class UnreadFiles
             var parts = relative.Split('/');
             var reason = parts switch
             {
-                [ContentLoader.SynonymsFile] or [ContentLoader.OutOfScopeFile] or [ContentLoader.PlacesFile] => null,
-                [_] => $"the {knowledge}/ folder itself holds only {ContentLoader.SynonymsFile}, {ContentLoader.OutOfScopeFile} and {ContentLoader.PlacesFile}; "
+                [ContentLoader.SynonymsFile] or [ContentLoader.OutOfScopeFile] or [ContentLoader.PlacesFile] or [ContentLoader.FollowUpsFile] => null,
+                [_] => $"the {knowledge}/ folder itself holds only {ContentLoader.SynonymsFile}, {ContentLoader.OutOfScopeFile}, {ContentLoader.PlacesFile} and {ContentLoader.FollowUpsFile}; "
                        + $"topics go in {knowledge}/{ContentLoader.TopicsFolder}/, regulations in {knowledge}/{ContentLoader.RegulationsFolder}/",
                 [ContentLoader.TopicsFolder or ContentLoader.RegulationsFolder or ContentLoader.TestsFolder, _] => null,
                 [ContentLoader.TopicsFolder or ContentLoader.RegulationsFolder or ContentLoader.TestsFolder, ..] =>

@@ -31,6 +31,9 @@ internal sealed class ContentSchemas
     /// <summary>Schema of <c>dialogs/*.yaml</c>, in the dialogs folder's own <c>schema/</c> folder.</summary>
     public const string DialogFile = "dialog.schema.json";
 
+    /// <summary>The schema of <c>knowledge/follow-ups.yaml</c> (needed only when that file exists).</summary>
+    public const string FollowUpsFile = "follow-ups.schema.json";
+
     private readonly Dictionary<string, ContentSchema> _schemas;
 
     private ContentSchemas(Dictionary<string, ContentSchema> schemas)
@@ -54,6 +57,10 @@ internal sealed class ContentSchemas
         var wanted = new[] { TopicFile, RegulationFile, SynonymsFile, OutOfScopeFile, PlacesFile }
             .Select(name => (Name: name, Path: Path.Combine(folder, name), Base: displayBase))
             .ToList();
+        if (File.Exists(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(folder))!, Loading.ContentLoader.FollowUpsFile)))
+        {
+            wanted.Add((FollowUpsFile, Path.Combine(folder, FollowUpsFile), displayBase));
+        }
         if (dialogsFolder is not null && Directory.Exists(dialogsFolder))
         {
             wanted.Add((DialogFile, Path.Combine(dialogsFolder, Folder, DialogFile), dialogsDisplayBase));

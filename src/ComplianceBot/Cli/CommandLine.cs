@@ -41,6 +41,7 @@ public static class CommandLine
         root.Subcommands.Add(ExplainCommand.Create(output));
         root.Subcommands.Add(TeamsPackageCommand.Create(output));
         root.Subcommands.Add(EvalScenariosCommand.Create(output));
+        root.Subcommands.Add(EvalConversationsCommand.Create(output));
         root.Subcommands.Add(ValidateCommand.Create(output));
         root.Subcommands.Add(NewTopicCommand.Create(output, time ?? TimeProvider.System));
         root.Subcommands.Add(ReportCommand.Create(output));

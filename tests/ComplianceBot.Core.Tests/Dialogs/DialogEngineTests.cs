@@ -165,11 +165,12 @@ public class DialogEngineTests
     }
 
     [Fact]
-    public void Back_after_a_verdict_names_the_finished_check_and_offers_to_change_it()
+    public void Back_later_after_a_verdict_names_the_finished_check_and_offers_to_change_it()
     {
         var chat = new Chat(_assistant);
         chat.Send(Start("client-access-check"));
         chat.Send(Submit("charging", "yes"));
+        chat.Send(new TurnInput("thanks"));
 
         var reply = Assert.Single(chat.Send(new TurnInput("back")));
 

@@ -38,7 +38,7 @@ public sealed class UnreadFilesTests : IDisposable
 
         Assert.Equal(2, warnings.Count);
         Assert.StartsWith("dialogs/drafts/travel-check.yaml: this YAML file is not read: dialogs are read from dialogs/ itself", warnings[0]);
-        Assert.StartsWith("knowledge/synonyms.yml: this YAML file is not read: the knowledge/ folder itself holds only synonyms.yaml, out-of-scope.yaml and places.yaml", warnings[1]);
+        Assert.StartsWith("knowledge/synonyms.yml: this YAML file is not read: the knowledge/ folder itself holds only synonyms.yaml, out-of-scope.yaml, places.yaml and follow-ups.yaml", warnings[1]);
     }
 
     [Fact]

@@ -1,0 +1,54 @@
+using System.Collections.Immutable;
+using ComplianceBot.Core.Conversation;
+
+namespace ComplianceBot.Core.Dialogs;
+
+/// <summary>Corrections of a fact after a verdict.</summary>
+public sealed partial class DialogEngine
+{
+    /// <summary>
+    /// After a verdict, a message that changes one of its facts ("actually it's not Astrill, it's my employer's approved
+    /// channel", "oh wait, we do bill them for it", "其实我们收费") decides the check again with the other facts kept:
+    /// the verdict, or the question a rule now needs. It is a correction when it has a correction cue
+    /// (<c>knowledge/follow-ups.yaml</c>) and states a fact of the finished check, or when it comes right after the
+    /// verdict, is no question, and changes a fact the verdict had. Null for any other message (and for buttons).
+    /// </summary>
+    public TurnResult? Correct(TurnAnalysis turn, ConversationState state)
+    {
+        if (state.Dialog is not { Phase: DialogPhase.Finished } ds || turn.Input.Value is not null
+            || Resolve(ds) is not { Status: DialogStatus.Usable, Dialog: { } dialog }
+            || turn.StatedFor(dialog.Id)?.Reading is not { } stated)
+        {
+            return null;
+        }
+
+        var changed = stated.Values.Where(kv => !ds.Facts.TryGetValue(kv.Key, out var old) || old != kv.Value)
+            .OrderBy(kv => dialog.SlotOrder(kv.Key)).ToList();
+        var changesKnown = changed.Any(kv => ds.Facts.ContainsKey(kv.Key));
+        var rightAfter = ds.VerdictTurn == state.Turn - 1;
+        if (changed.Count == 0 || !changesKnown
+            || !(turn.HasCorrectionCue || (rightAfter && !turn.IsQuestion)))
+        {
+            return null;
+        }
+
+        var next = ds;
+        foreach (var (slot, value) in changed)
+        {
+            next = next.Fill(slot, value);
+        }
+
+        next = next with { Failures = 0, PreviousValue = null, Verdict = null, RuleId = null };
+        var first = changed.First(kv => ds.Facts.ContainsKey(kv.Key));
+        var decision = new Decision(DecisionKind.Correction)
+        {
+            DialogId = dialog.Id,
+            SlotId = first.Key,
+            Value = first.Value,
+            Reason = $"was {ds.Facts[first.Key]}; other facts kept",
+            Facts = changed.ToImmutableSortedDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal),
+        };
+        return Advance(dialog, state with { Dialog = next },
+            [DialogPhrases.Noted(_language) + "\n" + _replies.FactLines(dialog, changed.Select(kv => kv.Key).ToList(), next.Facts)], decision);
+    }
+}
