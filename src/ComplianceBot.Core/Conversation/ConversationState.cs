@@ -69,5 +69,5 @@ public sealed record ConversationState
 
 /// <summary>Facts a message stated for one dialog (slot id to value id), kept for one turn in <see cref="ConversationState.LastStated"/>.</summary>
 /// <param name="DialogId">The dialog.</param>
-/// <param name="Facts">Slot id to value id (contract section 2).</param>
+/// <param name="Facts">Slot id to value id (docs/reply-format.md, decision dialogs).</param>
 public sealed record StatedFacts(string DialogId, ImmutableSortedDictionary<string, string> Facts);

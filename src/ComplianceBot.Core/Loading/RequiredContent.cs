@@ -6,7 +6,7 @@ namespace ComplianceBot.Core.Loading;
 /// <summary>
 /// What the content must contain, as data: <c>knowledge/schema/required-content.json</c> lists the files of the
 /// knowledge folder the bot cannot do without (<c>synonyms.yaml</c>, <c>out-of-scope.yaml</c>, ...) and the topic ids
-/// the product contract fixes (section 1 of shared/spec/contract.md). A file or topic listed there and missing is an
+/// the reply format fixes (docs/reply-format.md, topic ids). A file or topic listed there and missing is an
 /// error, so <c>validate</c> fails and a hot reload keeps the last good content instead of silently serving less
 /// (without out-of-scope.yaml a quarter of off-topic questions would get VPN answers). Adding a required file (the
 /// place gazetteer <c>places.yaml</c>) or a contract topic is one line in that file.

@@ -56,7 +56,7 @@ public sealed class RequiredContentTests : IDisposable
     [Fact]
     public void Adding_a_required_file_is_one_line_in_the_list()
     {
-        _copy.Replace(RequiredContent.FileName, "\"out-of-scope.yaml\",", "\"out-of-scope.yaml\", \"glossary.yaml\",");
+        _copy.Replace(RequiredContent.FileName, "\"out-of-scope.yaml\"", "\"out-of-scope.yaml\", \"glossary.yaml\"");
 
         var error = Assert.Single(Load().Messages, m => m.Severity == Severity.Error);
 

@@ -59,7 +59,7 @@ public sealed class SlackEventsTests : RecordedHostTest
         Assert.StartsWith("*Sources:* Interim Provisions on International Networking, Art. 6", (string?)blocks[1]!["elements"]![0]!["text"]);
         Assert.Contains("not legal advice", (string?)blocks[2]!["elements"]![0]!["text"]);
         var buttons = (JArray)blocks[3]!["elements"]!;
-        Assert.Equal("Is VPN use banned for individuals?", (string?)buttons[0]!["text"]!["text"]);
+        Assert.Equal("Checking a provider's telecom licence", (string?)buttons[0]!["text"]!["text"]);
         Assert.Equal("{\"topic\":\"personal-vpn-legal-status\"}", (string?)buttons[0]!["value"]);
         Assert.Equal(buttons.Count, buttons.Select(b => (string?)b["action_id"]).Distinct().Count());
     }

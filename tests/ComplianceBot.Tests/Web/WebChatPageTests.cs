@@ -22,7 +22,7 @@ public sealed class WebChatPageTests(Browser browser, ITestOutputHelper output) 
         await page.Keyboard.TypeAsync("Is it illegal for individuals to use paid international VPN services?");
         await page.Keyboard.PressAsync("Enter");
 
-        var answer = transcript.GetByText("a paid or commercial VPN is illegal", new() { Exact = false }).First;
+        var answer = transcript.GetByText("A paid or commercial VPN is an unauthorised channel", new() { Exact = false }).First;
         await Expect(answer).ToBeVisibleAsync(Soon);
         await Expect(transcript.GetByText("Telecommunications Regulations, Art. 7", new() { Exact = false }).First).ToBeVisibleAsync(Soon);
         await Expect(transcript.GetByText("Sources:", new() { Exact = false }).First).ToBeVisibleAsync(Soon);
@@ -31,10 +31,10 @@ public sealed class WebChatPageTests(Browser browser, ITestOutputHelper output) 
         await page.Locator(SendBox).FocusAsync();
         await page.Keyboard.PressAsync("Shift+Tab");
         var focused = await page.EvaluateAsync<string>("() => document.activeElement?.textContent ?? ''");
-        Assert.Equal("Is VPN use banned for individuals?", focused.Trim());
+        Assert.Equal("Checking a provider's telecom licence", focused.Trim());
         await page.Keyboard.PressAsync("Enter");
 
-        await Expect(transcript.GetByText("not lawful to use", new() { Exact = false }).First).ToBeVisibleAsync(Soon);
+        await Expect(transcript.GetByText("Ask the provider for its Chinese basic telecom licence", new() { Exact = false }).First).ToBeVisibleAsync(Soon);
         await SaveScreenshotAsync(page, "webchat-answer");
     }
 }
