@@ -60,7 +60,7 @@ public sealed class SlackEventsTests : RecordedHostTest
         Assert.Contains("not legal advice", (string?)blocks[2]!["elements"]![0]!["text"]);
         var buttons = (JArray)blocks[3]!["elements"]!;
         Assert.Equal("Checking a provider's telecom licence", (string?)buttons[0]!["text"]!["text"]);
-        Assert.Equal("{\"topic\":\"personal-vpn-legal-status\"}", (string?)buttons[0]!["value"]);
+        Assert.Equal("{\"topic\":\"licence-verification\"}", (string?)buttons[0]!["value"]);
         Assert.Equal(buttons.Count, buttons.Select(b => (string?)b["action_id"]).Distinct().Count());
     }
 
