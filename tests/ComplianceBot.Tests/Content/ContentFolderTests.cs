@@ -114,14 +114,7 @@ public sealed class ContentFolderTests : IAsyncLifetime
     private string CopyOf(string name, string marker, Action<string, string> change)
     {
         var copy = Path.Combine(_content.Root, name + ".new");
-        var source = Path.Combine(TempContent.RepoRoot, name);
-        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
-        {
-            var destination = Path.Combine(copy, Path.GetRelativePath(source, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
-            File.Copy(file, destination);
-        }
-
+        Repo.CopyFolder(Repo.File(name), copy);
         change(copy, marker);
         return copy;
     }
