@@ -47,6 +47,7 @@ internal sealed class CitationDto
     public string? Note { get; set; }
 }
 
+// An English and a Chinese list of strings: phrasings, triggers, synonyms, cues, answers, and the names of a place.
 internal sealed class PhrasingsDto
 {
     public List<string>? En { get; set; }
@@ -109,19 +110,13 @@ internal sealed class FollowUpDto
     public Dictionary<string, string>? From { get; set; }
 }
 
-internal sealed class PlaceNamesDto
-{
-    public List<string>? En { get; set; }
-    public List<string>? Zh { get; set; }
-}
-
 internal sealed class PlaceDto
 {
     public string? Id { get; set; }
     public string? Jurisdiction { get; set; }
-    public PlaceNamesDto? Names { get; set; }
-    public PlaceNamesDto? Abbreviations { get; set; }
-    public PlaceNamesDto? Cities { get; set; }
+    public PhrasingsDto? Names { get; set; }
+    public PhrasingsDto? Abbreviations { get; set; }
+    public PhrasingsDto? Cities { get; set; }
     public List<string>? NotWithin { get; set; }
 }
 

@@ -136,7 +136,7 @@ internal static class PlacesChecker
         return messages.Count(m => m.Severity == Severity.Error) == errors ? new Gazetteer(places, topics, slots) : null;
     }
 
-    private static IEnumerable<string> Names(PlaceNamesDto? names) =>
+    private static IEnumerable<string> Names(PhrasingsDto? names) =>
         KnowledgeChecker.Clean(names?.En).Concat(KnowledgeChecker.Clean(names?.Zh));
 
     private static IEnumerable<(string Name, string Pointer)> Pointers(PlaceDto entry, string at)

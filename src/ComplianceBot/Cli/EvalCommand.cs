@@ -11,25 +11,13 @@ namespace ComplianceBot.Cli;
 public static class EvalCommand
 {
     /// <summary>Creates the command, writing to <paramref name="output"/>.</summary>
-    public static Command Create(TextWriter output)
-    {
-        var file = new Argument<FileInfo>("file") { Description = "A JSON Lines file of {\"text\": ..., \"expect\": [ids]}." };
-        var verbose = new Option<bool>("--verbose") { Description = "Also list the questions answered correctly." };
-        var eval = new Command("eval", "Measure matching accuracy on a question set and list the misses.") { file, verbose };
-        var folders = ContentFolderOptions.AddTo(eval);
-        eval.SetAction((result, _) => CommandLine.Guard(result, () =>
-            Task.FromResult(Run(result.GetRequiredValue(file), result.GetValue(verbose), folders.Resolve(result), output))));
-        return eval;
-    }
+    public static Command Create(TextWriter output) => EvalCommands.Create(
+        "eval", "Measure matching accuracy on a question set and list the misses.",
+        "A JSON Lines file of {\"text\": ..., \"expect\": [ids]}.", "Also list the questions answered correctly.", output,
+        (file, verbose, folders, _) => Task.FromResult(Run(file, verbose, folders, output)));
 
     private static int Run(FileInfo file, bool verbose, ContentFolders folders, TextWriter output)
     {
-        if (!file.Exists)
-        {
-            output.WriteLine($"error: {file.FullName} does not exist");
-            return CommandLine.NotFoundExitCode;
-        }
-
         using var services = ConsoleServices.Create(folders);
         var report = QuestionEvaluator.Run(services.GetRequiredService<ComplianceAssistant>(), EvalCase.ReadJsonLines(file.FullName));
         output.WriteLine($"questions: {report.Results.Count} ({report.InScope} in scope, {report.OutOfScope} out of scope)");

@@ -15,31 +15,16 @@ namespace ComplianceBot.Cli;
 public static class EvalConversationsCommand
 {
     /// <summary>Exit code when at least one conversation was not handled right.</summary>
-    public const int FailedExitCode = 3;
+    public const int FailedExitCode = EvalCommands.FailedExitCode;
 
     /// <summary>Creates the command, writing to <paramref name="output"/>.</summary>
-    public static Command Create(TextWriter output)
-    {
-        var file = new Argument<FileInfo>("file") { Description = "A YAML file of conversations (scripts: name, steps with user/click/value and expect)." };
-        var verbose = new Option<bool>("--verbose") { Description = "Also list the conversations handled right." };
-        var command = new Command("eval-conversations", "Play multi-turn conversations and report the share handled right, with the turn that went wrong in each failure.")
-        {
-            file, verbose,
-        };
-        var folders = ContentFolderOptions.AddTo(command);
-        command.SetAction((result, cancellationToken) => CommandLine.Guard(result, () =>
-            RunAsync(result.GetRequiredValue(file), result.GetValue(verbose), folders.Resolve(result), output, cancellationToken)));
-        return command;
-    }
+    public static Command Create(TextWriter output) => EvalCommands.Create(
+        "eval-conversations", "Play multi-turn conversations and report the share handled right, with the turn that went wrong in each failure.",
+        "A YAML file of conversations (scripts: name, steps with user/click/value and expect).", "Also list the conversations handled right.", output,
+        (file, verbose, folders, cancellationToken) => RunAsync(file, verbose, folders, output, cancellationToken));
 
     private static async Task<int> RunAsync(FileInfo file, bool verbose, ContentFolders folders, TextWriter output, CancellationToken cancellationToken)
     {
-        if (!file.Exists)
-        {
-            output.WriteLine($"error: {file.FullName} does not exist");
-            return CommandLine.NotFoundExitCode;
-        }
-
         var scripts = ScriptFile.Load(file.FullName, ShownPath.Of(file.FullName));
         foreach (var message in scripts.Messages)
         {

@@ -13,28 +13,17 @@ namespace ComplianceBot.Cli;
 public static class EvalScenariosCommand
 {
     /// <summary>Exit code when at least one scenario failed.</summary>
-    public const int FailedExitCode = 3;
+    public const int FailedExitCode = EvalCommands.FailedExitCode;
 
     /// <summary>Creates the command, writing to <paramref name="output"/>.</summary>
-    public static Command Create(TextWriter output)
-    {
-        var file = new Argument<FileInfo>("file") { Description = "A JSON Lines file of {\"start\", \"dialog\", \"facts\", \"verdict\", \"text_answers\"}." };
-        var verbose = new Option<bool>("--verbose") { Description = "Print the transcript of every scenario, not only of the failures." };
-        var command = new Command("eval-scenarios", "Play decision-dialog scenarios and report which end in the expected verdict.") { file, verbose };
-        var folders = ContentFolderOptions.AddTo(command);
-        command.SetAction((result, cancellationToken) => CommandLine.Guard(result, () =>
-            RunAsync(result.GetRequiredValue(file), result.GetValue(verbose), folders.Resolve(result), output, cancellationToken)));
-        return command;
-    }
+    public static Command Create(TextWriter output) => EvalCommands.Create(
+        "eval-scenarios", "Play decision-dialog scenarios and report which end in the expected verdict.",
+        "A JSON Lines file of {\"start\", \"dialog\", \"facts\", \"verdict\", \"text_answers\"}.",
+        "Print the transcript of every scenario, not only of the failures.", output,
+        (file, verbose, folders, cancellationToken) => RunAsync(file, verbose, folders, output, cancellationToken));
 
     private static async Task<int> RunAsync(FileInfo file, bool verbose, ContentFolders folders, TextWriter output, CancellationToken cancellationToken)
     {
-        if (!file.Exists)
-        {
-            output.WriteLine($"error: {file.FullName} does not exist");
-            return CommandLine.NotFoundExitCode;
-        }
-
         using var services = ConsoleServices.Create(folders);
         var content = services.GetRequiredService<IContentProvider>();
         var results = await ScenarioEvaluator.RunAsync(ScenarioCase.ReadJsonLines(file.FullName), () => new AssistantDriver(content), cancellationToken);

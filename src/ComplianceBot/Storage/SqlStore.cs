@@ -173,32 +173,17 @@ public abstract class SqlStore : BotStore
     }
 
     /// <inheritdoc />
-    public override async Task AppendAuditAsync(IReadOnlyList<AuditRecord> records, CancellationToken cancellationToken = default)
-    {
-        if (records.Count == 0)
-        {
-            return;
-        }
-
-        using var gate = await EnterWriteAsync(cancellationToken);
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        foreach (var r in records)
-        {
-            await using var insert = Command(connection, transaction, """
-                INSERT INTO audit (at, channel, conversation_id, user_hash, text, kind, decision, topic_id, confidence, dialog_id, slot_id, verdict, facts, citations, content_version)
-                VALUES (@at, @channel, @conversation, @user, @text, @kind, @decision, @topic, @confidence, @dialog, @slot, @verdict, @facts, @citations, @version)
-                """,
-                ("@at", r.At.ToUnixTimeMilliseconds()), ("@channel", r.Channel), ("@conversation", r.ConversationId), ("@user", r.UserHash),
+    public override Task AppendAuditAsync(IReadOnlyList<AuditRecord> records, CancellationToken cancellationToken = default) =>
+        WriteEachAsync(records, """
+            INSERT INTO audit (at, channel, conversation_id, user_hash, text, kind, decision, topic_id, confidence, dialog_id, slot_id, verdict, facts, citations, content_version)
+            VALUES (@at, @channel, @conversation, @user, @text, @kind, @decision, @topic, @confidence, @dialog, @slot, @verdict, @facts, @citations, @version)
+            """,
+            r => [("@at", r.At.ToUnixTimeMilliseconds()), ("@channel", r.Channel), ("@conversation", r.ConversationId), ("@user", r.UserHash),
                 ("@text", r.Text), ("@kind", r.Kind), ("@decision", r.Decision), ("@topic", r.TopicId), ("@confidence", r.Confidence),
                 ("@dialog", r.DialogId), ("@slot", r.SlotId), ("@verdict", r.Verdict),
                 ("@facts", JsonSerializer.Serialize(r.Facts, StorageJson.Options)), ("@citations", JsonSerializer.Serialize(r.Citations, StorageJson.Options)),
-                ("@version", r.ContentVersion));
-            await insert.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-    }
+                ("@version", r.ContentVersion)],
+            cancellationToken);
 
     /// <inheritdoc />
     public override async Task<IReadOnlyList<AuditRecord>> ReadAuditAsync(string conversationId, CancellationToken cancellationToken = default)
@@ -259,27 +244,13 @@ public abstract class SqlStore : BotStore
         WriteNonQueryAsync("DELETE FROM audit WHERE at < @cutoff", cancellationToken, ("@cutoff", cutoff.ToUnixTimeMilliseconds()));
 
     /// <inheritdoc />
-    public override async Task RecordUnansweredAsync(IReadOnlyList<UnansweredEntry> entries, CancellationToken cancellationToken = default)
-    {
-        if (entries.Count == 0)
-        {
-            return;
-        }
-
-        using var gate = await EnterWriteAsync(cancellationToken);
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        foreach (var entry in entries)
-        {
-            await using var upsert = Command(connection, transaction, """
-                INSERT INTO unanswered (text, reason, count, first_seen, last_seen) VALUES (@text, @reason, 1, @at, @at)
-                ON CONFLICT (text, reason) DO UPDATE SET count = unanswered.count + 1, last_seen = excluded.last_seen
-                """, ("@text", entry.Text), ("@reason", entry.ReasonCode), ("@at", entry.At.ToUnixTimeMilliseconds()));
-            await upsert.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-    }
+    public override Task RecordUnansweredAsync(IReadOnlyList<UnansweredEntry> entries, CancellationToken cancellationToken = default) =>
+        WriteEachAsync(entries, """
+            INSERT INTO unanswered (text, reason, count, first_seen, last_seen) VALUES (@text, @reason, 1, @at, @at)
+            ON CONFLICT (text, reason) DO UPDATE SET count = unanswered.count + 1, last_seen = excluded.last_seen
+            """,
+            entry => [("@text", entry.Text), ("@reason", entry.ReasonCode), ("@at", entry.At.ToUnixTimeMilliseconds())],
+            cancellationToken);
 
     /// <inheritdoc />
     public override async Task<IReadOnlyList<UnansweredQuestion>> ReadUnansweredAsync(DateTimeOffset since, CancellationToken cancellationToken = default)
@@ -309,6 +280,26 @@ public abstract class SqlStore : BotStore
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = Command(connection, null, sql, parameters);
         return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Runs <paramref name="sql"/> once per item, with that item's parameters, in one transaction under the write gate; nothing when there are no items.</summary>
+    private async Task WriteEachAsync<T>(IReadOnlyList<T> items, string sql, Func<T, (string Name, object? Value)[]> parameters, CancellationToken cancellationToken)
+    {
+        if (items.Count == 0)
+        {
+            return;
+        }
+
+        using var gate = await EnterWriteAsync(cancellationToken);
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        foreach (var item in items)
+        {
+            await using var command = Command(connection, transaction, sql, parameters(item));
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
     }
 
     private long NowMs() => Time.GetUtcNow().ToUnixTimeMilliseconds();

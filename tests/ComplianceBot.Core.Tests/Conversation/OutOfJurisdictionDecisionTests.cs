@@ -2,6 +2,7 @@ using ComplianceBot.Core.Conversation;
 using ComplianceBot.Core.Places;
 using ComplianceBot.Core.Tests.Support;
 using ComplianceBot.Core.Text;
+using static ComplianceBot.Core.Tests.Support.Turns;
 
 namespace ComplianceBot.Core.Tests.Conversation;
 
@@ -12,14 +13,6 @@ namespace ComplianceBot.Core.Tests.Conversation;
 public sealed class OutOfJurisdictionDecisionTests
 {
     private static readonly ServedContent Content = RealContent.Served;
-
-    private static TurnResult Decide(string text, ConversationState? state = null) => Decide(new TurnInput(text), state);
-
-    private static TurnResult Decide(TurnInput input, ConversationState? state = null)
-    {
-        state ??= new ConversationState();
-        return TurnDecider.Decide(TurnAnalyzer.Analyze(input, state, Content), state, Content);
-    }
 
     [Theory]
     [InlineData("is using a vpn legal in the UAE", "other-jurisdictions", "united-arab-emirates")]

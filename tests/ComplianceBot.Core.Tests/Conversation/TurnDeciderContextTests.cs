@@ -1,6 +1,7 @@
 using ComplianceBot.Core.Conversation;
 using ComplianceBot.Core.Dialogs;
 using ComplianceBot.Core.Tests.Support;
+using static ComplianceBot.Core.Tests.Support.Turns;
 
 namespace ComplianceBot.Core.Tests.Conversation;
 
@@ -10,18 +11,6 @@ namespace ComplianceBot.Core.Tests.Conversation;
 /// </summary>
 public class TurnDeciderContextTests
 {
-    private static readonly ServedContent Content = RealContent.Served;
-
-    private static TurnResult Decide(string text, ConversationState? state = null) => Decide(new TurnInput(text), state);
-
-    private static TurnResult Decide(TurnInput input, ConversationState? state = null)
-    {
-        state ??= new ConversationState();
-        return TurnDecider.Decide(TurnAnalyzer.Analyze(input, state, Content), state, Content);
-    }
-
-    private static TurnInput Start(string dialog) => new(null, new Dictionary<string, string> { ["start"] = dialog });
-
     [Fact]
     public void A_request_to_be_checked_starts_the_check_it_names_with_the_facts_stated()
     {

@@ -1,6 +1,7 @@
 using ComplianceBot.Core.Conversation;
 using ComplianceBot.Core.Dialogs;
 using ComplianceBot.Core.Tests.Support;
+using static ComplianceBot.Core.Tests.Support.Turns;
 
 namespace ComplianceBot.Core.Tests.Conversation;
 
@@ -11,18 +12,6 @@ namespace ComplianceBot.Core.Tests.Conversation;
 public class TurnDeciderTests
 {
     private static readonly ServedContent Content = RealContent.Served;
-
-    private static TurnResult Decide(string text, ConversationState? state = null) => Decide(new TurnInput(text), state);
-
-    private static TurnResult Decide(TurnInput input, ConversationState? state = null)
-    {
-        state ??= new ConversationState();
-        return TurnDecider.Decide(TurnAnalyzer.Analyze(input, state, Content), state, Content);
-    }
-
-    private static TurnInput Start(string dialog) => new(null, new Dictionary<string, string> { ["start"] = dialog });
-
-    private static TurnInput Submit(string slot, string choice) => new(null, new Dictionary<string, string> { ["slot"] = slot, ["choice"] = choice });
 
     [Fact]
     public void A_question_is_answered_and_the_new_state_remembers_the_topic_the_notice_and_the_buttons()

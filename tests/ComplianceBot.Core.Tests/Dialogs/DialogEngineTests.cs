@@ -2,6 +2,7 @@ using ComplianceBot.Core.Conversation;
 using ComplianceBot.Core.Dialogs;
 using ComplianceBot.Core.Evaluation;
 using ComplianceBot.Core.Tests.Support;
+using static ComplianceBot.Core.Tests.Support.Turns;
 
 namespace ComplianceBot.Core.Tests.Dialogs;
 
@@ -9,11 +10,6 @@ namespace ComplianceBot.Core.Tests.Dialogs;
 public class DialogEngineTests
 {
     private readonly ComplianceAssistant _assistant = RealContent.Assistant();
-
-    private static TurnInput Submit(string slot, string choice) =>
-        new(null, new Dictionary<string, string> { ["slot"] = slot, ["choice"] = choice });
-
-    private static TurnInput Start(string dialog) => new(null, new Dictionary<string, string> { ["start"] = dialog });
 
     [Fact]
     public void A_prompt_carries_the_contract_value_and_one_choice_button_per_value()

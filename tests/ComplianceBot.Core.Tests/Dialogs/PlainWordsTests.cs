@@ -1,5 +1,6 @@
 using ComplianceBot.Core.Conversation;
 using ComplianceBot.Core.Tests.Support;
+using static ComplianceBot.Core.Tests.Support.Turns;
 
 namespace ComplianceBot.Core.Tests.Dialogs;
 
@@ -11,11 +12,6 @@ namespace ComplianceBot.Core.Tests.Dialogs;
 public class PlainWordsTests
 {
     private readonly ComplianceAssistant _assistant = RealContent.Assistant();
-
-    private static TurnInput Submit(string slot, string choice) =>
-        new(null, new Dictionary<string, string> { ["slot"] = slot, ["choice"] = choice });
-
-    private static TurnInput Start(string dialog) => new(null, new Dictionary<string, string> { ["start"] = dialog });
 
     [Fact]
     public void Every_question_of_the_shipped_dialogs_says_how_to_find_out_in_both_languages()

@@ -48,7 +48,7 @@ public sealed class AuthoringCommandsTests : IDisposable
 
         Assert.Equal(0, exitCode);
         var lines = output.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal($"Checked knowledge {ShownPath.Of(copy)} and dialogs {ShownPath.Of(Path.Combine(TempContent.RepoRoot, "dialogs"))}.", lines[^2]);
+        Assert.Equal($"Checked knowledge {ShownPath.Of(copy)} and dialogs {ShownPath.Of(Path.Combine(Repo.Root, "dialogs"))}.", lines[^2]);
         Assert.StartsWith("OK: 0 errors", lines[^1]);
     }
 
@@ -58,7 +58,7 @@ public sealed class AuthoringCommandsTests : IDisposable
         var (exitCode, output) = await RunAsync("validate", "--dialogs", _content.DialogsPath, "--no-info");
 
         Assert.Equal(0, exitCode);
-        Assert.Contains($"Checked knowledge {ShownPath.Of(Path.Combine(TempContent.RepoRoot, "knowledge"))} and dialogs {ShownPath.Of(_content.DialogsPath)}.", output);
+        Assert.Contains($"Checked knowledge {ShownPath.Of(Path.Combine(Repo.Root, "knowledge"))} and dialogs {ShownPath.Of(_content.DialogsPath)}.", output);
     }
 
     [Fact]

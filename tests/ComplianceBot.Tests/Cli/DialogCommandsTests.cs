@@ -32,7 +32,7 @@ public sealed class DialogCommandsTests : IDisposable
     [Fact]
     public async Task Eval_scenarios_passes_the_projects_own_scenario_file()
     {
-        var file = Path.Combine(ContentWorkspace.RepoRoot, "tests", "ComplianceBot.Core.Tests", "Data", "dialog-scenarios.jsonl");
+        var file = Path.Combine(Repo.Root, "tests", "ComplianceBot.Core.Tests", "Data", "dialog-scenarios.jsonl");
         var count = File.ReadLines(file).Count(l => !string.IsNullOrWhiteSpace(l));
 
         var (exitCode, output) = await RunAsync(string.Empty, "eval-scenarios", file);

@@ -1,7 +1,4 @@
-using ComplianceBot.Content;
 using ComplianceBot.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using Newtonsoft.Json.Linq;
 
 namespace ComplianceBot.Tests.Content;
@@ -11,30 +8,12 @@ namespace ComplianceBot.Tests.Content;
 /// does), again and again: each change is loaded within one poll interval of a fake clock, and while a folder is
 /// missing the last good content keeps answering and <c>GET /api/status</c> says what is wrong.
 /// </summary>
-public sealed class ContentFolderTests : IAsyncLifetime
+public sealed class ContentFolderTests : ReloadingHostTest
 {
     private const int Rounds = 5; // each round deletes, restores and replaces both folders: 30 changes in all
     private const string Question = "what are the penalties for individuals";
     private const string AnswerLine = "**Using an unauthorised channel can bring administrative penalties:";
     private const string DialogQuestion = "Where are you travelling to?";
-    private static readonly TimeSpan Poll = TimeSpan.FromSeconds(5);
-
-    private readonly TempContent _content = new();
-    private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
-    private BotServer _server = null!;
-
-    private ContentStore Store => _server.Services.GetRequiredService<ContentStore>();
-
-    public async Task InitializeAsync() =>
-        _server = await BotServer.StartAsync(
-            new Dictionary<string, string?>(_content.Settings()) { ["Content:PollIntervalSeconds"] = ((int)Poll.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture) },
-            builder => builder.Services.AddSingleton<TimeProvider>(_clock));
-
-    public async Task DisposeAsync()
-    {
-        await _server.DisposeAsync();
-        _content.Dispose();
-    }
 
     [Fact]
     public async Task Deleting_restoring_and_replacing_either_folder_is_noticed_every_time_and_the_last_good_content_serves_meanwhile()
@@ -42,21 +21,21 @@ public sealed class ContentFolderTests : IAsyncLifetime
         for (var round = 1; round <= Rounds; round++)
         {
             var knowledge = $"(knowledge {round}a)";
-            await DeleteAsync(_content.KnowledgePath, "cannot read content: Knowledge folder not found");
-            await RestoreAsync(_content.KnowledgePath, knowledge, KnowledgeVariant);
+            await DeleteAsync(Content.KnowledgePath, "cannot read content: Knowledge folder not found");
+            await RestoreAsync(Content.KnowledgePath, knowledge, KnowledgeVariant);
             Assert.Contains(AnswerLine.TrimEnd(':') + " " + knowledge, await AnswerAsync());
 
             knowledge = $"(knowledge {round}b)";
-            await ReplaceAsync(_content.KnowledgePath, knowledge, KnowledgeVariant);
+            await ReplaceAsync(Content.KnowledgePath, knowledge, KnowledgeVariant);
             Assert.Contains(AnswerLine.TrimEnd(':') + " " + knowledge, await AnswerAsync());
 
             var dialogs = $"(dialogs {round}a)";
-            await DeleteAsync(_content.DialogsPath, "dialogs folder not found");
-            await RestoreAsync(_content.DialogsPath, dialogs, DialogsVariant);
+            await DeleteAsync(Content.DialogsPath, "dialogs folder not found");
+            await RestoreAsync(Content.DialogsPath, dialogs, DialogsVariant);
             Assert.Contains(DialogQuestion.TrimEnd('?') + " " + dialogs, await FirstDialogQuestionAsync(round));
 
             dialogs = $"(dialogs {round}b)";
-            await ReplaceAsync(_content.DialogsPath, dialogs, DialogsVariant);
+            await ReplaceAsync(Content.DialogsPath, dialogs, DialogsVariant);
             Assert.Contains(DialogQuestion.TrimEnd('?') + " " + dialogs, await FirstDialogQuestionAsync(round));
         }
     }
@@ -103,25 +82,11 @@ public sealed class ContentFolderTests : IAsyncLifetime
         Assert.Equal("ok", (string?)(await StatusAsync())["status"]);
     }
 
-    /// <summary>Moves the clock on by one poll interval (the watcher scans) and waits until a reload leads to <paramref name="reached"/>.</summary>
-    private async Task ReloadAsync(string what, Func<ContentStore, bool> reached)
-    {
-        _clock.Advance(Poll);
-        await Store.UntilAsync(what, reached);
-    }
-
     /// <summary>A copy of the repository's <paramref name="name"/> folder beside the served ones, changed by <paramref name="change"/>.</summary>
     private string CopyOf(string name, string marker, Action<string, string> change)
     {
-        var copy = Path.Combine(_content.Root, name + ".new");
-        var source = Path.Combine(TempContent.RepoRoot, name);
-        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
-        {
-            var destination = Path.Combine(copy, Path.GetRelativePath(source, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
-            File.Copy(file, destination);
-        }
-
+        var copy = Path.Combine(Content.Root, name + ".new");
+        Repo.CopyFolder(Repo.File(name), copy);
         change(copy, marker);
         return copy;
     }
@@ -141,7 +106,7 @@ public sealed class ContentFolderTests : IAsyncLifetime
 
     private async Task<string> AnswerAsync()
     {
-        var (status, replies) = await _server.SendAsync(Activities.Message(Question, "folders-" + Guid.NewGuid().ToString("N")));
+        var (status, replies) = await Server.SendAsync(Activities.Message(Question, "folders-" + Guid.NewGuid().ToString("N")));
         Assert.Equal(200, status);
         return (string?)Assert.Single(replies)["text"] ?? string.Empty;
     }
@@ -149,17 +114,10 @@ public sealed class ContentFolderTests : IAsyncLifetime
     /// <summary>Starts the travel check in a new conversation and returns its first question.</summary>
     private async Task<string> FirstDialogQuestionAsync(int round)
     {
-        var (status, replies) = await _server.SendAsync(Activities.Message(null, $"folders-dialog-{round}-{Guid.NewGuid():N}", new JObject { ["start"] = "travel-check" }));
+        var (status, replies) = await Server.SendAsync(Activities.Message(null, $"folders-dialog-{round}-{Guid.NewGuid():N}", new JObject { ["start"] = "travel-check" }));
         Assert.Equal(200, status);
         var prompt = replies.Single(r => r["value"] is JObject);
         Assert.Equal("prompt", (string?)prompt["value"]!["type"]);
         return string.Join("\n", replies.Select(r => (string?)r["text"]));
-    }
-
-    private async Task<JObject> StatusAsync()
-    {
-        using var response = await _server.Client.GetAsync("/api/status");
-        Assert.Equal(200, (int)response.StatusCode);
-        return JObject.Parse(await response.Content.ReadAsStringAsync());
     }
 }

@@ -26,7 +26,7 @@ public sealed class ContentVersionTests : IAsyncLifetime
         var answerValue = answer.Single()["value"]!;
         Assert.Equal("answer", (string?)answerValue["type"]);
         Assert.Equal(shortHash, (string?)answerValue["contentVersion"]);
-        var reviewed = File.ReadLines(Path.Combine(TempContent.RepoRoot, "knowledge", "topics", (string)answerValue["id"]! + ".yaml"))
+        var reviewed = File.ReadLines(Path.Combine(Repo.Root, "knowledge", "topics", (string)answerValue["id"]! + ".yaml"))
             .Single(l => l.StartsWith("last_reviewed:", StringComparison.Ordinal))["last_reviewed:".Length..].Trim();
         Assert.Contains($"As of {reviewed}", (string?)answer.Single()["text"]);
 

@@ -1,7 +1,4 @@
-using ComplianceBot.Content;
 using ComplianceBot.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using Newtonsoft.Json.Linq;
 
 namespace ComplianceBot.Tests.Content;
@@ -12,29 +9,11 @@ namespace ComplianceBot.Tests.Content;
 /// The host runs on a fake clock: each test changes the files, moves the clock on by one poll interval and waits for
 /// the reload through the content store's signal.
 /// </summary>
-public sealed class HotReloadTests : IAsyncLifetime
+public sealed class HotReloadTests : ReloadingHostTest
 {
     private const string Question = "what are the penalties for individuals";
     private const string Topic = "topics/personal-penalties.yaml";
     private const string OriginalFirstLine = "**Using an unauthorised channel can bring administrative penalties:";
-    private static readonly TimeSpan Poll = TimeSpan.FromSeconds(5);
-
-    private readonly TempContent _content = new();
-    private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
-    private BotServer _server = null!;
-
-    private ContentStore Store => _server.Services.GetRequiredService<ContentStore>();
-
-    public async Task InitializeAsync() =>
-        _server = await BotServer.StartAsync(
-            new Dictionary<string, string?>(_content.Settings()) { ["Content:PollIntervalSeconds"] = Poll.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture) },
-            builder => builder.Services.AddSingleton<TimeProvider>(_clock));
-
-    public async Task DisposeAsync()
-    {
-        await _server.DisposeAsync();
-        _content.Dispose();
-    }
 
     [Fact]
     public async Task A_valid_edit_changes_the_next_answer_without_a_restart_and_the_conversation_goes_on()
@@ -65,7 +44,7 @@ public sealed class HotReloadTests : IAsyncLifetime
     public async Task An_edit_saved_by_renaming_a_temporary_file_over_the_original_is_picked_up()
     {
         var served = Store.Current.Snapshot.Version.Hash;
-        var path = _content.PathOf(Topic);
+        var path = Content.PathOf(Topic);
         var temporary = path + ".tmp~";
         await File.WriteAllTextAsync(temporary, (await File.ReadAllTextAsync(path)).Replace(OriginalFirstLine, "**Saved via rename:"));
         File.Move(temporary, path, overwrite: true);
@@ -82,7 +61,7 @@ public sealed class HotReloadTests : IAsyncLifetime
     {
         var before = await AskAsync();
         var served = (string)(await StatusAsync())["content"]!["hash"]!;
-        var path = _content.PathOf(Topic);
+        var path = Content.PathOf(Topic);
         var firstReviewBy = Array.FindIndex(await File.ReadAllLinesAsync(path), l => l.StartsWith("review_by:", StringComparison.Ordinal)) + 1;
         await File.AppendAllTextAsync(path, "review_by: 2030-01-01\n");
         EditAnswer("**This text must never be served.**");
@@ -114,7 +93,7 @@ public sealed class HotReloadTests : IAsyncLifetime
     public async Task A_deleted_out_of_scope_file_is_refused_on_reload_and_the_last_good_content_keeps_serving()
     {
         var served = (string)(await StatusAsync())["content"]!["hash"]!;
-        var path = _content.PathOf("out-of-scope.yaml");
+        var path = Content.PathOf("out-of-scope.yaml");
         var saved = await File.ReadAllTextAsync(path);
         File.Delete(path);
 
@@ -135,7 +114,7 @@ public sealed class HotReloadTests : IAsyncLifetime
     [Fact]
     public async Task A_dialog_edit_is_watched_too_and_a_broken_rule_is_reported_while_the_last_good_dialogs_stay()
     {
-        var path = Path.Combine(_content.DialogsPath, "client-access-check.yaml");
+        var path = Path.Combine(Content.DialogsPath, "client-access-check.yaml");
         var text = await File.ReadAllTextAsync(path);
         Assert.Contains("verdict: not-permitted", text);
         await File.WriteAllTextAsync(path, ReplaceFirst(text, "verdict: not-permitted", "verdict: forbidden"));
@@ -147,8 +126,8 @@ public sealed class HotReloadTests : IAsyncLifetime
         Assert.Equal("degraded", (string?)status["status"]);
         Assert.Contains($"dialogs/client-access-check.yaml:{line}:14: error: unknown verdict 'forbidden'",
             status["lastReload"]!["errors"]!.Select(e => (string)e!).Single());
-        var (_, prompt) = await _server.SendAsync(Activities.Message(null, "dialog-reload", new JObject { ["start"] = "client-access-check" }));
-        var (_, verdict) = await _server.SendAsync(Activities.Message(null, "dialog-reload", new JObject { ["slot"] = "charging", ["choice"] = "yes" }));
+        var (_, prompt) = await Server.SendAsync(Activities.Message(null, "dialog-reload", new JObject { ["start"] = "client-access-check" }));
+        var (_, verdict) = await Server.SendAsync(Activities.Message(null, "dialog-reload", new JObject { ["slot"] = "charging", ["choice"] = "yes" }));
         Assert.Equal("prompt", (string?)prompt.Single(r => r["value"] is JObject)["value"]!["type"]);
         Assert.Equal("not-permitted", (string?)verdict.Single(r => r["value"] is JObject)["value"]!["verdict"]); // the last good rule
     }
@@ -156,7 +135,7 @@ public sealed class HotReloadTests : IAsyncLifetime
     [Fact]
     public async Task A_deleted_dialogs_folder_is_a_reload_error_and_the_last_good_dialogs_stay()
     {
-        Directory.Delete(_content.DialogsPath, recursive: true);
+        Directory.Delete(Content.DialogsPath, recursive: true);
 
         await ReloadAsync("the missing dialogs folder reported", ContentReloads.FailedWith("dialogs folder not found"));
 
@@ -164,7 +143,7 @@ public sealed class HotReloadTests : IAsyncLifetime
         Assert.Equal("degraded", (string?)status["status"]);
         Assert.Contains(status["lastReload"]!["errors"]!, e => ((string)e!).StartsWith("dialogs:0:0: error: dialogs folder not found", StringComparison.Ordinal));
         Assert.Equal(4, (int)status["content"]!["dialogs"]!);
-        var (_, prompt) = await _server.SendAsync(Activities.Message(null, "dialogs-gone", new JObject { ["start"] = "travel-check" }));
+        var (_, prompt) = await Server.SendAsync(Activities.Message(null, "dialogs-gone", new JObject { ["start"] = "travel-check" }));
         Assert.Equal("prompt", (string?)prompt.Single(r => r["value"] is JObject)["value"]!["type"]);
     }
 
@@ -176,7 +155,7 @@ public sealed class HotReloadTests : IAsyncLifetime
 
     private void EditAnswer(string firstLine)
     {
-        var path = _content.PathOf(Topic);
+        var path = Content.PathOf(Topic);
         var lines = File.ReadAllLines(path);
         var index = Array.FindIndex(lines, l => l.TrimStart().StartsWith("**", StringComparison.Ordinal));
         lines[index] = "    " + firstLine;
@@ -185,24 +164,10 @@ public sealed class HotReloadTests : IAsyncLifetime
 
     private async Task<JObject> AskAsync()
     {
-        var (status, replies) = await _server.SendAsync(Activities.Message(Question, "hot-reload"));
+        var (status, replies) = await Server.SendAsync(Activities.Message(Question, "hot-reload"));
         Assert.Equal(200, status);
         return Assert.Single(replies);
     }
 
-    private async Task<JObject> StatusAsync()
-    {
-        using var response = await _server.Client.GetAsync("/api/status");
-        Assert.Equal(200, (int)response.StatusCode);
-        return JObject.Parse(await response.Content.ReadAsStringAsync());
-    }
-
     private static string Text(JObject reply) => (string?)reply["text"] ?? string.Empty;
-
-    /// <summary>Moves the clock on by one poll interval (the watcher scans) and waits until a reload leads to <paramref name="reached"/>.</summary>
-    private async Task ReloadAsync(string what, Func<ContentStore, bool> reached)
-    {
-        _clock.Advance(Poll);
-        await Store.UntilAsync(what, reached);
-    }
 }

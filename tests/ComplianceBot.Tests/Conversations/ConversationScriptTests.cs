@@ -33,7 +33,7 @@ public sealed class ConversationScriptTests(ScriptServerFixture fixture) : IClas
     private static readonly (string Shown, string Folder)[] Folders =
     [
         ("tests/ComplianceBot.Tests/Conversations", Path.Combine(AppContext.BaseDirectory, "Conversations")),
-        ("dialogs/tests", Path.Combine(ContentWorkspace.RepoRoot, "dialogs", "tests")),
+        ("dialogs/tests", Path.Combine(Repo.Root, "dialogs", "tests")),
     ];
 
     public static IEnumerable<object[]> Scripts()

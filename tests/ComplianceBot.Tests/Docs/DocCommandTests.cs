@@ -25,7 +25,7 @@ public sealed class DocCommandTests(ITestOutputHelper log)
     /// <summary>The documents whose commands are tested, relative to the repository root.</summary>
     public static TheoryData<string> Documents()
     {
-        var root = TempContent.RepoRoot;
+        var root = Repo.Root;
         var documents = new TheoryData<string>();
         foreach (var path in new[] { "README.md" }
             .Concat(Directory.EnumerateFiles(Path.Combine(root, "docs"), "*.md").Order(StringComparer.Ordinal).Select(f => "docs/" + Path.GetFileName(f)))
@@ -41,7 +41,7 @@ public sealed class DocCommandTests(ITestOutputHelper log)
     [MemberData(nameof(Documents))]
     public async Task Every_command_shown_prints_what_the_document_shows(string document)
     {
-        var markdown = await File.ReadAllTextAsync(Path.Combine(TempContent.RepoRoot, document));
+        var markdown = await File.ReadAllTextAsync(Path.Combine(Repo.Root, document));
         var steps = DocSteps.Of(MarkdownBlocks.Read(document, markdown));
 
         await using var runner = new DocRunner();

@@ -10,7 +10,7 @@ namespace ComplianceBot.Tests.Docs;
 /// </summary>
 public sealed partial class DocReferencesTests
 {
-    private static readonly string Root = TempContent.RepoRoot;
+    private static readonly string Root = Repo.Root;
 
     public static TheoryData<string> Documents() => DocCommandTests.Documents();
 

@@ -37,10 +37,10 @@ public sealed partial class DocRunner : IAsyncDisposable
         Root = Path.Combine(_scratch, "repo");
         _tmp = Path.Combine(_scratch, "tmp");
         Directory.CreateDirectory(_tmp);
-        CopyDirectory(Path.Combine(TempContent.RepoRoot, "knowledge"), Path.Combine(Root, "knowledge"));
-        CopyDirectory(Path.Combine(TempContent.RepoRoot, "dialogs"), Path.Combine(Root, "dialogs"));
-        File.Copy(Path.Combine(TempContent.RepoRoot, "appsettings.json"), Path.Combine(Root, "appsettings.json"));
-        foreach (var entry in Directory.EnumerateFileSystemEntries(TempContent.RepoRoot))
+        Repo.CopyFolder(Path.Combine(Repo.Root, "knowledge"), Path.Combine(Root, "knowledge"));
+        Repo.CopyFolder(Path.Combine(Repo.Root, "dialogs"), Path.Combine(Root, "dialogs"));
+        File.Copy(Path.Combine(Repo.Root, "appsettings.json"), Path.Combine(Root, "appsettings.json"));
+        foreach (var entry in Directory.EnumerateFileSystemEntries(Repo.Root))
         {
             var name = Path.GetFileName(entry);
             if (name is not ("knowledge" or "dialogs" or "data" or "appsettings.json" or "artifacts") && !name.StartsWith('.'))
@@ -222,7 +222,7 @@ public sealed partial class DocRunner : IAsyncDisposable
 
     private static string? CheckNotRun(string prefix, IReadOnlyList<string> words)
     {
-        var repo = TempContent.RepoRoot;
+        var repo = Repo.Root;
         if (prefix.StartsWith("dotnet", StringComparison.Ordinal))
         {
             var project = prefix == "dotnet test" ? words.Skip(2).FirstOrDefault(w => !w.StartsWith('-'))
@@ -264,16 +264,6 @@ public sealed partial class DocRunner : IAsyncDisposable
     }
 
     private static string Indent(string text) => string.Join('\n', OutputMatch.Lines(text).Select(l => "    | " + l));
-
-    private static void CopyDirectory(string from, string to)
-    {
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var destination = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
-            File.Copy(file, destination);
-        }
-    }
 
     /// <summary>Standard input that echoes each line it hands out into the output, as a terminal shows what is typed.</summary>
     private sealed class EchoingReader(string text, TextWriter echo) : TextReader

@@ -11,11 +11,11 @@ namespace ComplianceBot.Tests.Docs;
 /// </summary>
 public sealed partial class ReplyFormatDocTests
 {
-    private static readonly string[] Lines = File.ReadAllLines(Path.Combine(TempContent.RepoRoot, "docs", "reply-format.md"));
+    private static readonly string[] Lines = File.ReadAllLines(Path.Combine(Repo.Root, "docs", "reply-format.md"));
 
     private static readonly Lazy<ComplianceBot.Core.Knowledge.ContentSnapshot> Content = new(() =>
     {
-        var result = ContentLoader.Load(Path.Combine(TempContent.RepoRoot, "knowledge"), dialogsDirectory: Path.Combine(TempContent.RepoRoot, "dialogs"));
+        var result = ContentLoader.Load(Path.Combine(Repo.Root, "knowledge"), dialogsDirectory: Path.Combine(Repo.Root, "dialogs"));
         Assert.False(result.HasErrors, string.Join('\n', result.Messages));
         return result.Content!;
     });

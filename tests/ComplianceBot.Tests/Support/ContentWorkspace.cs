@@ -21,8 +21,6 @@ public sealed partial class ContentWorkspace : IDisposable
 
     public string Dialogs => Path.Combine(Root, "dialogs");
 
-    public static string RepoRoot { get; } = FindRepoRoot();
-
     /// <summary>
     /// Settings that point a <see cref="BotServer"/> at this copy, with hot reload off: whoever changes the copy reloads
     /// the store itself (<see cref="HttpConversationDriver"/>), and a watcher of its own could otherwise reload halfway
@@ -72,13 +70,7 @@ public sealed partial class ContentWorkspace : IDisposable
                 Directory.Delete(target, recursive: true);
             }
 
-            var source = Path.Combine(RepoRoot, folder);
-            foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
-            {
-                var destination = Path.Combine(target, Path.GetRelativePath(source, file));
-                Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
-                File.Copy(file, destination);
-            }
+            Repo.CopyFolder(Repo.File(folder), target);
         }
     }
 
@@ -88,18 +80,5 @@ public sealed partial class ContentWorkspace : IDisposable
         {
             Directory.Delete(Root, recursive: true);
         }
-    }
-
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "ComplianceBot.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Repository root (ComplianceBot.sln) not found above " + AppContext.BaseDirectory);
     }
 }

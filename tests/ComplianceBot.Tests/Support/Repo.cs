@@ -19,4 +19,15 @@ internal static class Repo
     public static string Root => RootPath.Value;
 
     public static string File(params string[] parts) => Path.Combine([Root, .. parts]);
+
+    /// <summary>Copies every file below <paramref name="from"/> to the same place below <paramref name="to"/>, creating folders as needed.</summary>
+    public static void CopyFolder(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var destination = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+            System.IO.File.Copy(file, destination);
+        }
+    }
 }

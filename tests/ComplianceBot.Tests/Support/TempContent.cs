@@ -6,15 +6,12 @@ public sealed class TempContent : IDisposable
     public TempContent()
     {
         Root = Path.Combine(Path.GetTempPath(), "cb-host-tests-" + Guid.NewGuid().ToString("N"));
-        Copy(Path.Combine(RepoRoot, "knowledge"), KnowledgePath);
-        if (Directory.Exists(Path.Combine(RepoRoot, "dialogs")))
+        Repo.CopyFolder(Repo.File("knowledge"), KnowledgePath);
+        if (Directory.Exists(Repo.File("dialogs")))
         {
-            Copy(Path.Combine(RepoRoot, "dialogs"), DialogsPath);
+            Repo.CopyFolder(Repo.File("dialogs"), DialogsPath);
         }
     }
-
-    /// <summary>The repository root (the folder holding ComplianceBot.sln).</summary>
-    public static string RepoRoot { get; } = FindRoot();
 
     public string Root { get; }
 
@@ -37,28 +34,5 @@ public sealed class TempContent : IDisposable
         {
             Directory.Delete(Root, recursive: true);
         }
-    }
-
-    private static void Copy(string from, string to)
-    {
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var destination = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
-            File.Copy(file, destination);
-        }
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "ComplianceBot.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Repository root (ComplianceBot.sln) not found above " + AppContext.BaseDirectory);
     }
 }
