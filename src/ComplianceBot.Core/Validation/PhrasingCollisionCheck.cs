@@ -35,41 +35,227 @@ internal static class PhrasingCollisionCheck
         foreach (var language in new[] { Language.English, Language.Chinese })
         {
             var entries = Collect(topics, outOfScope, dialogs, language);
-            var clashes = new Entry?[entries.Count];
-            var byLength = entries.OrderBy(e => e.Normalized.Length).ToList();
-            for (var i = 0; i < byLength.Count; i++)
-            {
-                var a = byLength[i];
-                for (var j = i + 1; j < byLength.Count; j++)
-                {
-                    var b = byLength[j];
-                    var total = a.Normalized.Length + b.Normalized.Length;
-                    if (b.Normalized.Length - a.Normalized.Length > MaxDistanceShare * total)
-                    {
-                        break; // every later entry is longer still
-                    }
-
-                    if (a.Owner == b.Owner || !Collides(a, b, total))
-                    {
-                        continue;
-                    }
-
-                    var (early, late) = a.Order < b.Order ? (a, b) : (b, a);
-                    if (clashes[late.Order] is not { } known || early.Order < known.Order)
-                    {
-                        clashes[late.Order] = early;
-                    }
-                }
-            }
-
+            var clashes = EarliestClashes(entries.Select(e => e.Owner).ToList(), entries.Select(e => e.Normalized).ToList());
             for (var order = 0; order < entries.Count; order++)
             {
-                if (clashes[order] is { } clash)
+                if (clashes[order] >= 0)
                 {
-                    messages.Add(Warning(entries[order], clash));
+                    messages.Add(Warning(entries[order], entries[clashes[order]]));
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// For each phrasing, the position of the earliest phrasing listed before it, of another owner, that is the same or
+    /// nearly the same (<see cref="Collides"/>); -1 where there is none.
+    /// </summary>
+    /// <param name="owners">The owner of each phrasing (compared with <see cref="string.Equals(string, string)"/>).</param>
+    /// <param name="texts">The phrasings after <see cref="TextNormalizer"/>, none empty, in file order.</param>
+    /// <remarks>
+    /// The work grows with the number of pairs of phrasings that share one of their rarer character pairs (each
+    /// examined pair adds one step to <see cref="WorkMeter"/>); with a fixed alphabet that is still a (small) fraction
+    /// of all pairs, so it stays quadratic for content whose phrasings share most of their wording. Candidates are
+    /// cheap to reject: the shared-pair count, then a banded insert/delete distance, before FuzzySharp. Phrasings are taken shortest first; each
+    /// is compared only with earlier ones that share one of its "prefix" character pairs (the prefix-filtering lemma).
+    /// Two phrasings that collide share at least t = ⌊length·(1 − 4·<see cref="MaxDistanceShare"/>)⌋ − 1 character
+    /// pairs, for the length of either (see <see cref="Collides"/>; their total length is at most twice the longer's).
+    /// Numbering repeated pairs (the k-th "ab" of a phrasing) makes those pairs a set, and with every phrasing's pairs
+    /// in one global order, rarest first, two sets sharing t elements share one of the first (count − t + 1) of each:
+    /// the first shared element in that order has at most count − t elements after it. Only those prefixes are
+    /// indexed. Phrasings of up to 3 characters have no such bound (t ≤ 0); they can collide only with one another
+    /// (the longer of two colliding phrasings is at most 1.2 times as long) and are compared pairwise.
+    /// </remarks>
+    internal static int[] EarliestClashes(IReadOnlyList<string> owners, IReadOnlyList<string> texts)
+    {
+        var count = texts.Count;
+        var clashes = new int[count];
+        Array.Fill(clashes, -1);
+        var bigrams = new int[count][];
+        var elements = new long[count][];
+        var frequency = new Dictionary<long, int>();
+        for (var i = 0; i < count; i++)
+        {
+            bigrams[i] = Bigrams(texts[i]);
+            elements[i] = Elements(bigrams[i]);
+            foreach (var element in elements[i])
+            {
+                frequency[element] = frequency.GetValueOrDefault(element) + 1;
+            }
+        }
+
+        // One global order of the elements: rarest first, then by value.
+        var ranked = frequency.Keys.ToArray();
+        Array.Sort(ranked, (x, y) => frequency[x] != frequency[y] ? frequency[x].CompareTo(frequency[y]) : x.CompareTo(y));
+        var rank = new Dictionary<long, int>(ranked.Length);
+        for (var r = 0; r < ranked.Length; r++)
+        {
+            rank[ranked[r]] = r;
+        }
+
+        var postings = new List<int>?[ranked.Length];
+        var starts = new int[ranked.Length]; // postings before this are too short for every later (longer) phrasing
+        var seenBy = new int[count];
+        Array.Fill(seenBy, -1);
+        var shortOnes = new List<int>();
+        var byLength = Enumerable.Range(0, count).OrderBy(i => texts[i].Length).ThenBy(i => i).ToArray();
+        foreach (var i in byLength)
+        {
+            var length = texts[i].Length;
+            var required = (int)Math.Floor(length * (1 - (4 * MaxDistanceShare))) - 1;
+            if (required <= 0)
+            {
+                foreach (var j in shortOnes)
+                {
+                    WorkMeter.Add(1);
+                    Consider(i, j);
+                }
+
+                shortOnes.Add(i);
+                continue;
+            }
+
+            var ranks = Array.ConvertAll(elements[i], e => rank[e]);
+            Array.Sort(ranks);
+            for (var p = 0; p < ranks.Length - required + 1; p++)
+            {
+                var list = postings[ranks[p]] ??= [];
+                while (starts[ranks[p]] < list.Count && LengthsTooFar(texts[list[starts[ranks[p]]]].Length, length))
+                {
+                    starts[ranks[p]]++;
+                }
+
+                for (var k = starts[ranks[p]]; k < list.Count; k++)
+                {
+                    WorkMeter.Add(1);
+                    var j = list[k];
+                    if (seenBy[j] != i)
+                    {
+                        seenBy[j] = i;
+                        Consider(i, j);
+                    }
+                }
+
+                list.Add(i);
+            }
+        }
+
+        return clashes;
+
+        void Consider(int i, int j)
+        {
+            if (owners[i] == owners[j] || !Collides(texts[i], bigrams[i], texts[j], bigrams[j]))
+            {
+                return;
+            }
+
+            var (early, late) = i < j ? (i, j) : (j, i);
+            if (clashes[late] < 0 || early < clashes[late])
+            {
+                clashes[late] = early;
+            }
+        }
+    }
+
+    // Whether two phrasings of these lengths are too far apart in length to collide (checked before anything else).
+    private static bool LengthsTooFar(int shorter, int longer) => longer - shorter > MaxDistanceShare * (shorter + longer);
+
+    /// <summary>
+    /// Whether two normalised phrasings are the same or nearly the same: equal, or FuzzySharp's ratio at least
+    /// <see cref="NearlySameRatio"/>. Cheap necessary conditions come first: the length difference, the character
+    /// pairs they share (q-gram lemma), and an insert/delete distance computed only up to its largest allowed value.
+    /// </summary>
+    private static bool Collides(string a, int[] aBigrams, string b, int[] bBigrams)
+    {
+        if (a == b)
+        {
+            return true;
+        }
+
+        var total = a.Length + b.Length;
+        var (shorter, longer) = a.Length <= b.Length ? (a.Length, b.Length) : (b.Length, a.Length);
+        if (LengthsTooFar(shorter, longer) || Shared(aBigrams, bBigrams) < longer - 1 - (2 * MaxDistanceShare * total))
+        {
+            return false;
+        }
+
+        return IndelDistanceWithin(a, b, (int)(MaxDistanceShare * total)) && FuzzySharp.Fuzz.Ratio(a, b) >= NearlySameRatio;
+    }
+
+    /// <summary>
+    /// Whether the insert/delete distance between <paramref name="a"/> and <paramref name="b"/> is at most
+    /// <paramref name="limit"/>: the dynamic programme restricted to the band of cells within <paramref name="limit"/>
+    /// of the diagonal (any path leaving it costs more), so O(length × limit) instead of O(length²).
+    /// </summary>
+    internal static bool IndelDistanceWithin(string a, string b, int limit)
+    {
+        if (Math.Abs(a.Length - b.Length) > limit)
+        {
+            return false;
+        }
+
+        const int Far = int.MaxValue / 2;
+        var width = (2 * limit) + 1;
+        var previous = new int[width]; // previous[j - i + limit] = distance of a[..i-1] and b[..j]
+        var current = new int[width];
+        for (var d = 0; d < width; d++)
+        {
+            var j = d - limit;
+            previous[d] = j >= 0 && j <= b.Length ? j : Far;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            var best = Far;
+            for (var d = 0; d < width; d++)
+            {
+                var j = i + d - limit;
+                int value;
+                if (j < 0 || j > b.Length)
+                {
+                    value = Far;
+                }
+                else if (j == 0)
+                {
+                    value = i;
+                }
+                else if (a[i - 1] == b[j - 1])
+                {
+                    value = previous[d]; // (i-1, j-1) is on the same diagonal
+                }
+                else
+                {
+                    var up = d + 1 < width ? previous[d + 1] : Far; // (i-1, j): delete a[i-1]
+                    var left = d > 0 ? current[d - 1] : Far; // (i, j-1): insert b[j-1]
+                    value = 1 + Math.Min(up, left);
+                }
+
+                current[d] = value;
+                best = Math.Min(best, value);
+            }
+
+            if (best > limit)
+            {
+                return false;
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length - a.Length + limit] <= limit;
+    }
+
+    // The character pairs as a set: each numbered by how often it occurred before (the k-th "ab"), as one number.
+    private static long[] Elements(int[] sortedBigrams)
+    {
+        var elements = new long[sortedBigrams.Length];
+        for (var i = 0; i < sortedBigrams.Length; i++)
+        {
+            var occurrence = i > 0 && sortedBigrams[i - 1] == sortedBigrams[i] ? (elements[i - 1] & 0xFFFF) + 1 : 0;
+            elements[i] = ((long)(uint)sortedBigrams[i] << 16) | occurrence;
+        }
+
+        return elements;
     }
 
     private static List<Entry> Collect(IReadOnlyList<ParsedFile<TopicDto>> topics, ParsedFile<OutOfScopeDto>? outOfScope,
@@ -114,25 +300,9 @@ internal static class PhrasingCollisionCheck
             if (normalized.Length > 0)
             {
                 var (line, column) = file.ValueAt($"{at}/{language.ToCode()}/{i}");
-                entries.Add(new Entry(entries.Count, file.Path, line, column, owner, list[i].Trim(), normalized, Bigrams(normalized)));
+                entries.Add(new Entry(file.Path, line, column, owner, list[i].Trim(), normalized));
             }
         }
-    }
-
-    private static bool Collides(Entry a, Entry b, int total)
-    {
-        if (a.Normalized == b.Normalized)
-        {
-            return true;
-        }
-
-        var longest = Math.Max(a.Normalized.Length, b.Normalized.Length);
-        if (Shared(a.Bigrams, b.Bigrams) < longest - 1 - (2 * MaxDistanceShare * total))
-        {
-            return false;
-        }
-
-        return FuzzySharp.Fuzz.Ratio(a.Normalized, b.Normalized) >= NearlySameRatio;
     }
 
     // Size of the multiset intersection of two sorted arrays.
@@ -181,5 +351,5 @@ internal static class PhrasingCollisionCheck
             + $"({clash.Path}:{clash.Line}); the bot cannot tell the two apart: reword one or keep it in one place");
     }
 
-    private sealed record Entry(int Order, string Path, int Line, int Column, string Owner, string Text, string Normalized, int[] Bigrams);
+    private sealed record Entry(string Path, int Line, int Column, string Owner, string Text, string Normalized);
 }
