@@ -37,6 +37,19 @@ public static class SlotFiller
     // Negated phrases that say the writer is unsure, not the opposite value ("not sure", "not certain").
     private static readonly HashSet<string> Hedges = new(UtteranceTokens.Of("sure certain"), StringComparer.Ordinal);
 
+    // Words that make an answer a guess ("yes I guess", "my employer's channel probably", "是的吧"): a value read from
+    // such a message is not confirmed. The slot gets its unsure value, or is asked again when it has none; a guessed
+    // "yes" must never lead to a "permitted" verdict.
+    private static readonly IReadOnlyList<string[]> GuessMarkers = new[]
+    {
+        "guess", "probably", "maybe", "perhaps", "possibly", "sort of", "kind of", "i think", "i believe", "i assume",
+        "sometimes", "apparently", "supposedly", "says so", "said so", "not entirely", "more or less",
+        "吧", "可能", "大概", "应该", "好像", "也许", "估计", "差不多", "或许", "听说",
+    }.Select(UtteranceTokens.Of).Where(t => t.Length > 0).ToArray();
+
+    // The value a check uses for "not sure" (the contract's unsure value).
+    private const string UnsureValue = "unsure";
+
     // Words that join a qualifier to what it qualifies ("自己搭的梯子", "a tunnel of my own").
     private static readonly HashSet<string> Linkers = new(UtteranceTokens.Of("的 之 个 of"), StringComparer.Ordinal);
 
@@ -98,6 +111,28 @@ public static class SlotFiller
         {
             values[askedSlot] = slot.Choices[number - 1].Value;
             askedFromShortAnswer = true;
+        }
+
+        if (values.Count > 0 && ContainsAny(GuessMarkers, tokens))
+        {
+            foreach (var (slotId, value) in values.ToList())
+            {
+                var guessed = dialog.FindSlot(slotId)!;
+                if (value == UnsureValue)
+                {
+                    continue;
+                }
+
+                values.Remove(slotId);
+                if (guessed.Choices.Any(c => c.Value == UnsureValue))
+                {
+                    values[slotId] = UnsureValue;
+                }
+                else
+                {
+                    ambiguous[slotId] = guessed.Choices.Select(c => c.Value).ToList();
+                }
+            }
         }
 
         negated.ExceptWith(values.Keys);
