@@ -60,6 +60,15 @@ internal static class YamlFileParser
             }
 
             root = stream.Documents[0].RootNode;
+            var folded = FoldedListItemFinder.Find(root, text);
+            if (folded.Count > 0)
+            {
+                messages.AddRange(folded.Select(f => new ValidationMessage(path, f.Line, f.Column, Severity.Error,
+                    $"this '- ' item is indented deeper than the line above it, so YAML reads it as more text of the value on "
+                    + $"line {f.ValueLine} and the items after it are lost; put every '- ' of a list at the same indentation")));
+                return new ParsedFile<T>(path, text, null, values, keys);
+            }
+
             Index(root, string.Empty, values, keys);
         }
         catch (YamlException ex)

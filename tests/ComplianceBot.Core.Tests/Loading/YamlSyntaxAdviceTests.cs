@@ -41,6 +41,42 @@ public sealed class YamlSyntaxAdviceTests : IDisposable
     }
 
     [Fact]
+    public void A_list_item_indented_deeper_than_the_one_above_is_an_error_at_that_item_not_a_silently_longer_phrasing()
+    {
+        // YAML would read "- travelling to china..." as more words of the phrasing above it and every later item of the
+        // list would vanish into that one phrasing.
+        var first = _copy.LineOf(Travelers, "    - going to shanghai next week how do i stay connected");
+        _copy.Replace(Travelers, "    - travelling to china, can i bring my vpn", "      - travelling to china, can i bring my vpn");
+
+        var result = _copy.Load();
+
+        var error = Assert.Single(result.Messages, m => m.Severity == Severity.Error);
+        Assert.Equal($"knowledge/topics/travelers.yaml:{first + 1}:7: error: this '- ' item is indented deeper than the line above it, "
+            + $"so YAML reads it as more text of the value on line {first} and the items after it are lost; put every '- ' of a "
+            + "list at the same indentation", error.ToString());
+        Assert.Null(result.Content); // refused: the host keeps serving the last good content
+    }
+
+    [Fact]
+    public void A_list_started_at_the_keys_indentation_is_still_read_as_a_list()
+    {
+        // "en:" followed by "  - item" at the same indentation as the key is valid YAML for a list: not an error.
+        var en = _copy.LineOf(Travelers, "  en:", after: _copy.LineOf(Travelers, "phrasings:"));
+        _copy.Edit(Travelers, text =>
+        {
+            var lines = text.Split('\n');
+            for (var i = en; i < lines.Length && lines[i].StartsWith("    - ", StringComparison.Ordinal); i++)
+            {
+                lines[i] = lines[i][2..];
+            }
+
+            return string.Join('\n', lines);
+        });
+
+        Assert.DoesNotContain(_copy.Load().Messages, m => m.Severity == Severity.Error);
+    }
+
+    [Fact]
     public void A_tab_in_a_dialog_file_gets_the_same_advice_at_the_tab()
     {
         var knowledge = Repo.CopyContent();
