@@ -150,6 +150,10 @@ public static class ContentLoader
             .Select(f => Read<DialogDto>(dialogsBase, f, DialogsFolder + "/" + Display(dialogsRoot, f), ContentSchemas.DialogFile))
             .ToList();
         var dialogs = DialogLoading.Check(dialogFiles, regulations, topics, knowledge, Directory.Exists(dialogsRoot), layout, messages);
+        if (dialogs is not null)
+        {
+            ContractRowCheck.Check(dialogsRoot, dialogs, dialogFiles, messages);
+        }
         var gazetteer = places is null
             ? null
             : PlacesChecker.Check(places, topics.Select(t => Path.GetFileNameWithoutExtension(t.Path)).ToHashSet(StringComparer.Ordinal), dialogs,

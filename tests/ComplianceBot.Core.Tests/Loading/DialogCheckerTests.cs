@@ -138,6 +138,8 @@ public sealed class DialogCheckerTests : IDisposable
     public void A_rule_that_earlier_rules_always_pre_empt_is_a_warning()
     {
         var path = Edit("overseas-branch-onboarding", "      controls: \"no\"\n", "      controls: \"no\"\n      channel: none\n");
+        // Without the decision-table rows: they would (rightly) refuse this edit too; this test is about the table alone.
+        Directory.Delete(Path.Combine(Root, "dialogs", "tests"), recursive: true);
 
         var result = ContentLoader.Load(_knowledge);
 

@@ -212,7 +212,7 @@ public sealed class AuthoringCommandsTests : IDisposable
     }
 
     [Fact]
-    public async Task A_changed_contract_rule_passes_validate_but_fails_test()
+    public async Task A_changed_contract_rule_fails_validate_and_test_at_the_rule_naming_the_row_it_breaks()
     {
         var dialog = Path.Combine(_content.DialogsPath, "travel-check.yaml");
         var text = await File.ReadAllTextAsync(dialog);
@@ -220,14 +220,17 @@ public sealed class AuthoringCommandsTests : IDisposable
         Assert.Contains(Rule, text);
         await File.WriteAllTextAsync(dialog, text.Replace(Rule, "  - id: unlicensed-vpn\n    when:\n      destination: mainland-china\n"));
 
-        var (validateExit, _) = await RunAsync("validate", "--knowledge", _content.KnowledgePath, "--no-info");
-        var (testExit, output) = await RunAsync("test", "--knowledge", _content.KnowledgePath);
+        var (validateExit, validateOutput) = await RunAsync("validate", "--knowledge", _content.KnowledgePath, "--no-info");
+        var (testExit, testOutput) = await RunAsync("test", "--knowledge", _content.KnowledgePath);
 
-        Assert.Equal(0, validateExit); // the table is still complete: only the contract says it is wrong
-        Assert.Equal(TestCommand.FailedExitCode, testExit);
-        Assert.Contains("FAIL row 3 roaming (buttons)", output);
-        Assert.Contains("/dialogs/tests/travel-check.yaml:", output); // where the failing step is
-        Assert.Matches(@"\d+ passed, [1-9]\d* failed", output.Trim().Split('\n')[^1]);
+        // The table is still complete; only its rows in dialogs/tests (the contract) say the rule is wrong.
+        Assert.Equal(ValidateCommand.ErrorsExitCode, validateExit);
+        Assert.Contains("travel-check.yaml:", validateOutput);
+        Assert.Contains("error: rule 'unlicensed-vpn' decides {destination: mainland-china, method: roaming} as 'not-permitted', "
+            + "but the decision-table row at dialogs/tests/travel-check.yaml:", validateOutput);
+        Assert.Contains("(\"row 3 roaming (buttons)\") expects 'permitted'", validateOutput);
+        Assert.NotEqual(0, testExit);
+        Assert.Contains("error: rule 'unlicensed-vpn' decides", testOutput);
     }
 
     [Fact]
