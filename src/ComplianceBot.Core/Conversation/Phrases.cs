@@ -69,10 +69,17 @@ internal static class Phrases
         ? "请输入你的问题，例如“出差去中国怎么上网？”"
         : "Type a question, e.g. \"How can I stay connected on a trip to China?\"";
 
-    /// <summary>The line before the answer to a question set outside mainland China, naming the place as typed.</summary>
-    public static string OutsideMainland(Language l, string place) => l == Language.Chinese
-        ? $"{place}不在中国大陆。我掌握的是中国大陆的规定，不能据此回答在{place}的问题："
-        : $"{place} is outside mainland China. The rules I know are mainland China's, so I can't answer this by them:";
+    /// <summary>
+    /// The line before the answer to a question set outside mainland China, naming the place as typed, capitalised
+    /// as a name when typed all in lower case (<see cref="Places.PlaceDisplay.Of"/>).
+    /// </summary>
+    public static string OutsideMainland(Language l, string place)
+    {
+        var shown = Places.PlaceDisplay.Of(place);
+        return l == Language.Chinese
+            ? $"{shown}不在中国大陆。我掌握的是中国大陆的规定，不能据此回答在{shown}的问题："
+            : $"{(shown.Length == 0 ? shown : char.ToUpperInvariant(shown[0]) + shown[1..])} is outside mainland China. The rules I know are mainland China's, so I can't answer this by them:";
+    }
 
     public static string Greeting(Language l) => l == Language.Chinese
         ? "你好！"
