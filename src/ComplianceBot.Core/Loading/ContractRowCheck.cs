@@ -6,7 +6,7 @@ namespace ComplianceBot.Core.Loading;
 
 /// <summary>
 /// Holds each dialog's rules to the rows of its decision table in <c>dialogs/tests/</c> (the contract's tables,
-/// <c>spec/contract.md</c>, written as conversation scripts). Every verdict a script expects with its <c>facts</c> is
+/// docs/reply-format.md, "Decision dialogs", written as conversation scripts). Every verdict a script expects with its <c>facts</c> is
 /// decided again by <see cref="RuleEvaluator"/>; a rule edit that now gives another verdict, or none, for a row is an
 /// error at that rule, so <c>validate</c> and a hot reload refuse it (the last good content keeps serving) instead of
 /// only the <c>test</c> command noticing. Changing a verdict on purpose means changing the row in the test too.
