@@ -24,6 +24,13 @@ if (args is ["generate", var count, var folder])
     return;
 }
 
+// dotnet run -c Release --project bench/ComplianceBot.Benchmarks -- mix [seconds]    (the load test's questions: KB and us per turn, then a loop to profile)
+if (args is ["mix", ..])
+{
+    TurnMixReport.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 0);
+    return;
+}
+
 if (args is ["latency", ..])
 {
     LatencyReport.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200);

@@ -13,6 +13,14 @@ public sealed class DialogIndex
         Phrases = phrases;
         Cues = cues;
         Requests = requests;
+        var byFirstToken = new Dictionary<string, SlotPhrase[]>(StringComparer.Ordinal);
+        foreach (var group in phrases.Where(p => p.Tokens.Length > 0).GroupBy(p => p.Tokens[0], StringComparer.Ordinal))
+        {
+            byFirstToken[group.Key] = [.. group];
+        }
+
+        ByFirstToken = byFirstToken;
+        LongestPhrase = phrases.Select(p => p.Tokens.Length).DefaultIfEmpty(0).Max();
     }
 
     /// <summary>The dialog this index reads for.</summary>
@@ -20,6 +28,15 @@ public sealed class DialogIndex
 
     /// <summary>Every choice phrase: a value's synonyms (count anywhere), and its answers, label and id (count only as the reply to its slot).</summary>
     internal IReadOnlyList<SlotPhrase> Phrases { get; }
+
+    /// <summary>
+    /// <see cref="Phrases"/> by their first token, each list in the order of <see cref="Phrases"/>: a message's token is
+    /// compared only with the phrases that can start there (built once here, not per message).
+    /// </summary>
+    internal IReadOnlyDictionary<string, SlotPhrase[]> ByFirstToken { get; }
+
+    /// <summary>The number of tokens of the longest of <see cref="Phrases"/>; 0 when there are none.</summary>
+    internal int LongestPhrase { get; }
 
     /// <summary>The situation cues as tokens; empty when the dialog has none.</summary>
     internal IReadOnlyList<string[]> Cues { get; }
@@ -71,7 +88,19 @@ public sealed class DialogIndex
     /// How many of the dialog's check request phrases ("help me decide", "帮我判断") <paramref name="tokens"/> contain,
     /// not negated; 0 when none (or the dialog has none).
     /// </summary>
-    public int RequestCount(IReadOnlyList<string> tokens) => Requests.Count(r => SlotFiller.ContainsAny([r], tokens));
+    public int RequestCount(IReadOnlyList<string> tokens)
+    {
+        var count = 0;
+        foreach (var request in Requests)
+        {
+            if (SlotFiller.Contains(request, tokens))
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
 }
 
 /// <summary>Whether a choice phrase counts anywhere or only as the answer to its own slot.</summary>

@@ -81,7 +81,12 @@ public static class SlotFiller
         }
 
         var dialog = index.Dialog;
-        var found = Find(index.Phrases, tokens, askedSlot);
+        var found = Find(index, tokens, askedSlot);
+        if (found.Count == 0 && askedSlot is null)
+        {
+            return SlotReading.Nothing; // what the steps below make of no phrase and no asked slot, without their allocations
+        }
+
         var negated = found.Where(o => o.Negated).Select(o => o.Phrase.Slot).ToHashSet(StringComparer.Ordinal);
         var occurrences = found.Where(o => !o.Negated).Concat(found.Where(o => o.Negated).SelectMany(o => Opposite(dialog, o))).ToList();
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -157,32 +162,40 @@ public static class SlotFiller
     /// True when <paramref name="tokens"/> contain one of <paramref name="phrases"/> (both as <see cref="UtteranceTokens"/>:
     /// English whole words ignoring inflection, Chinese inside unspaced text), not negated ("not travelling" is no trip).
     /// </summary>
-    internal static bool ContainsAny(IReadOnlyList<string[]> phrases, IReadOnlyList<string> tokens) =>
-        phrases.Any(p => Enumerable.Range(0, Math.Max(0, tokens.Count - p.Length + 1)).Any(start => MatchesAt(tokens, start, p)
-            && !IsNegated(tokens, start, start + p.Length)));
-
-    private static List<Occurrence> Find(IReadOnlyList<SlotPhrase> phrases, string[] tokens, string? askedSlot)
+    internal static bool ContainsAny(IReadOnlyList<string[]> phrases, IReadOnlyList<string> tokens)
     {
-        // Phrases by their first token: each position of the message is compared only with the phrases that can start
-        // there, so the work grows with the message's length, not with length × phrases.
-        var byFirstToken = new Dictionary<string, List<SlotPhrase>>(StringComparer.Ordinal);
-        var longest = 0;
-        foreach (var phrase in phrases)
+        for (var i = 0; i < phrases.Count; i++)
         {
-            if ((phrase.Kind == SlotPhraseKind.Answer && phrase.Slot != askedSlot) || phrase.Tokens.Length == 0)
+            if (Contains(phrases[i], tokens))
             {
-                continue;
+                return true;
             }
-
-            if (!byFirstToken.TryGetValue(phrase.Tokens[0], out var list))
-            {
-                byFirstToken[phrase.Tokens[0]] = list = [];
-            }
-
-            list.Add(phrase);
-            longest = Math.Max(longest, phrase.Tokens.Length);
         }
 
+        return false;
+    }
+
+    /// <summary>True when <paramref name="tokens"/> contain <paramref name="phrase"/>, not negated (as <see cref="ContainsAny"/> for one phrase).</summary>
+    internal static bool Contains(string[] phrase, IReadOnlyList<string> tokens)
+    {
+        for (var start = 0; start <= tokens.Count - phrase.Length; start++)
+        {
+            if (MatchesAt(tokens, start, phrase) && !IsNegated(tokens, start, start + phrase.Length))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static List<Occurrence> Find(DialogIndex index, string[] tokens, string? askedSlot)
+    {
+        // Phrases by their first token (built with the index): each position of the message is compared only with the
+        // phrases that can start there, so the work grows with the message's length, not with length × phrases.
+        // An answer phrase counts only for the slot being asked.
+        var byFirstToken = index.ByFirstToken;
+        var longest = index.LongestPhrase;
         var found = new List<Occurrence>();
         for (var start = 0; start < tokens.Length; start++)
         {
@@ -194,6 +207,11 @@ public static class SlotFiller
 
             foreach (var phrase in candidates)
             {
+                if (phrase.Kind == SlotPhraseKind.Answer && phrase.Slot != askedSlot)
+                {
+                    continue;
+                }
+
                 WorkMeter.Add(phrase.Tokens.Length);
                 if (start + phrase.Tokens.Length <= tokens.Length && MatchesAt(tokens, start, phrase.Tokens)
                     && !IsQuestioned(tokens, start, start + phrase.Tokens.Length))

@@ -210,7 +210,9 @@ public sealed class TopicMatcher
             return [];
         }
 
-        var known = new List<int>();
+        var scratch = Scratch.For(_targetIds.Length, _docTarget.Length);
+        var known = scratch.Known;
+        known.Clear();
         double queryDocNormSquared = 0, queryMass = 0;
         foreach (var term in query.Terms.Distinct(StringComparer.Ordinal))
         {
@@ -234,12 +236,11 @@ public sealed class TopicMatcher
 
         // Work and memory in proportion to what the question touches, not to the size of the content: per-query
         // scratch arrays are rented once per thread and only the entries touched are read and cleared again.
-        var scratch = Scratch.For(_targetIds.Length, _docTarget.Length);
         var coverage = scratch.Coverage;
         var description = scratch.Description;
         var dot = scratch.Dot;
-        var touchedTargets = new List<int>();
-        var touched = new List<int>();
+        var touchedTargets = scratch.TouchedTargets;
+        var touched = scratch.TouchedDocuments;
         try
         {
             foreach (var id in known)
@@ -289,6 +290,9 @@ public sealed class TopicMatcher
             {
                 dot[doc] = 0;
             }
+
+            touchedTargets.Clear();
+            touched.Clear();
         }
     }
 
@@ -298,7 +302,7 @@ public sealed class TopicMatcher
         var (coverage, description, dot) = (scratch.Coverage, scratch.Description, scratch.Dot);
         var (phrasing, fuzzy, exact, bestDocument) = (scratch.Phrasing, scratch.Fuzzy, scratch.Exact, scratch.BestDocument);
         var queryNorm = Math.Sqrt(queryDocNormSquared);
-        var cosines = new double[touched.Count];
+        var cosines = scratch.Cosines(touched.Count);
         for (var i = 0; i < touched.Count; i++)
         {
             var doc = touched[i];
@@ -319,11 +323,11 @@ public sealed class TopicMatcher
         {
             var sortedContent = SortWords(query.Words);
             var queryHistogram = CharacterHistogram.Of(sortedContent);
-            var order = touched.ToArray();
-            Array.Sort(cosines, order);
-            for (var i = order.Length - 1; i >= Math.Max(0, order.Length - FuzzyCandidates); i--)
+            Span<int> closest = stackalloc int[FuzzyCandidates];
+            closest = Closest(cosines, touched.Count, closest);
+            foreach (var i in closest)
             {
-                var doc = order[i];
+                var doc = touched[i];
                 if (_docContent[doc].Length == 0)
                 {
                     continue;
@@ -372,6 +376,40 @@ public sealed class TopicMatcher
 
         result.Sort((a, b) => b.Confidence.CompareTo(a.Confidence) is var c && c != 0 ? c : string.CompareOrdinal(_targetIds[a.Target], _targetIds[b.Target]));
         return result;
+    }
+
+    /// <summary>
+    /// The positions of the (at most <paramref name="best"/>.Length) largest of the first <paramref name="count"/>
+    /// <paramref name="cosines"/>, largest first; of equal cosines the later position first (as a stable ascending sort
+    /// read from its end). A partial selection: the fuzzy comparison needs only these, not all documents sorted.
+    /// </summary>
+    private static Span<int> Closest(double[] cosines, int count, Span<int> best)
+    {
+        var n = 0;
+        for (var i = 0; i < count; i++)
+        {
+            // Insert i among the best so far (ordered largest first) unless it ranks below all of a full list.
+            var at = n;
+            while (at > 0 && cosines[best[at - 1]] <= cosines[i])
+            {
+                at--;
+            }
+
+            if (at >= best.Length)
+            {
+                continue;
+            }
+
+            for (var j = Math.Min(n, best.Length - 1); j > at; j--)
+            {
+                best[j] = best[j - 1];
+            }
+
+            best[at] = i;
+            n = Math.Min(n + 1, best.Length);
+        }
+
+        return best[..n];
     }
 
     /// <summary>
@@ -465,6 +503,17 @@ public sealed class TopicMatcher
             Dot = new double[documents];
         }
 
+        /// <summary>The ids of the question's known terms (cleared at the start of each query).</summary>
+        public List<int> Known { get; } = [];
+
+        /// <summary>The targets a query touched (cleared by the query after use).</summary>
+        public List<int> TouchedTargets { get; } = [];
+
+        /// <summary>The documents a query touched (cleared by the query after use).</summary>
+        public List<int> TouchedDocuments { get; } = [];
+
+        private double[] _cosines = new double[64];
+
         public double[] Coverage { get; }
 
         public double[] Description { get; }
@@ -487,6 +536,17 @@ public sealed class TopicMatcher
             }
 
             return _current;
+        }
+
+        /// <summary>A buffer for <paramref name="count"/> cosines (its contents are undefined).</summary>
+        public double[] Cosines(int count)
+        {
+            if (_cosines.Length < count)
+            {
+                _cosines = new double[Math.Max(count, _cosines.Length * 2)];
+            }
+
+            return _cosines;
         }
 
         public void ClearTarget(int t) => (Coverage[t], Description[t], Phrasing[t], Fuzzy[t], Exact[t], BestDocument[t]) = (0, 0, 0, 0, 0, 0);

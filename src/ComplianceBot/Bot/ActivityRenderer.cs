@@ -58,6 +58,18 @@ public static class ActivityRenderer
         Title = action.Title,
         Text = action.Title,
         DisplayText = action.Title,
-        Value = JObject.FromObject(action.Value),
+        Value = ValueObject(action.Value),
     };
+
+    // The button's data as a JSON object of strings: what JObject.FromObject makes of the dictionary, without reflection.
+    private static JObject ValueObject(IReadOnlyDictionary<string, string> value)
+    {
+        var json = new JObject();
+        foreach (var (key, text) in value)
+        {
+            json.Add(key, text is null ? JValue.CreateNull() : new JValue(text));
+        }
+
+        return json;
+    }
 }

@@ -76,7 +76,8 @@ public static partial class ActivityRequestValidator
             return "The request body must be a JSON object (a Bot Framework activity).";
         }
 
-        if (JsonShapeValidator.Activity.Check(activity) is { Count: > 0 } wrongShapes)
+        // The common, well-formed activity is recognised by a typed check; the schema decides (and words) everything else.
+        if (!ActivityFastCheck.Fits(activity) && JsonShapeValidator.Activity.Check(activity) is { Count: > 0 } wrongShapes)
         {
             return string.Join(" ", wrongShapes);
         }

@@ -42,6 +42,6 @@ public sealed class AdapterWithErrorHandler : CloudAdapter
     public async Task ProcessAsync(Activity activity, string authHeader, HttpResponse response, IBot bot, CancellationToken cancellationToken)
     {
         var invokeResponse = await ProcessActivityAsync(authHeader, activity, bot.OnTurnAsync, cancellationToken);
-        await HttpHelper.WriteResponseAsync(response, invokeResponse);
+        await InvokeResponseWriter.WriteAsync(response, invokeResponse);
     }
 }

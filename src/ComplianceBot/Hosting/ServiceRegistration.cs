@@ -51,10 +51,11 @@ public static class ServiceRegistration
         services.AddOptions<HostingOptions>().Bind(configuration.GetSection(HostingOptions.SectionName));
         services.AddSingleton<LocalAccess>();
         services.AddOutboundHttp(configuration);
-        services.AddSingleton<BotFrameworkAuthentication>(sp => new ConfigurationBotFrameworkAuthentication(
+        // Connector and user token clients made only when a turn uses them (not per activity; see the class).
+        services.AddSingleton<BotFrameworkAuthentication>(sp => new Bot.Connector.DeferredBotFrameworkAuthentication(new ConfigurationBotFrameworkAuthentication(
             sp.GetRequiredService<IConfiguration>(),
             httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(),
-            logger: sp.GetRequiredService<ILoggerFactory>().CreateLogger<ConfigurationBotFrameworkAuthentication>()));
+            logger: sp.GetRequiredService<ILoggerFactory>().CreateLogger<ConfigurationBotFrameworkAuthentication>())));
         services.AddSingleton<TurnErrorHandler>();
         services.AddSingleton<AdapterWithErrorHandler>();
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<AdapterWithErrorHandler>());
