@@ -238,8 +238,10 @@ public sealed class TopicMatcher
         var coverage = scratch.Coverage;
         var description = scratch.Description;
         var dot = scratch.Dot;
-        var touchedTargets = new List<int>();
-        var touched = new List<int>();
+        var touchedTargets = scratch.TouchedTargets;
+        var touched = scratch.TouchedDocuments;
+        touchedTargets.Clear();
+        touched.Clear();
         try
         {
             foreach (var id in known)
@@ -298,13 +300,11 @@ public sealed class TopicMatcher
         var (coverage, description, dot) = (scratch.Coverage, scratch.Description, scratch.Dot);
         var (phrasing, fuzzy, exact, bestDocument) = (scratch.Phrasing, scratch.Fuzzy, scratch.Exact, scratch.BestDocument);
         var queryNorm = Math.Sqrt(queryDocNormSquared);
-        var cosines = new double[touched.Count];
-        for (var i = 0; i < touched.Count; i++)
+        foreach (var doc in touched)
         {
-            var doc = touched[i];
             var t = _docTarget[doc];
             var cosine = dot[doc] / (queryNorm * _docNorm[doc]);
-            cosines[i] = cosine;
+            dot[doc] = cosine; // from here on dot holds each touched document's cosine
             if (cosine > phrasing[t])
             {
                 phrasing[t] = cosine;
@@ -319,11 +319,8 @@ public sealed class TopicMatcher
         {
             var sortedContent = SortWords(query.Words);
             var queryHistogram = CharacterHistogram.Of(sortedContent);
-            var order = touched.ToArray();
-            Array.Sort(cosines, order);
-            for (var i = order.Length - 1; i >= Math.Max(0, order.Length - FuzzyCandidates); i--)
+            foreach (var doc in ClosestDocuments(touched, dot, scratch.Closest))
             {
-                var doc = order[i];
                 if (_docContent[doc].Length == 0)
                 {
                     continue;
@@ -340,14 +337,14 @@ public sealed class TopicMatcher
                 // Nor documents whose best possible ratio (from character counts, +0.005 for FuzzySharp's rounding to whole
                 // percents) could not raise their target's fuzzy or exact signal above what a closer document already gave.
                 var maxRatio = CharacterHistogram.MaxRatio(queryHistogram, sortedContent.Length, _docHistograms[doc], _docSorted[doc].Length) + 0.005;
-                if (Math.Max(0, (maxRatio - 0.5) * 2) <= fuzzy[t] && cosines[i] * maxRatio <= exact[t])
+                if (Math.Max(0, (maxRatio - 0.5) * 2) <= fuzzy[t] && dot[doc] * maxRatio <= exact[t])
                 {
                     continue;
                 }
 
                 var ratio = Fuzz.Ratio(sortedContent, _docSorted[doc], PreprocessMode.None) / 100.0; // token-sort ratio
                 fuzzy[t] = Math.Max(fuzzy[t], Math.Max(0, (ratio - 0.5) * 2));
-                exact[t] = Math.Max(exact[t], cosines[i] * ratio);
+                exact[t] = Math.Max(exact[t], dot[doc] * ratio);
             }
         }
 
@@ -372,6 +369,64 @@ public sealed class TopicMatcher
 
         result.Sort((a, b) => b.Confidence.CompareTo(a.Confidence) is var c && c != 0 ? c : string.CompareOrdinal(_targetIds[a.Target], _targetIds[b.Target]));
         return result;
+    }
+
+    /// <summary>
+    /// The <see cref="FuzzyCandidates"/> touched documents with the highest cosine (in <paramref name="cosines"/>), found
+    /// in one pass over them instead of sorting them all (a question made of common words touches most of the content).
+    /// Where the last place is shared by equal cosines, which of them count is decided as it always was: by sorting all
+    /// touched documents by cosine (an unstable sort, whose choice among equals only that sort reproduces).
+    /// </summary>
+    private static List<int> ClosestDocuments(List<int> touched, double[] cosines, List<int> closest)
+    {
+        closest.Clear();
+        if (touched.Count <= FuzzyCandidates)
+        {
+            closest.AddRange(touched);
+            return closest;
+        }
+
+        // The FuzzyCandidates + 1 best, best first: the one after the last place tells whether that place is shared.
+        Span<int> best = stackalloc int[FuzzyCandidates + 1];
+        var count = 0;
+        foreach (var doc in touched)
+        {
+            var cosine = cosines[doc];
+            if (count == best.Length && cosine <= cosines[best[count - 1]])
+            {
+                continue;
+            }
+
+            var at = Math.Min(count, best.Length - 1);
+            while (at > 0 && cosines[best[at - 1]] < cosine)
+            {
+                best[at] = best[at - 1];
+                at--;
+            }
+
+            best[at] = doc;
+            count = Math.Min(count + 1, best.Length);
+        }
+
+        if (cosines[best[FuzzyCandidates - 1]] > cosines[best[FuzzyCandidates]])
+        {
+            foreach (var doc in best[..FuzzyCandidates])
+            {
+                closest.Add(doc);
+            }
+
+            return closest;
+        }
+
+        var order = touched.ToArray();
+        var keys = Array.ConvertAll(order, doc => cosines[doc]);
+        Array.Sort(keys, order);
+        for (var i = order.Length - 1; i >= order.Length - FuzzyCandidates; i--)
+        {
+            closest.Add(order[i]);
+        }
+
+        return closest;
     }
 
     /// <summary>
@@ -464,6 +519,15 @@ public sealed class TopicMatcher
             BestDocument = new int[targets];
             Dot = new double[documents];
         }
+
+        /// <summary>The targets a question touched, in the order first touched.</summary>
+        public List<int> TouchedTargets { get; } = [];
+
+        /// <summary>The documents a question touched, in the order first touched.</summary>
+        public List<int> TouchedDocuments { get; } = [];
+
+        /// <summary>The documents compared fuzzily.</summary>
+        public List<int> Closest { get; } = [];
 
         public double[] Coverage { get; }
 
