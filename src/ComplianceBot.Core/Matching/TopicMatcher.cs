@@ -348,7 +348,7 @@ public sealed class TopicMatcher
             }
         }
 
-        var posterior = Posterior(known, touchedTargets);
+        var posterior = Posterior(known, touchedTargets, scratch.Posterior);
         var result = new List<TargetScore>(touchedTargets.Count);
         for (var i = 0; i < touchedTargets.Count; i++)
         {
@@ -432,15 +432,15 @@ public sealed class TopicMatcher
     /// <summary>
     /// Multinomial naive Bayes posterior P(target | known terms) with add-α smoothing over phrasing term counts and a
     /// uniform prior: which target the question's words point to, relative to the others (sums to 1 over all targets).
-    /// Returned for <paramref name="touchedTargets"/> only (in that order). A target none of whose phrasings holds any of
+    /// Written for <paramref name="touchedTargets"/> only (in that order) into the first entries of
+    /// <paramref name="logLikelihood"/> (per-thread scratch at least as long as the targets). A target none of whose phrasings holds any of
     /// the terms has log-likelihood K·(log α − log(N_t + αV)) for K known terms; their sum is taken from a per-K total
     /// over all targets computed once (<see cref="UntouchedMass"/>), so the cost is that of the touched targets only.
     /// </summary>
-    private double[] Posterior(List<int> known, List<int> touchedTargets)
+    private double[] Posterior(List<int> known, List<int> touchedTargets, double[] logLikelihood)
     {
         var k = known.Count;
         var logAlpha = Math.Log(PosteriorAlpha);
-        var logLikelihood = new double[touchedTargets.Count];
         var max = double.NegativeInfinity;
         for (var i = 0; i < touchedTargets.Count; i++)
         {
@@ -467,13 +467,13 @@ public sealed class TopicMatcher
         var untouchedMass = Math.Max(0, allMass - touchedMass);
         max = Math.Max(max, untouchedLog);
         var sum = untouchedMass * Math.Exp(untouchedLog - max);
-        for (var i = 0; i < logLikelihood.Length; i++)
+        for (var i = 0; i < touchedTargets.Count; i++)
         {
             logLikelihood[i] = Math.Exp(logLikelihood[i] - max);
             sum += logLikelihood[i];
         }
 
-        for (var i = 0; i < logLikelihood.Length; i++)
+        for (var i = 0; i < touchedTargets.Count; i++)
         {
             logLikelihood[i] /= sum;
         }
@@ -517,6 +517,7 @@ public sealed class TopicMatcher
             Fuzzy = new double[targets];
             Exact = new double[targets];
             BestDocument = new int[targets];
+            Posterior = new double[targets];
             Dot = new double[documents];
         }
 
@@ -540,6 +541,9 @@ public sealed class TopicMatcher
         public double[] Exact { get; }
 
         public int[] BestDocument { get; }
+
+        /// <summary>The posterior of each touched target, by its place in the touched list (written before it is read).</summary>
+        public double[] Posterior { get; }
 
         public double[] Dot { get; }
 
