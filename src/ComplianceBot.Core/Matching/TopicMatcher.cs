@@ -210,9 +210,7 @@ public sealed class TopicMatcher
             return [];
         }
 
-        var scratch = Scratch.For(_targetIds.Length, _docTarget.Length);
-        var known = scratch.Known;
-        known.Clear();
+        var known = new List<int>();
         double queryDocNormSquared = 0, queryMass = 0;
         foreach (var term in query.Terms.Distinct(StringComparer.Ordinal))
         {
@@ -236,11 +234,14 @@ public sealed class TopicMatcher
 
         // Work and memory in proportion to what the question touches, not to the size of the content: per-query
         // scratch arrays are rented once per thread and only the entries touched are read and cleared again.
+        var scratch = Scratch.For(_targetIds.Length, _docTarget.Length);
         var coverage = scratch.Coverage;
         var description = scratch.Description;
         var dot = scratch.Dot;
         var touchedTargets = scratch.TouchedTargets;
         var touched = scratch.TouchedDocuments;
+        touchedTargets.Clear();
+        touched.Clear();
         try
         {
             foreach (var id in known)
@@ -290,9 +291,6 @@ public sealed class TopicMatcher
             {
                 dot[doc] = 0;
             }
-
-            touchedTargets.Clear();
-            touched.Clear();
         }
     }
 
@@ -302,13 +300,11 @@ public sealed class TopicMatcher
         var (coverage, description, dot) = (scratch.Coverage, scratch.Description, scratch.Dot);
         var (phrasing, fuzzy, exact, bestDocument) = (scratch.Phrasing, scratch.Fuzzy, scratch.Exact, scratch.BestDocument);
         var queryNorm = Math.Sqrt(queryDocNormSquared);
-        var cosines = scratch.Cosines(touched.Count);
-        for (var i = 0; i < touched.Count; i++)
+        foreach (var doc in touched)
         {
-            var doc = touched[i];
             var t = _docTarget[doc];
             var cosine = dot[doc] / (queryNorm * _docNorm[doc]);
-            cosines[i] = cosine;
+            dot[doc] = cosine; // from here on dot holds each touched document's cosine
             if (cosine > phrasing[t])
             {
                 phrasing[t] = cosine;
@@ -323,11 +319,8 @@ public sealed class TopicMatcher
         {
             var sortedContent = SortWords(query.Words);
             var queryHistogram = CharacterHistogram.Of(sortedContent);
-            Span<int> closest = stackalloc int[FuzzyCandidates];
-            closest = Closest(cosines, touched.Count, closest);
-            foreach (var i in closest)
+            foreach (var doc in ClosestDocuments(touched, dot, scratch.Closest))
             {
-                var doc = touched[i];
                 if (_docContent[doc].Length == 0)
                 {
                     continue;
@@ -344,18 +337,18 @@ public sealed class TopicMatcher
                 // Nor documents whose best possible ratio (from character counts, +0.005 for FuzzySharp's rounding to whole
                 // percents) could not raise their target's fuzzy or exact signal above what a closer document already gave.
                 var maxRatio = CharacterHistogram.MaxRatio(queryHistogram, sortedContent.Length, _docHistograms[doc], _docSorted[doc].Length) + 0.005;
-                if (Math.Max(0, (maxRatio - 0.5) * 2) <= fuzzy[t] && cosines[i] * maxRatio <= exact[t])
+                if (Math.Max(0, (maxRatio - 0.5) * 2) <= fuzzy[t] && dot[doc] * maxRatio <= exact[t])
                 {
                     continue;
                 }
 
                 var ratio = Fuzz.Ratio(sortedContent, _docSorted[doc], PreprocessMode.None) / 100.0; // token-sort ratio
                 fuzzy[t] = Math.Max(fuzzy[t], Math.Max(0, (ratio - 0.5) * 2));
-                exact[t] = Math.Max(exact[t], cosines[i] * ratio);
+                exact[t] = Math.Max(exact[t], dot[doc] * ratio);
             }
         }
 
-        var posterior = Posterior(known, touchedTargets);
+        var posterior = Posterior(known, touchedTargets, scratch.Posterior);
         var result = new List<TargetScore>(touchedTargets.Count);
         for (var i = 0; i < touchedTargets.Count; i++)
         {
@@ -379,51 +372,75 @@ public sealed class TopicMatcher
     }
 
     /// <summary>
-    /// The positions of the (at most <paramref name="best"/>.Length) largest of the first <paramref name="count"/>
-    /// <paramref name="cosines"/>, largest first; of equal cosines the later position first (as a stable ascending sort
-    /// read from its end). A partial selection: the fuzzy comparison needs only these, not all documents sorted.
+    /// The <see cref="FuzzyCandidates"/> touched documents with the highest cosine (in <paramref name="cosines"/>), found
+    /// in one pass over them instead of sorting them all (a question made of common words touches most of the content).
+    /// Where the last place is shared by equal cosines, which of them count is decided as it always was: by sorting all
+    /// touched documents by cosine (an unstable sort, whose choice among equals only that sort reproduces).
     /// </summary>
-    private static Span<int> Closest(double[] cosines, int count, Span<int> best)
+    private static List<int> ClosestDocuments(List<int> touched, double[] cosines, List<int> closest)
     {
-        var n = 0;
-        for (var i = 0; i < count; i++)
+        closest.Clear();
+        if (touched.Count <= FuzzyCandidates)
         {
-            // Insert i among the best so far (ordered largest first) unless it ranks below all of a full list.
-            var at = n;
-            while (at > 0 && cosines[best[at - 1]] <= cosines[i])
-            {
-                at--;
-            }
+            closest.AddRange(touched);
+            return closest;
+        }
 
-            if (at >= best.Length)
+        // The FuzzyCandidates + 1 best, best first: the one after the last place tells whether that place is shared.
+        Span<int> best = stackalloc int[FuzzyCandidates + 1];
+        var count = 0;
+        foreach (var doc in touched)
+        {
+            var cosine = cosines[doc];
+            if (count == best.Length && cosine <= cosines[best[count - 1]])
             {
                 continue;
             }
 
-            for (var j = Math.Min(n, best.Length - 1); j > at; j--)
+            var at = Math.Min(count, best.Length - 1);
+            while (at > 0 && cosines[best[at - 1]] < cosine)
             {
-                best[j] = best[j - 1];
+                best[at] = best[at - 1];
+                at--;
             }
 
-            best[at] = i;
-            n = Math.Min(n + 1, best.Length);
+            best[at] = doc;
+            count = Math.Min(count + 1, best.Length);
         }
 
-        return best[..n];
+        if (cosines[best[FuzzyCandidates - 1]] > cosines[best[FuzzyCandidates]])
+        {
+            foreach (var doc in best[..FuzzyCandidates])
+            {
+                closest.Add(doc);
+            }
+
+            return closest;
+        }
+
+        var order = touched.ToArray();
+        var keys = Array.ConvertAll(order, doc => cosines[doc]);
+        Array.Sort(keys, order);
+        for (var i = order.Length - 1; i >= order.Length - FuzzyCandidates; i--)
+        {
+            closest.Add(order[i]);
+        }
+
+        return closest;
     }
 
     /// <summary>
     /// Multinomial naive Bayes posterior P(target | known terms) with add-α smoothing over phrasing term counts and a
     /// uniform prior: which target the question's words point to, relative to the others (sums to 1 over all targets).
-    /// Returned for <paramref name="touchedTargets"/> only (in that order). A target none of whose phrasings holds any of
+    /// Written for <paramref name="touchedTargets"/> only (in that order) into the first entries of
+    /// <paramref name="logLikelihood"/> (per-thread scratch at least as long as the targets). A target none of whose phrasings holds any of
     /// the terms has log-likelihood K·(log α − log(N_t + αV)) for K known terms; their sum is taken from a per-K total
     /// over all targets computed once (<see cref="UntouchedMass"/>), so the cost is that of the touched targets only.
     /// </summary>
-    private double[] Posterior(List<int> known, List<int> touchedTargets)
+    private double[] Posterior(List<int> known, List<int> touchedTargets, double[] logLikelihood)
     {
         var k = known.Count;
         var logAlpha = Math.Log(PosteriorAlpha);
-        var logLikelihood = new double[touchedTargets.Count];
         var max = double.NegativeInfinity;
         for (var i = 0; i < touchedTargets.Count; i++)
         {
@@ -450,13 +467,13 @@ public sealed class TopicMatcher
         var untouchedMass = Math.Max(0, allMass - touchedMass);
         max = Math.Max(max, untouchedLog);
         var sum = untouchedMass * Math.Exp(untouchedLog - max);
-        for (var i = 0; i < logLikelihood.Length; i++)
+        for (var i = 0; i < touchedTargets.Count; i++)
         {
             logLikelihood[i] = Math.Exp(logLikelihood[i] - max);
             sum += logLikelihood[i];
         }
 
-        for (var i = 0; i < logLikelihood.Length; i++)
+        for (var i = 0; i < touchedTargets.Count; i++)
         {
             logLikelihood[i] /= sum;
         }
@@ -500,19 +517,18 @@ public sealed class TopicMatcher
             Fuzzy = new double[targets];
             Exact = new double[targets];
             BestDocument = new int[targets];
+            Posterior = new double[targets];
             Dot = new double[documents];
         }
 
-        /// <summary>The ids of the question's known terms (cleared at the start of each query).</summary>
-        public List<int> Known { get; } = [];
-
-        /// <summary>The targets a query touched (cleared by the query after use).</summary>
+        /// <summary>The targets a question touched, in the order first touched.</summary>
         public List<int> TouchedTargets { get; } = [];
 
-        /// <summary>The documents a query touched (cleared by the query after use).</summary>
+        /// <summary>The documents a question touched, in the order first touched.</summary>
         public List<int> TouchedDocuments { get; } = [];
 
-        private double[] _cosines = new double[64];
+        /// <summary>The documents compared fuzzily.</summary>
+        public List<int> Closest { get; } = [];
 
         public double[] Coverage { get; }
 
@@ -526,6 +542,9 @@ public sealed class TopicMatcher
 
         public int[] BestDocument { get; }
 
+        /// <summary>The posterior of each touched target, by its place in the touched list (written before it is read).</summary>
+        public double[] Posterior { get; }
+
         public double[] Dot { get; }
 
         public static Scratch For(int targets, int documents)
@@ -536,17 +555,6 @@ public sealed class TopicMatcher
             }
 
             return _current;
-        }
-
-        /// <summary>A buffer for <paramref name="count"/> cosines (its contents are undefined).</summary>
-        public double[] Cosines(int count)
-        {
-            if (_cosines.Length < count)
-            {
-                _cosines = new double[Math.Max(count, _cosines.Length * 2)];
-            }
-
-            return _cosines;
         }
 
         public void ClearTarget(int t) => (Coverage[t], Description[t], Phrasing[t], Fuzzy[t], Exact[t], BestDocument[t]) = (0, 0, 0, 0, 0, 0);
