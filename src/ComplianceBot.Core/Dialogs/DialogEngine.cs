@@ -265,7 +265,9 @@ public sealed partial class DialogEngine
         var ds = state.Dialog!;
         var asked = ds.AskedSlot!;
         var reading = turn.Answer ?? SlotReading.Nothing;
-        var newFacts = reading.Values.Where(kv => kv.Key == asked || !ds.Facts.ContainsKey(kv.Key)).ToList();
+        // A fact already given is replaced only when the message says it corrects one ("actually I'll use ExpressVPN", "其实是…").
+        var newFacts = reading.Values.Where(kv => kv.Key == asked || !ds.Facts.TryGetValue(kv.Key, out var given)
+                                                  || (turn.HasCorrectionCue && given != kv.Value)).ToList();
 
         if (reading.Values.ContainsKey(asked) && reading.AskedSlotFromShortAnswer && turn.IsQuestion
             && Aside(dialog, state, aside) is { } answered)
