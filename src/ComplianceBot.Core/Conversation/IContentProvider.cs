@@ -36,6 +36,14 @@ public sealed record ServedContent(ContentSnapshot Snapshot, TopicMatcher Matche
     internal IReadOnlyList<string[]> CorrectionCues { get; } =
         Snapshot.FollowUps.CorrectionCues.All.Select(UtteranceTokens.Of).Where(t => t.Length > 0).ToList();
 
+    /// <summary>
+    /// The terms of the synonym group <see cref="TurnDecider.FamilyMemberGroupId"/> (wife, kids, 家人 …) as comparison
+    /// tokens (built with this object); empty when the content has no such group.
+    /// </summary>
+    internal IReadOnlyList<string[]> FamilyMemberPhrases { get; } =
+        Snapshot.Knowledge.Synonyms.Where(g => g.Id == TurnDecider.FamilyMemberGroupId).SelectMany(g => g.Terms.Values.SelectMany(t => t))
+            .Select(UtteranceTokens.Of).Where(t => t.Length > 0).ToList();
+
     /// <summary>The index of dialog <paramref name="dialogId"/>, or null when the content has no such dialog.</summary>
     public DialogIndex? FindDialogIndex(string? dialogId) =>
         dialogId is not null && DialogIndexes.TryGetValue(dialogId, out var index) ? index : null;

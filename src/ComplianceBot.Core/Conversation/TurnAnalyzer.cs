@@ -80,8 +80,16 @@ public static class TurnAnalyzer
             }
         }
 
+        // A mainland city is mainland China: "上海能用VPN吗" must not reach the Hong Kong topic, whose phrasings name Shenzhen.
+        var matched = text;
+        if (gazetteer.IsJurisdictionTopic(topics?.Top?.Id) && MainlandReading.AsMainland(text, places) is { } mainland)
+        {
+            matched = mainland;
+            topics = content.TopicsMatcher.Match(mainland);
+        }
+
         var dialogs = matchable && !state.InCheck
-            ? ReferenceEquals(content.Matcher, content.TopicsMatcher) ? topics : content.Matcher.Match(text)
+            ? ReferenceEquals(content.Matcher, content.TopicsMatcher) ? topics : content.Matcher.Match(matched)
             : null;
 
         var followUps = content.FollowUpPhrases.Where(f => SlotFiller.ContainsAny(f.Phrases, tokens)).Select(f => f.FollowUp.Id).ToImmutableArray();
@@ -110,7 +118,7 @@ public static class TurnAnalyzer
             Answer = answer,
             TopicsMatch = topics,
             DialogsMatch = dialogs,
-            QuestionClauses = dialogs is null ? [] : QuestionClauses(text, dialogs, content),
+            QuestionClauses = dialogs is null ? [] : QuestionClauses(matched, dialogs, content),
         };
     }
 

@@ -68,7 +68,10 @@ public static partial class TurnDecider
         var needed = match.Outcome == MatchOutcome.Fallback ? DialogEngine.SlotsForDirectStart + 1
             : own ? 1
             : DialogEngine.SlotsForDirectStart;
-        var linked = ranked.Take(LinkedCandidates)
+        // A topic matched confidently speaks for the statement alone: a seller offering us a "compliant VPN" is about
+        // checking its licence, not about our sharing our channel, though the sharing topics rank behind it.
+        var confidentTopic = match is { Outcome: MatchOutcome.Answer, Top.Confidence: >= DialogStartConfidence };
+        var linked = ranked.Take(confidentTopic ? 1 : LinkedCandidates)
             .SelectMany(c => DialogOf(snapshot, c.Id) is { } d ? [d] : Offered(snapshot, c.Id))
             .DistinctBy(d => d.Id)
             .Select(d => (Dialog: d, Reading: turn.StatedFor(d.Id)))

@@ -172,6 +172,11 @@ public static partial class TurnDecider
             }
         }
 
+        if (FamilyOnCompanyChannel(turn, state, content, replies) is { } family)
+        {
+            return family; // someone else on the writer's company channel: not the writer's own check, not travel advice
+        }
+
         if (toStart is ({ } situation, var why))
         {
             return dialogs.Start(situation, state, turn.StatedFor(situation.Id)?.Reading,

@@ -265,7 +265,9 @@ public sealed partial class DialogEngine
         var ds = state.Dialog!;
         var asked = ds.AskedSlot!;
         var reading = turn.Answer ?? SlotReading.Nothing;
-        var newFacts = reading.Values.Where(kv => kv.Key == asked || !ds.Facts.ContainsKey(kv.Key)).ToList();
+        // A fact already given is replaced only when the message says it corrects one ("actually I'll use ExpressVPN", "其实是…").
+        var newFacts = reading.Values.Where(kv => kv.Key == asked || !ds.Facts.TryGetValue(kv.Key, out var given)
+                                                  || (turn.HasCorrectionCue && given != kv.Value)).ToList();
 
         if (reading.Values.ContainsKey(asked) && reading.AskedSlotFromShortAnswer && turn.IsQuestion
             && Aside(dialog, state, aside) is { } answered)
@@ -309,8 +311,11 @@ public sealed partial class DialogEngine
                 new Decision(DecisionKind.SlotAmbiguous) { DialogId = dialog.Id, SlotId = asked, Candidates = [.. options] }, listChoices: true);
         }
 
-        // "not for work" talks about the question (it rules a value out), so it is no other question to answer aside.
-        if (!reading.Negated.Contains(asked) && Aside(dialog, state, aside) is { } asideReplies)
+        // "not for work" talks about the question (it rules a value out), so it is no other question to answer aside;
+        // nor is a statement that only repeats facts given ("only in China for 3 days" while the trip check asks how).
+        var restates = !turn.IsQuestion && reading.Values.Count > 0
+                       && reading.Values.All(kv => ds.Facts.TryGetValue(kv.Key, out var given) && given == kv.Value);
+        if (!reading.Negated.Contains(asked) && !restates && Aside(dialog, state, aside) is { } asideReplies)
         {
             return asideReplies;
         }

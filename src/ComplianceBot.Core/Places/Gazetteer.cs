@@ -44,6 +44,9 @@ public sealed class Gazetteer
     /// <summary>The topic that answers a question set in <paramref name="jurisdiction"/>; null for mainland China or when none is configured.</summary>
     public string? TopicFor(Jurisdiction jurisdiction) => _topics.GetValueOrDefault(jurisdiction);
 
+    /// <summary>True when <paramref name="topicId"/> is the topic of a jurisdiction outside mainland China (<c>hong-kong-macau</c>, <c>other-jurisdictions</c>).</summary>
+    public bool IsJurisdictionTopic(string? topicId) => topicId is not null && _topics.ContainsValue(topicId);
+
     /// <summary>The slot of dialog <paramref name="dialogId"/> that places fill, or null.</summary>
     public PlaceSlot? SlotOf(string? dialogId) => dialogId is not null ? _slots.GetValueOrDefault(dialogId) : null;
 

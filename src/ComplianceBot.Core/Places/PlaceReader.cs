@@ -31,7 +31,7 @@ internal static class PlaceReader
         + "host hosts hosting machine machines instance instances endpoint endpoints gateway gateways exit relay relays");
     private static readonly HashSet<string> LawNouns = Set(
         "law laws rule rules regulation regulations legislation legal policy policies government govt authorities restrictions "
-        + "ban bans jurisdiction regulator regulators");
+        + "ban bans jurisdiction regulator regulators legality");
     private static readonly HashSet<string> Static = Set("in at inside within into");
     private static readonly HashSet<string> Motion = Set(
         "flying fly flew flight travelling traveling travel travels going go goes heading head moving move relocating relocate "
@@ -225,9 +225,9 @@ internal static class PlaceReader
             return PlaceRole.Named;
         }
 
-        if ((word == "of" && k > 0 && LawNouns.Contains(prev[k - 1])) || word is "about" or "regarding" or "for")
+        if ((word == "of" && k > 0 && LawNouns.Contains(prev[k - 1])) || word is "about" or "regarding" or "for" || LawNouns.Contains(word))
         {
-            return PlaceRole.Setting; // "the rules of Japan", "what's the situation regarding Taiwan"
+            return PlaceRole.Setting; // "the rules of Japan", "what's the situation regarding Taiwan", "vpn legality germany"
         }
 
         return PlaceRole.Named;
