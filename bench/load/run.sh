@@ -10,7 +10,8 @@
 #                                      #   then resident memory after 10,000 conversations and after they expire
 #
 # compare prints, for each side: turns/s, p50/p99 latency and peak resident memory (VmHWM from /proc: the largest
-# resident set of the process since it started, warm-up included), then the ratio product/echo.
+# resident set of the process since it started, warm-up included), the host's CPU time per turn during the measured
+# run (user + system, from /proc: less sensitive to other load on the machine than turns/s), then the ratio product/echo.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root="$(pwd)"
@@ -87,6 +88,7 @@ stop_host() { kill "$host_pid"; wait "$host_pid" 2> /dev/null || true; host_pid=
 
 rss_mb() { awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$host_pid/status"; }
 peak_rss_mb() { awk '/VmHWM/ {printf "%.0f", $2 / 1024}' "/proc/$host_pid/status"; }
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$host_pid/stat"; } # user + system time of the host, in clock ticks
 
 load() { # seconds, prefix
   PREFIX="$2" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$1s" -s bench/load/turns.lua "http://127.0.0.1:$PORT" | grep '^RESULT' | sed 's/^RESULT //'
@@ -98,11 +100,14 @@ field() { sed -E "s/.*$1=([0-9.]+).*/\1/" <<< "$2"; }
 measure() { # echo|product
   if [ "$1" = echo ]; then start_echo; else start_product "$PROVIDER"; fi
   load "$WARMUP" warmup > /dev/null
+  local before; before="$(cpu_ticks)"
   local result; result="$(load "$DURATION" run)"
+  local cpu; cpu="$(awk -v a="$before" -v b="$(cpu_ticks)" -v hz="$(getconf CLK_TCK)" -v n="$(field requests "$result")" \
+    'BEGIN { printf "%.3f", (b - a) * 1000 / hz / n }')"
   if [ "$(field non2xx "$result")" != 0 ] || [ "$(field errors "$result")" != 0 ]; then
     echo "WARNING: $1 answered errors; its host log ends with:" >&2; tail -n 20 "$work/host.log" >&2
   fi
-  echo "$result peak_rss_mb=$(peak_rss_mb)"
+  echo "$result cpu_ms_per_turn=$cpu peak_rss_mb=$(peak_rss_mb)"
   stop_host
 }
 
