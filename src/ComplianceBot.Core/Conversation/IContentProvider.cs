@@ -44,6 +44,14 @@ public sealed record ServedContent(ContentSnapshot Snapshot, TopicMatcher Matche
         Snapshot.Knowledge.Synonyms.Where(g => g.Id == TurnDecider.FamilyMemberGroupId).SelectMany(g => g.Terms.Values.SelectMany(t => t))
             .Select(UtteranceTokens.Of).Where(t => t.Length > 0).ToList();
 
+    /// <summary>
+    /// The terms of the synonym groups <see cref="TurnDecider.CompanyChannelGroupIds"/> (company VPN, office VPN,
+    /// approved channel, 公司VPN …) as comparison tokens (built with this object); empty when the content has none.
+    /// </summary>
+    internal IReadOnlyList<string[]> CompanyChannelPhrases { get; } =
+        Snapshot.Knowledge.Synonyms.Where(g => TurnDecider.CompanyChannelGroupIds.Contains(g.Id)).SelectMany(g => g.Terms.Values.SelectMany(t => t))
+            .Select(UtteranceTokens.Of).Where(t => t.Length > 0).ToList();
+
     /// <summary>The index of dialog <paramref name="dialogId"/>, or null when the content has no such dialog.</summary>
     public DialogIndex? FindDialogIndex(string? dialogId) =>
         dialogId is not null && DialogIndexes.TryGetValue(dialogId, out var index) ? index : null;

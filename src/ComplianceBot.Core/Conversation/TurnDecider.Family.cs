@@ -11,9 +11,12 @@ public static partial class TurnDecider
     /// <summary>The contract topic on who besides the company's own approved users may use its channel: <c>third-party-access</c>.</summary>
     public const string SharingTopicId = "third-party-access";
 
-    // The personal check's slot and values that say the connection is the employer's (a company VPN app, or the approved channel).
-    private static readonly (string Dialog, string Slot)[] CompanyChannelSlots = [("personal-vpn-check", "provider"), ("travel-check", "method")];
-    private static readonly string[] CompanyChannelValues = ["employer-channel", "unsure"];
+    /// <summary>
+    /// The synonym groups (<c>knowledge/synonyms.yaml</c>) whose terms name the writer's company VPN or channel:
+    /// <c>company-vpn-client</c> (company VPN, office VPN, GlobalProtect, 公司VPN …) and <c>enterprise-channel</c>.
+    /// Read from the words alone, not from a check's slots, so the answer is the same with or without dialogs loaded.
+    /// </summary>
+    public static readonly IReadOnlySet<string> CompanyChannelGroupIds = new HashSet<string>(["company-vpn-client", "enterprise-channel"], StringComparer.Ordinal);
 
     /// <summary>
     /// A message in which a family member or housemate (the synonym group <see cref="FamilyMemberGroupId"/>) would use
@@ -23,9 +26,7 @@ public static partial class TurnDecider
     /// </summary>
     private static TurnResult? FamilyOnCompanyChannel(TurnAnalysis turn, ConversationState state, ServedContent content, ReplyBuilder replies)
     {
-        var companyChannel = CompanyChannelSlots.Any(s => turn.StatedFor(s.Dialog)?.Reading.Values.GetValueOrDefault(s.Slot) is { } value
-                                                          && CompanyChannelValues.Contains(value));
-        if (!companyChannel || !SlotFiller.ContainsAny(content.FamilyMemberPhrases, turn.Tokens)
+        if (!SlotFiller.ContainsAny(content.CompanyChannelPhrases, turn.Tokens) || !SlotFiller.ContainsAny(content.FamilyMemberPhrases, turn.Tokens)
             || content.Snapshot.Knowledge.FindTopic(SharingTopicId) is not { } topic)
         {
             return null;
