@@ -12,6 +12,11 @@ namespace ComplianceBot.Storage;
 /// </summary>
 public abstract class SqlStore : BotStore
 {
+    /// <summary>The read of one key (a turn reads its conversation's state): fixed text, so nothing is built per turn.</summary>
+    private const string ReadOneSql = "SELECT key, etag, document FROM items WHERE key IN (@k0)";
+
+    private static readonly string[] OneKey = ["@k0"];
+
     /// <summary>Creates the store on <paramref name="time"/>.</summary>
     protected SqlStore(TimeProvider time)
         : base(time)
@@ -75,15 +80,16 @@ public abstract class SqlStore : BotStore
     {
         ArgumentNullException.ThrowIfNull(keys);
         var found = new Dictionary<string, object>(keys.Length, StringComparer.Ordinal);
-        var distinct = keys.Distinct(StringComparer.Ordinal).ToArray();
+        var distinct = keys.Length == 1 ? keys : keys.Distinct(StringComparer.Ordinal).ToArray();
         if (distinct.Length == 0)
         {
             return found;
         }
 
         await using var connection = await OpenAsync(cancellationToken);
-        var names = distinct.Select((_, i) => "@k" + i).ToArray();
-        await using var command = Command(connection, null, $"SELECT key, etag, document FROM items WHERE key IN ({string.Join(", ", names)})",
+        var names = distinct.Length == 1 ? OneKey : distinct.Select((_, i) => "@k" + i).ToArray();
+        await using var command = Command(connection, null,
+            distinct.Length == 1 ? ReadOneSql : $"SELECT key, etag, document FROM items WHERE key IN ({string.Join(", ", names)})",
             [.. distinct.Select((key, i) => (names[i], (object?)key))]);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

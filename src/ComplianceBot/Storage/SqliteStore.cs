@@ -1,20 +1,31 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace ComplianceBot.Storage;
 
 /// <summary>
 /// The default provider: a SQLite file (Microsoft.Data.Sqlite), created with its folder on first run. Write-ahead
 /// logging (readers never wait for the writer), <c>synchronous=NORMAL</c> (a committed turn survives a crash of the
-/// process; only an operating-system crash may lose the last moments), pooled connections, and one writer at a time
+/// process; only an operating-system crash may lose the last moments), pooled connections (configured once each, when
+/// first opened, not on every use), and one writer at a time
 /// within the process (SQLite allows one; queueing in the process avoids its busy-retry sleeps). Deleted rows are
 /// overwritten (<c>secure_delete</c>), so expired conversations and audit records do not linger in free pages.
 /// </summary>
 /// <remarks>One host per file: several instances need <see cref="PostgreSqlStore"/>.</remarks>
 public sealed class SqliteStore : SqlStore
 {
+    /// <summary>
+    /// The physical connections (SQLite handles, kept open by the pool between uses) whose per-connection settings are
+    /// already applied. The settings live as long as the handle, so they are applied once per handle rather than on
+    /// each of the two opens a turn makes; a handle the pool closes drops out of the table with it.
+    /// </summary>
+    private static readonly ConditionalWeakTable<sqlite3, object> Configured = new();
+
     private readonly string _connectionString;
     private readonly SemaphoreSlim _writer = new(1, 1);
+    private int _configuredConnections;
 
     /// <summary>Creates the store from a connection string whose <c>Data Source</c> is resolved against <paramref name="contentRoot"/>.</summary>
     /// <exception cref="ArgumentException">The connection string has no file <c>Data Source</c>.</exception>
@@ -87,18 +98,41 @@ public sealed class SqliteStore : SqlStore
         await base.InitializeAsync(cancellationToken);
     }
 
+    /// <summary>How many physical connections this store has configured (its PRAGMAs ran once on each).</summary>
+    internal int ConfiguredConnections => Volatile.Read(ref _configuredConnections);
+
+    /// <summary>The connection every operation of this store uses (pooled, configured), for tests of its settings.</summary>
+    internal ValueTask<DbConnection> OpenConfiguredAsync(CancellationToken cancellationToken = default) => OpenAsync(cancellationToken);
+
     /// <inheritdoc />
     protected override async ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
-        await using var pragmas = connection.CreateCommand();
-        // cache_size: each pooled connection keeps its own page cache (SQLite's default, 2 MB, filled as the file grows);
-        // with one connection per concurrent request that grew the host's resident memory by several MB per 10,000
-        // conversations until every cache was full. A small cache per connection bounds that: the operating system's
-        // file cache serves the pages anyway.
-        pragmas.CommandText = $"PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 10000; PRAGMA secure_delete = ON; PRAGMA cache_size = -{PageCacheKiB}";
-        await pragmas.ExecuteNonQueryAsync(cancellationToken);
+        var handle = connection.Handle!;
+        if (Configured.TryGetValue(handle, out _))
+        {
+            return connection; // a pooled connection keeps the settings below
+        }
+
+        try
+        {
+            await using var pragmas = connection.CreateCommand();
+            // cache_size: each pooled connection keeps its own page cache (SQLite's default, 2 MB, filled as the file grows);
+            // with one connection per concurrent request that grew the host's resident memory by several MB per 10,000
+            // conversations until every cache was full. A small cache per connection bounds that: the operating system's
+            // file cache serves the pages anyway.
+            pragmas.CommandText = $"PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 10000; PRAGMA secure_delete = ON; PRAGMA cache_size = -{PageCacheKiB}";
+            await pragmas.ExecuteNonQueryAsync(cancellationToken);
+        }
+        catch
+        {
+            await connection.DisposeAsync(); // not marked: the next use of this handle tries again
+            throw;
+        }
+
+        Configured.AddOrUpdate(handle, handle);
+        Interlocked.Increment(ref _configuredConnections);
         return connection;
     }
 

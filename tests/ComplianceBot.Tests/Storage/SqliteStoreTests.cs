@@ -1,0 +1,92 @@
+using System.Data.Common;
+using ComplianceBot.Storage;
+
+namespace ComplianceBot.Tests.Storage;
+
+/// <summary>
+/// The SQLite store's connection settings: applied once per physical connection (not on each of the two opens a turn
+/// makes), and still in force on a connection the pool hands out again.
+/// </summary>
+public sealed class SqliteStoreTests : IAsyncLifetime
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "cb-sqlite-" + Guid.NewGuid().ToString("N"));
+    private SqliteStore? _store;
+
+    private SqliteStore Store => _store ?? throw new InvalidOperationException("not initialised");
+
+    public async Task InitializeAsync()
+    {
+        _store = new SqliteStore("Data Source=state.db", _folder, TimeProvider.System);
+        await _store.InitializeAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_store is not null)
+        {
+            await _store.DisposeAsync();
+        }
+
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task Turns_one_after_another_configure_one_connection_once()
+    {
+        for (var turn = 0; turn < 20; turn++)
+        {
+            var key = "conversations/test/c" + (turn % 3);
+            var read = await Store.ReadAsync([key]);
+            var etag = read.TryGetValue(key, out var item) ? ((StoredDocument)item).ETag : null;
+            await Store.WriteAsync(new Dictionary<string, object> { [key] = new StoredDocument($"{{\"turn\":{turn}}}", etag) });
+        }
+
+        Assert.Equal(1, Store.ConfiguredConnections); // 40 operations (and the start-up) on one pooled connection
+    }
+
+    [Fact]
+    public async Task A_reused_connection_keeps_secure_delete_synchronous_normal_busy_timeout_and_the_small_cache()
+    {
+        await Store.WriteAsync(new Dictionary<string, object> { ["conversations/test/a"] = new StoredDocument("{}", null) });
+        await Store.ReadAsync(["conversations/test/a"]);
+
+        await using var connection = await Store.OpenConfiguredAsync();
+
+        Assert.Equal(1, Store.ConfiguredConnections); // the same physical connection again: not configured again ...
+        Assert.Equal(1L, await PragmaAsync(connection, "secure_delete")); // ... and its settings still hold
+        Assert.Equal(1L, await PragmaAsync(connection, "synchronous")); // NORMAL
+        Assert.Equal(10000L, await PragmaAsync(connection, "busy_timeout"));
+        Assert.Equal(-SqliteStore.PageCacheKiB, await PragmaAsync(connection, "cache_size"));
+        Assert.Equal("wal", await PragmaTextAsync(connection, "journal_mode"));
+    }
+
+    [Fact]
+    public async Task Connections_open_at_the_same_time_are_each_configured_once()
+    {
+        for (var round = 0; round < 2; round++)
+        {
+            await using var first = await Store.OpenConfiguredAsync(); // the pooled one from start-up
+            await using var second = await Store.OpenConfiguredAsync(); // new: the first is still in use
+            await using var third = await Store.OpenConfiguredAsync();
+            foreach (var connection in new[] { first, second, third })
+            {
+                Assert.Equal(1L, await PragmaAsync(connection, "secure_delete"));
+                Assert.Equal(1L, await PragmaAsync(connection, "synchronous"));
+            }
+        }
+
+        Assert.Equal(3, Store.ConfiguredConnections); // the second round reused all three
+    }
+
+    private static async Task<long> PragmaAsync(DbConnection connection, string name) =>
+        Convert.ToInt64(await ScalarAsync(connection, name), System.Globalization.CultureInfo.InvariantCulture);
+
+    private static async Task<string?> PragmaTextAsync(DbConnection connection, string name) => (await ScalarAsync(connection, name))?.ToString();
+
+    private static async Task<object?> ScalarAsync(DbConnection connection, string name)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA " + name;
+        return await command.ExecuteScalarAsync();
+    }
+}
