@@ -57,11 +57,10 @@ public abstract class SqlStore : BotStore
 
     /// <summary>
     /// A connection for one of the statements a turn runs (reading and writing state, the audit trail, unanswered
-    /// questions), with the statements prepared on it; <paramref name="write"/>: for a write, under the write gate
-    /// (<see cref="EnterWriteAsync"/>). By default a pooled connection whose statements last as long as the lease;
-    /// <see cref="SqliteStore"/> lends connections it keeps, with their statements prepared once.
+    /// questions), with the statements prepared on it. By default a pooled connection whose statements last as long as
+    /// the lease; <see cref="SqliteStore"/> lends connections it keeps, with their statements prepared once.
     /// </summary>
-    protected virtual async ValueTask<StatementLease> LeaseAsync(bool write, CancellationToken cancellationToken) =>
+    protected virtual async ValueTask<StatementLease> LeaseAsync(CancellationToken cancellationToken) =>
         new(await OpenAsync(cancellationToken), kept: null, static lease => lease.Connection.DisposeAsync());
 
     /// <summary>Holds other writers of this process back until the returned handle is disposed; by default nothing (the database orders writers).</summary>
@@ -121,7 +120,7 @@ public abstract class SqlStore : BotStore
             return found;
         }
 
-        await using var lease = await LeaseAsync(write: false, cancellationToken);
+        await using var lease = await LeaseAsync(cancellationToken);
         var names = distinct.Length == 1 ? OneKey : distinct.Select((_, i) => "@k" + i).ToArray();
         var command = distinct.Length == 1
             ? lease.Statement(ReadOneSql, null, names)
@@ -151,7 +150,7 @@ public abstract class SqlStore : BotStore
 
         var prepared = changes.Select(c => (c.Key, Value: c.Value is null ? default((string, WriteCondition)?) : StorageJson.Prepare(c.Key, c.Value))).ToList();
         using var gate = await EnterWriteAsync(cancellationToken);
-        await using var lease = await LeaseAsync(write: true, cancellationToken);
+        await using var lease = await LeaseAsync(cancellationToken);
         await using var transaction = prepared.Count > 1 ? await lease.Connection.BeginTransactionAsync(cancellationToken) : null;
         var now = NowMs();
         foreach (var (key, value) in prepared)
@@ -238,7 +237,7 @@ public abstract class SqlStore : BotStore
         }
 
         using var gate = await EnterWriteAsync(cancellationToken);
-        await using var lease = await LeaseAsync(write: true, cancellationToken);
+        await using var lease = await LeaseAsync(cancellationToken);
         await using var transaction = await lease.Connection.BeginTransactionAsync(cancellationToken);
         if (records.Count > 0)
         {

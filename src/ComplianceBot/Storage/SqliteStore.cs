@@ -14,8 +14,7 @@ namespace ComplianceBot.Storage;
 /// within the process (SQLite allows one; queueing in the process avoids its busy-retry sleeps). Deleted rows are
 /// overwritten (<c>secure_delete</c>), so expired conversations and audit records do not linger in free pages.
 /// The statements of a turn (reading and writing state, the audit trail, unanswered questions) run on connections the
-/// store keeps open (the writer's, and at most <see cref="KeptConnections"/> idle others for reads while a write runs),
-/// each statement prepared once per connection.
+/// store keeps open (at most <see cref="KeptConnections"/> idle), each statement prepared once per connection.
 /// </summary>
 /// <remarks>One host per file: several instances need <see cref="PostgreSqlStore"/>.</remarks>
 public sealed class SqliteStore : SqlStore
@@ -30,7 +29,6 @@ public sealed class SqliteStore : SqlStore
     private readonly string _connectionString;
     private readonly SemaphoreSlim _writer = new(1, 1);
     private readonly ConcurrentBag<Kept> _idle = [];
-    private Kept? _writerConnection; // used only under _writer
     private int _configuredConnections;
     private int _statementsPrepared;
     private volatile bool _disposed;
@@ -123,14 +121,7 @@ public sealed class SqliteStore : SqlStore
     /// <remarks>An idle kept connection when there is one (it is no longer kept: disposing it hands it back to the pool), else a pooled one.</remarks>
     internal async ValueTask<DbConnection> OpenConfiguredAsync(CancellationToken cancellationToken = default)
     {
-        Kept? kept = null;
-        if (_writer.Wait(0))
-        {
-            (kept, _writerConnection) = (_writerConnection, null);
-            _writer.Release();
-        }
-
-        if (kept is not null || _idle.TryTake(out kept))
+        if (_idle.TryTake(out var kept))
         {
             foreach (var statement in kept.Statements.Values)
             {
@@ -176,65 +167,15 @@ public sealed class SqliteStore : SqlStore
     }
 
     /// <inheritdoc />
-    /// <remarks>
-    /// A write runs on the writer connection (the caller holds the write gate). So does a read while no write runs (it
-    /// takes the gate for that long): the connection that made the last commit keeps its page cache, where any other
-    /// connection starts a read by dropping its own once another has written. A read while a write runs takes an idle
-    /// kept connection, or opens one (configured once). Each keeps the statements prepared on it.
-    /// </remarks>
-    protected override async ValueTask<StatementLease> LeaseAsync(bool write, CancellationToken cancellationToken)
+    /// <remarks>A connection the store keeps, with the statements already prepared on it; a new one (configured once) when none is idle.</remarks>
+    protected override async ValueTask<StatementLease> LeaseAsync(CancellationToken cancellationToken)
     {
-        if (write || _writer.Wait(0))
-        {
-            try
-            {
-                _writerConnection ??= new Kept(await OpenAsync(cancellationToken), new Dictionary<string, DbCommand>(StringComparer.Ordinal));
-            }
-            catch
-            {
-                if (!write)
-                {
-                    _writer.Release();
-                }
-
-                throw;
-            }
-
-            return new StatementLease(_writerConnection.Connection, _writerConnection.Statements, write ? KeepWriterAsync : ReleaseWriterAsync, CountPrepared);
-        }
-
         if (!_idle.TryTake(out var kept))
         {
             kept = new Kept(await OpenAsync(cancellationToken), new Dictionary<string, DbCommand>(StringComparer.Ordinal));
         }
 
-        return new StatementLease(kept.Connection, kept.Statements, ReturnAsync, CountPrepared);
-    }
-
-    private void CountPrepared() => Interlocked.Increment(ref _statementsPrepared);
-
-    // Under the write gate: a writer connection that broke is closed, and the next lease opens another.
-    private ValueTask KeepWriterAsync(StatementLease lease)
-    {
-        if (!_disposed && lease.Connection.State == System.Data.ConnectionState.Open || _writerConnection is not { } writer)
-        {
-            return ValueTask.CompletedTask;
-        }
-
-        _writerConnection = null;
-        return writer.CloseAsync();
-    }
-
-    private async ValueTask ReleaseWriterAsync(StatementLease lease)
-    {
-        try
-        {
-            await KeepWriterAsync(lease);
-        }
-        finally
-        {
-            _writer.Release();
-        }
+        return new StatementLease(kept.Connection, kept.Statements, ReturnAsync, () => Interlocked.Increment(ref _statementsPrepared));
     }
 
     private ValueTask ReturnAsync(StatementLease lease)
@@ -263,25 +204,11 @@ public sealed class SqliteStore : SqlStore
     /// <inheritdoc />
     public override async ValueTask DisposeAsync()
     {
-        if (_disposed)
-        {
-            return; // the container may dispose the store once per service it is registered as
-        }
-
         _disposed = true;
         while (_idle.TryTake(out var kept))
         {
             await kept.CloseAsync();
         }
-
-        await _writer.WaitAsync();
-        if (_writerConnection is { } writer)
-        {
-            _writerConnection = null;
-            await writer.CloseAsync();
-        }
-
-        _writer.Release();
 
         SqliteConnection.ClearPool(new SqliteConnection(_connectionString)); // closes the file (and folds the write-ahead log into it)
         _writer.Dispose();
