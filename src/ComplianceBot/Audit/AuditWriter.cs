@@ -109,8 +109,7 @@ public sealed class AuditWriter : IHostedService
 
         try
         {
-            await _store.AppendAuditAsync(audit);
-            await _store.RecordUnansweredAsync(unanswered);
+            await _store.AppendTurnRecordsAsync(audit, unanswered);
         }
         catch (Exception ex)
         {

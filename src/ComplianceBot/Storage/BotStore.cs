@@ -68,6 +68,17 @@ public abstract class BotStore : IStorage, IAsyncDisposable, IDisposable
     /// <summary>Counts each entry once more for its (text, reason), keeping when it was first and last asked.</summary>
     public abstract Task RecordUnansweredAsync(IReadOnlyList<UnansweredEntry> entries, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Appends <paramref name="records"/> to the audit trail and counts <paramref name="unanswered"/>, as
+    /// <see cref="AppendAuditAsync"/> then <see cref="RecordUnansweredAsync"/> do (the SQL providers in one transaction).
+    /// </summary>
+    public virtual async Task AppendTurnRecordsAsync(IReadOnlyList<AuditRecord> records, IReadOnlyList<UnansweredEntry> unanswered,
+        CancellationToken cancellationToken = default)
+    {
+        await AppendAuditAsync(records, cancellationToken);
+        await RecordUnansweredAsync(unanswered, cancellationToken);
+    }
+
     /// <summary>The unanswered questions last asked at or after <paramref name="since"/>, most frequent first (then most recent, then by text).</summary>
     public abstract Task<IReadOnlyList<UnansweredQuestion>> ReadUnansweredAsync(DateTimeOffset since, CancellationToken cancellationToken = default);
 

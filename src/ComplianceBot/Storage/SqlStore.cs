@@ -17,6 +17,32 @@ public abstract class SqlStore : BotStore
 
     private static readonly string[] OneKey = ["@k0"];
 
+    private const string DeleteOneSql = "DELETE FROM items WHERE key = @key";
+
+    private const string OverwriteSql = """
+        INSERT INTO items (key, etag, document, updated_at) VALUES (@key, @etag, @document, @now)
+        ON CONFLICT (key) DO UPDATE SET etag = excluded.etag, document = excluded.document, updated_at = excluded.updated_at
+        """;
+
+    private const string CreateOnlySql = "INSERT INTO items (key, etag, document, updated_at) VALUES (@key, @etag, @document, @now) ON CONFLICT (key) DO NOTHING";
+
+    private const string UpdateIfSql = "UPDATE items SET etag = @etag, document = @document, updated_at = @now WHERE key = @key AND etag = @old";
+
+    private const string AppendAuditSql = """
+        INSERT INTO audit (at, channel, conversation_id, user_hash, text, kind, decision, topic_id, confidence, dialog_id, slot_id, verdict, facts, citations, content_version)
+        VALUES (@at, @channel, @conversation, @user, @text, @kind, @decision, @topic, @confidence, @dialog, @slot, @verdict, @facts, @citations, @version)
+        """;
+
+    private static readonly string[] AuditParameters =
+        ["@at", "@channel", "@conversation", "@user", "@text", "@kind", "@decision", "@topic", "@confidence", "@dialog", "@slot", "@verdict", "@facts", "@citations", "@version"];
+
+    private const string RecordUnansweredSql = """
+        INSERT INTO unanswered (text, reason, count, first_seen, last_seen) VALUES (@text, @reason, 1, @at, @at)
+        ON CONFLICT (text, reason) DO UPDATE SET count = unanswered.count + 1, last_seen = excluded.last_seen
+        """;
+
+    private static readonly string[] UnansweredParameters = ["@text", "@reason", "@at"];
+
     /// <summary>Creates the store on <paramref name="time"/>.</summary>
     protected SqlStore(TimeProvider time)
         : base(time)
@@ -28,6 +54,14 @@ public abstract class SqlStore : BotStore
 
     /// <summary>An open connection (from the provider's pool).</summary>
     protected abstract ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A connection for one of the statements a turn runs (reading and writing state, the audit trail, unanswered
+    /// questions), with the statements prepared on it. By default a pooled connection whose statements last as long as
+    /// the lease; <see cref="SqliteStore"/> lends connections it keeps, with their statements prepared once.
+    /// </summary>
+    protected virtual async ValueTask<StatementLease> LeaseAsync(CancellationToken cancellationToken) =>
+        new(await OpenAsync(cancellationToken), kept: null, static lease => lease.Connection.DisposeAsync());
 
     /// <summary>Holds other writers of this process back until the returned handle is disposed; by default nothing (the database orders writers).</summary>
     protected virtual ValueTask<IDisposable?> EnterWriteAsync(CancellationToken cancellationToken) => ValueTask.FromResult<IDisposable?>(null);
@@ -86,11 +120,16 @@ public abstract class SqlStore : BotStore
             return found;
         }
 
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var lease = await LeaseAsync(cancellationToken);
         var names = distinct.Length == 1 ? OneKey : distinct.Select((_, i) => "@k" + i).ToArray();
-        await using var command = Command(connection, null,
-            distinct.Length == 1 ? ReadOneSql : $"SELECT key, etag, document FROM items WHERE key IN ({string.Join(", ", names)})",
-            [.. distinct.Select((key, i) => (names[i], (object?)key))]);
+        var command = distinct.Length == 1
+            ? lease.Statement(ReadOneSql, null, names)
+            : lease.OneOff($"SELECT key, etag, document FROM items WHERE key IN ({string.Join(", ", names)})", null, names);
+        for (var i = 0; i < distinct.Length; i++)
+        {
+            StatementLease.Set(command, i, distinct[i]);
+        }
+
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -111,30 +150,35 @@ public abstract class SqlStore : BotStore
 
         var prepared = changes.Select(c => (c.Key, Value: c.Value is null ? default((string, WriteCondition)?) : StorageJson.Prepare(c.Key, c.Value))).ToList();
         using var gate = await EnterWriteAsync(cancellationToken);
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var transaction = prepared.Count > 1 ? await connection.BeginTransactionAsync(cancellationToken) : null;
+        await using var lease = await LeaseAsync(cancellationToken);
+        await using var transaction = prepared.Count > 1 ? await lease.Connection.BeginTransactionAsync(cancellationToken) : null;
         var now = NowMs();
         foreach (var (key, value) in prepared)
         {
             if (value is not { } item)
             {
-                await using var delete = Command(connection, transaction, "DELETE FROM items WHERE key = @key", ("@key", key));
+                var delete = lease.Statement(DeleteOneSql, transaction, "@key");
+                StatementLease.Set(delete, 0, key);
                 await delete.ExecuteNonQueryAsync(cancellationToken);
                 continue;
             }
 
             var (json, condition) = item;
-            var sql = condition.Kind switch
+            var write = condition.Kind switch
             {
-                WriteConditionKind.Overwrite => """
-                    INSERT INTO items (key, etag, document, updated_at) VALUES (@key, @etag, @document, @now)
-                    ON CONFLICT (key) DO UPDATE SET etag = excluded.etag, document = excluded.document, updated_at = excluded.updated_at
-                    """,
-                WriteConditionKind.CreateOnly => "INSERT INTO items (key, etag, document, updated_at) VALUES (@key, @etag, @document, @now) ON CONFLICT (key) DO NOTHING",
-                _ => "UPDATE items SET etag = @etag, document = @document, updated_at = @now WHERE key = @key AND etag = @old",
+                WriteConditionKind.Overwrite => lease.Statement(OverwriteSql, transaction, "@key", "@etag", "@document", "@now"),
+                WriteConditionKind.CreateOnly => lease.Statement(CreateOnlySql, transaction, "@key", "@etag", "@document", "@now"),
+                _ => lease.Statement(UpdateIfSql, transaction, "@key", "@etag", "@document", "@now", "@old"),
             };
-            await using var write = Command(connection, transaction, sql,
-                ("@key", key), ("@etag", NewETag()), ("@document", json), ("@now", now), ("@old", condition.ETag));
+            StatementLease.Set(write, 0, key);
+            StatementLease.Set(write, 1, NewETag());
+            StatementLease.Set(write, 2, json);
+            StatementLease.Set(write, 3, now);
+            if (condition.Kind is not (WriteConditionKind.Overwrite or WriteConditionKind.CreateOnly))
+            {
+                StatementLease.Set(write, 4, condition.ETag);
+            }
+
             if (await write.ExecuteNonQueryAsync(cancellationToken) == 0)
             {
                 throw new EtagConflictException(key, condition.ETag); // disposing the transaction rolls the others back
@@ -180,16 +224,59 @@ public abstract class SqlStore : BotStore
 
     /// <inheritdoc />
     public override Task AppendAuditAsync(IReadOnlyList<AuditRecord> records, CancellationToken cancellationToken = default) =>
-        WriteEachAsync(records, """
-            INSERT INTO audit (at, channel, conversation_id, user_hash, text, kind, decision, topic_id, confidence, dialog_id, slot_id, verdict, facts, citations, content_version)
-            VALUES (@at, @channel, @conversation, @user, @text, @kind, @decision, @topic, @confidence, @dialog, @slot, @verdict, @facts, @citations, @version)
-            """,
-            r => [("@at", r.At.ToUnixTimeMilliseconds()), ("@channel", r.Channel), ("@conversation", r.ConversationId), ("@user", r.UserHash),
-                ("@text", r.Text), ("@kind", r.Kind), ("@decision", r.Decision), ("@topic", r.TopicId), ("@confidence", r.Confidence),
-                ("@dialog", r.DialogId), ("@slot", r.SlotId), ("@verdict", r.Verdict),
-                ("@facts", JsonSerializer.Serialize(r.Facts, StorageJson.Options)), ("@citations", JsonSerializer.Serialize(r.Citations, StorageJson.Options)),
-                ("@version", r.ContentVersion)],
-            cancellationToken);
+        AppendTurnRecordsAsync(records, [], cancellationToken);
+
+    /// <inheritdoc />
+    /// <remarks>One transaction for both lists, each row through a statement prepared once on the connection.</remarks>
+    public override async Task AppendTurnRecordsAsync(IReadOnlyList<AuditRecord> records, IReadOnlyList<UnansweredEntry> unanswered,
+        CancellationToken cancellationToken = default)
+    {
+        if (records.Count == 0 && unanswered.Count == 0)
+        {
+            return;
+        }
+
+        using var gate = await EnterWriteAsync(cancellationToken);
+        await using var lease = await LeaseAsync(cancellationToken);
+        await using var transaction = await lease.Connection.BeginTransactionAsync(cancellationToken);
+        if (records.Count > 0)
+        {
+            var insert = lease.Statement(AppendAuditSql, transaction, AuditParameters);
+            foreach (var r in records)
+            {
+                StatementLease.Set(insert, 0, r.At.ToUnixTimeMilliseconds());
+                StatementLease.Set(insert, 1, r.Channel);
+                StatementLease.Set(insert, 2, r.ConversationId);
+                StatementLease.Set(insert, 3, r.UserHash);
+                StatementLease.Set(insert, 4, r.Text);
+                StatementLease.Set(insert, 5, r.Kind);
+                StatementLease.Set(insert, 6, r.Decision);
+                StatementLease.Set(insert, 7, r.TopicId);
+                StatementLease.Set(insert, 8, r.Confidence);
+                StatementLease.Set(insert, 9, r.DialogId);
+                StatementLease.Set(insert, 10, r.SlotId);
+                StatementLease.Set(insert, 11, r.Verdict);
+                StatementLease.Set(insert, 12, JsonSerializer.Serialize(r.Facts, StorageJson.Options));
+                StatementLease.Set(insert, 13, JsonSerializer.Serialize(r.Citations, StorageJson.Options));
+                StatementLease.Set(insert, 14, r.ContentVersion);
+                await insert.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+
+        if (unanswered.Count > 0)
+        {
+            var count = lease.Statement(RecordUnansweredSql, transaction, UnansweredParameters);
+            foreach (var entry in unanswered)
+            {
+                StatementLease.Set(count, 0, entry.Text);
+                StatementLease.Set(count, 1, entry.ReasonCode);
+                StatementLease.Set(count, 2, entry.At.ToUnixTimeMilliseconds());
+                await count.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
 
     /// <inheritdoc />
     public override async Task<IReadOnlyList<AuditRecord>> ReadAuditAsync(string conversationId, CancellationToken cancellationToken = default)
@@ -251,12 +338,7 @@ public abstract class SqlStore : BotStore
 
     /// <inheritdoc />
     public override Task RecordUnansweredAsync(IReadOnlyList<UnansweredEntry> entries, CancellationToken cancellationToken = default) =>
-        WriteEachAsync(entries, """
-            INSERT INTO unanswered (text, reason, count, first_seen, last_seen) VALUES (@text, @reason, 1, @at, @at)
-            ON CONFLICT (text, reason) DO UPDATE SET count = unanswered.count + 1, last_seen = excluded.last_seen
-            """,
-            entry => [("@text", entry.Text), ("@reason", entry.ReasonCode), ("@at", entry.At.ToUnixTimeMilliseconds())],
-            cancellationToken);
+        AppendTurnRecordsAsync([], entries, cancellationToken);
 
     /// <inheritdoc />
     public override async Task<IReadOnlyList<UnansweredQuestion>> ReadUnansweredAsync(DateTimeOffset since, CancellationToken cancellationToken = default)
@@ -286,26 +368,6 @@ public abstract class SqlStore : BotStore
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = Command(connection, null, sql, parameters);
         return await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    /// <summary>Runs <paramref name="sql"/> once per item, with that item's parameters, in one transaction under the write gate; nothing when there are no items.</summary>
-    private async Task WriteEachAsync<T>(IReadOnlyList<T> items, string sql, Func<T, (string Name, object? Value)[]> parameters, CancellationToken cancellationToken)
-    {
-        if (items.Count == 0)
-        {
-            return;
-        }
-
-        using var gate = await EnterWriteAsync(cancellationToken);
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        foreach (var item in items)
-        {
-            await using var command = Command(connection, transaction, sql, parameters(item));
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
     }
 
     private long NowMs() => Time.GetUtcNow().ToUnixTimeMilliseconds();

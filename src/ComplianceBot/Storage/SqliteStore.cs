@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
@@ -12,6 +13,8 @@ namespace ComplianceBot.Storage;
 /// first opened, not on every use), and one writer at a time
 /// within the process (SQLite allows one; queueing in the process avoids its busy-retry sleeps). Deleted rows are
 /// overwritten (<c>secure_delete</c>), so expired conversations and audit records do not linger in free pages.
+/// The statements of a turn (reading and writing state, the audit trail, unanswered questions) run on connections the
+/// store keeps open (at most <see cref="KeptConnections"/> idle), each statement prepared once per connection.
 /// </summary>
 /// <remarks>One host per file: several instances need <see cref="PostgreSqlStore"/>.</remarks>
 public sealed class SqliteStore : SqlStore
@@ -25,7 +28,17 @@ public sealed class SqliteStore : SqlStore
 
     private readonly string _connectionString;
     private readonly SemaphoreSlim _writer = new(1, 1);
+    private readonly ConcurrentBag<Kept> _idle = [];
     private int _configuredConnections;
+    private int _statementsPrepared;
+    private volatile bool _disposed;
+
+    /// <summary>
+    /// How many idle connections (with their prepared statements) the store keeps for the statements of turns. Reads and
+    /// writes run synchronously inside SQLite, so only about as many run at once as there are cores; more connections
+    /// would only hold more page caches.
+    /// </summary>
+    public const int KeptConnections = 4;
 
     /// <summary>Creates the store from a connection string whose <c>Data Source</c> is resolved against <paramref name="contentRoot"/>.</summary>
     /// <exception cref="ArgumentException">The connection string has no file <c>Data Source</c>.</exception>
@@ -101,8 +114,25 @@ public sealed class SqliteStore : SqlStore
     /// <summary>How many physical connections this store has configured (its PRAGMAs ran once on each).</summary>
     internal int ConfiguredConnections => Volatile.Read(ref _configuredConnections);
 
+    /// <summary>How many statements the store has prepared for turns' reads and writes (each is prepared once per kept connection).</summary>
+    internal int StatementsPrepared => Volatile.Read(ref _statementsPrepared);
+
     /// <summary>The connection every operation of this store uses (pooled, configured), for tests of its settings.</summary>
-    internal ValueTask<DbConnection> OpenConfiguredAsync(CancellationToken cancellationToken = default) => OpenAsync(cancellationToken);
+    /// <remarks>An idle kept connection when there is one (it is no longer kept: disposing it hands it back to the pool), else a pooled one.</remarks>
+    internal async ValueTask<DbConnection> OpenConfiguredAsync(CancellationToken cancellationToken = default)
+    {
+        if (_idle.TryTake(out var kept))
+        {
+            foreach (var statement in kept.Statements.Values)
+            {
+                await statement.DisposeAsync();
+            }
+
+            return kept.Connection;
+        }
+
+        return await OpenAsync(cancellationToken);
+    }
 
     /// <inheritdoc />
     protected override async ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken)
@@ -137,6 +167,30 @@ public sealed class SqliteStore : SqlStore
     }
 
     /// <inheritdoc />
+    /// <remarks>A connection the store keeps, with the statements already prepared on it; a new one (configured once) when none is idle.</remarks>
+    protected override async ValueTask<StatementLease> LeaseAsync(CancellationToken cancellationToken)
+    {
+        if (!_idle.TryTake(out var kept))
+        {
+            kept = new Kept(await OpenAsync(cancellationToken), new Dictionary<string, DbCommand>(StringComparer.Ordinal));
+        }
+
+        return new StatementLease(kept.Connection, kept.Statements, ReturnAsync, () => Interlocked.Increment(ref _statementsPrepared));
+    }
+
+    private ValueTask ReturnAsync(StatementLease lease)
+    {
+        var kept = new Kept(lease.Connection, lease.Kept!);
+        if (!_disposed && kept.Connection.State == System.Data.ConnectionState.Open && _idle.Count < KeptConnections)
+        {
+            _idle.Add(kept);
+            return ValueTask.CompletedTask;
+        }
+
+        return kept.CloseAsync();
+    }
+
+    /// <inheritdoc />
     protected override async ValueTask<IDisposable?> EnterWriteAsync(CancellationToken cancellationToken)
     {
         await _writer.WaitAsync(cancellationToken);
@@ -150,9 +204,29 @@ public sealed class SqliteStore : SqlStore
     /// <inheritdoc />
     public override async ValueTask DisposeAsync()
     {
+        _disposed = true;
+        while (_idle.TryTake(out var kept))
+        {
+            await kept.CloseAsync();
+        }
+
         SqliteConnection.ClearPool(new SqliteConnection(_connectionString)); // closes the file (and folds the write-ahead log into it)
         _writer.Dispose();
         await base.DisposeAsync();
+    }
+
+    /// <summary>A connection the store keeps open, with the statements prepared on it (by SQL text).</summary>
+    private sealed record Kept(DbConnection Connection, Dictionary<string, DbCommand> Statements)
+    {
+        public async ValueTask CloseAsync()
+        {
+            foreach (var statement in Statements.Values)
+            {
+                await statement.DisposeAsync();
+            }
+
+            await Connection.DisposeAsync();
+        }
     }
 
     private sealed class Release(SemaphoreSlim semaphore) : IDisposable
