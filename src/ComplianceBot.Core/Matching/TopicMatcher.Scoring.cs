@@ -1,0 +1,646 @@
+using FuzzySharp;
+using FuzzySharp.PreProcess;
+
+namespace ComplianceBot.Core.Matching;
+
+/// <summary>Scoring a question against the index: the signals of every touched target, then the best of them.</summary>
+public sealed partial class TopicMatcher
+{
+    /// <summary>How many of the best targets <see cref="Match"/> orders at once; the rest are ordered only if read.</summary>
+    internal const int EagerlyRanked = 8;
+
+    private const double PosteriorAlpha = 0.05;
+
+    /// <summary>Known-term counts for which the touched targets' share of the posterior normaliser is kept per target.</summary>
+    private const int CachedNormaliserTerms = 16;
+
+    /// <summary>
+    /// Parallel to <c>_phrasingTargets</c>: for term <c>id</c> and the j-th target whose phrasings hold it,
+    /// log(n + α) where n is the number of that target's phrasings holding the term (the naive-Bayes term weight).
+    /// </summary>
+    private readonly double[][] _phrasingLogCounts;
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, (double Mass, double Shift)> _untouchedMass = new();
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, double[]> _normaliserTerms = new();
+
+    private static double[][] PhrasingLogCounts(int[][] phrasingTargets, Dictionary<int, int>[] termCounts)
+    {
+        var logCounts = new double[phrasingTargets.Length][];
+        for (var id = 0; id < phrasingTargets.Length; id++)
+        {
+            var targets = phrasingTargets[id];
+            var row = logCounts[id] = new double[targets.Length];
+            for (var j = 0; j < targets.Length; j++)
+            {
+                row[j] = Math.Log(termCounts[targets[j]].GetValueOrDefault(id) + PosteriorAlpha);
+            }
+        }
+
+        return logCounts;
+    }
+
+    /// <summary>The best <see cref="EagerlyRanked"/> targets at once; the whole ranking (as <see cref="Rank"/>) only when read past them.</summary>
+    private IReadOnlyList<MatchCandidate> RankLazily(AnalyzedText query)
+    {
+        var best = new List<MatchCandidate>(EagerlyRanked);
+        var count = Score(query, scratch =>
+        {
+            Span<int> top = stackalloc int[EagerlyRanked];
+            var found = 0;
+            var confidence = scratch.Confidence;
+            var touchedTargets = scratch.TouchedTargets;
+            for (var i = 0; i < scratch.TouchedTargetCount; i++)
+            {
+                var t = touchedTargets[i];
+                if (!scratch.Scored[t])
+                {
+                    continue;
+                }
+
+                if (found == EagerlyRanked && !Before(t, top[found - 1], confidence))
+                {
+                    continue;
+                }
+
+                var at = Math.Min(found, EagerlyRanked - 1);
+                while (at > 0 && Before(t, top[at - 1], confidence))
+                {
+                    top[at] = top[at - 1];
+                    at--;
+                }
+
+                top[at] = t;
+                found = Math.Min(found + 1, EagerlyRanked);
+            }
+
+            foreach (var t in top[..found])
+            {
+                best.Add(new MatchCandidate(_targetIds[t], confidence[t]));
+            }
+
+            return scratch.ScoredCount;
+        });
+        return count <= best.Count ? best : new RankedCandidates(best, count, () => Rank(query));
+    }
+
+    /// <summary>Whether target <paramref name="a"/> ranks before <paramref name="b"/>: higher confidence, then ordinal id.</summary>
+    private bool Before(int a, int b, double[] confidence) =>
+        confidence[a] > confidence[b] || (confidence[a] == confidence[b] && string.CompareOrdinal(_targetIds[a], _targetIds[b]) < 0);
+
+    /// <summary>Every touched target with its signals, best first (confidence, then ordinal id).</summary>
+    private List<TargetScore> ScoreAll(AnalyzedText query)
+    {
+        var result = new List<TargetScore>();
+        Score(query, scratch =>
+        {
+            for (var i = 0; i < scratch.TouchedTargetCount; i++)
+            {
+                var t = scratch.TouchedTargets[i];
+                if (scratch.Scored[t])
+                {
+                    result.Add(new TargetScore(t, scratch.Confidence[t], scratch.Phrasing[t], scratch.Coverage[t] / scratch.QueryMass,
+                        scratch.Description[t] / scratch.QueryMass, scratch.Fuzzy[t], scratch.BestDocument[t] - 1, scratch.PosteriorSignal[t]));
+                }
+            }
+
+            return 0;
+        });
+        result.Sort((a, b) => b.Confidence.CompareTo(a.Confidence) is var c && c != 0 ? c : string.CompareOrdinal(_targetIds[a.Target], _targetIds[b.Target]));
+        return result;
+    }
+
+    /// <summary>
+    /// Scores the targets <paramref name="query"/> touches into per-thread scratch and lets <paramref name="read"/> read
+    /// them (touched targets, and per target whether it scored above 0, its confidence and signals) before the scratch is
+    /// cleared. Work and memory in proportion to what the question touches, not to the size of the content: only the
+    /// entries touched are read and cleared again.
+    /// </summary>
+    private int Score(AnalyzedText query, Func<Scratch, int> read)
+    {
+        if (query.IsEmpty)
+        {
+            return 0;
+        }
+
+        var scratch = Scratch.For(_targetIds.Length, _docTarget.Length);
+        var known = scratch.Known;
+        known.Clear();
+        double queryDocNormSquared = 0, queryMass = 0;
+        foreach (var term in query.Terms.Distinct(StringComparer.Ordinal))
+        {
+            if (_termIds.TryGetValue(term, out var id))
+            {
+                known.Add(id);
+                queryDocNormSquared += _docIdf[id] * _docIdf[id];
+                queryMass += _targetIdf[id];
+            }
+            else
+            {
+                queryDocNormSquared += _unknownDocIdf * _unknownDocIdf;
+                queryMass += _unknownTargetIdf;
+            }
+        }
+
+        if (known.Count == 0)
+        {
+            return 0;
+        }
+
+        scratch.QueryMass = queryMass;
+        try
+        {
+            Accumulate(known, scratch);
+            Signals(query, known.Count, Math.Sqrt(queryDocNormSquared), queryMass, scratch);
+            return read(scratch);
+        }
+        finally
+        {
+            scratch.Clear();
+        }
+    }
+
+    /// <summary>
+    /// Walks the question's terms once: per target the idf of the terms its phrasings and description hold (coverage,
+    /// description) and its naive-Bayes log-likelihood; per document the dot product with the question.
+    /// </summary>
+    private void Accumulate(List<int> known, Scratch scratch)
+    {
+        var (coverage, description, dot, logLikelihood, termsDone) = (scratch.Coverage, scratch.Description, scratch.Dot, scratch.LogLikelihood, scratch.TermsDone);
+        var touchedTargets = scratch.TouchedTargets;
+        var touchedDocuments = scratch.TouchedDocuments;
+        var targetCount = 0;
+        var documentCount = 0;
+        var k = known.Count;
+        var logAlpha = Math.Log(PosteriorAlpha);
+        for (var j = 0; j < k; j++)
+        {
+            var id = known[j];
+            var targetIdf = _targetIdf[id];
+            var targets = _phrasingTargets[id];
+            var logCounts = _phrasingLogCounts[id];
+            for (var n = 0; n < targets.Length; n++)
+            {
+                var t = targets[n];
+                if (termsDone[t] == 0)
+                {
+                    touchedTargets[targetCount++] = t;
+                    logLikelihood[t] = -k * _logDenominators[t];
+                    termsDone[t] = 1;
+                }
+
+                coverage[t] += targetIdf;
+
+                // The log-likelihood adds log(n + α) per known term in the question's order (log α for terms the
+                // target's phrasings lack), exactly as summing over the terms target by target does.
+                while (termsDone[t] <= j)
+                {
+                    logLikelihood[t] += logAlpha;
+                    termsDone[t]++;
+                }
+
+                logLikelihood[t] += logCounts[n];
+                termsDone[t]++;
+            }
+
+            foreach (var t in _descriptionTargets[id])
+            {
+                if (termsDone[t] == 0)
+                {
+                    touchedTargets[targetCount++] = t;
+                    logLikelihood[t] = -k * _logDenominators[t];
+                    termsDone[t] = 1;
+                }
+
+                description[t] += targetIdf;
+            }
+
+            var weight = _docIdf[id] * _docIdf[id];
+            foreach (var doc in _postings[id])
+            {
+                if (dot[doc] == 0)
+                {
+                    touchedDocuments[documentCount++] = doc;
+                }
+
+                dot[doc] += weight;
+            }
+        }
+
+        // termsDone[t] is 1 + the known terms already added to the target's log-likelihood: add log α for the rest.
+        for (var i = 0; i < targetCount; i++)
+        {
+            var t = touchedTargets[i];
+            while (termsDone[t] <= k)
+            {
+                logLikelihood[t] += logAlpha;
+                termsDone[t]++;
+            }
+        }
+
+        scratch.TouchedTargetCount = targetCount;
+        scratch.TouchedDocumentCount = documentCount;
+    }
+
+    /// <summary>From the accumulated sums: each touched target's phrasing, fuzzy, exact and posterior signals and its confidence.</summary>
+    private void Signals(AnalyzedText query, int k, double queryNorm, double queryMass, Scratch scratch)
+    {
+        var (coverage, description, dot) = (scratch.Coverage, scratch.Description, scratch.Dot);
+        var (phrasing, fuzzy, exact, bestDocument) = (scratch.Phrasing, scratch.Fuzzy, scratch.Exact, scratch.BestDocument);
+        var touched = scratch.TouchedDocuments.AsSpan(0, scratch.TouchedDocumentCount);
+        foreach (var doc in touched)
+        {
+            var t = _docTarget[doc];
+            var cosine = dot[doc] / (queryNorm * _docNorm[doc]);
+            dot[doc] = cosine; // from here on dot holds each touched document's cosine
+            if (cosine > phrasing[t])
+            {
+                phrasing[t] = cosine;
+                bestDocument[t] = doc + 1; // 0: none
+            }
+        }
+
+        // Fuzzy comparison is the expensive part: only the documents closest by terms are compared character by
+        // character (a typo-laden question still shares most of its terms with the phrasing it resembles).
+        var content = query.ContentText;
+        if (_options.FuzzyWeight > 0 && content.Length > 0)
+        {
+            var sortedContent = SortWords(query.Words);
+            var queryHistogram = CharacterHistogram.Of(sortedContent);
+            foreach (var doc in ClosestDocuments(touched, dot, scratch))
+            {
+                if (_docContent[doc].Length == 0)
+                {
+                    continue;
+                }
+
+                // The ratio is at most 2·min/(sum) of the lengths: skip documents that could not reach the 50% that counts.
+                var t = _docTarget[doc];
+                var lengths = sortedContent.Length + _docSorted[doc].Length;
+                if (2.0 * Math.Min(sortedContent.Length, _docSorted[doc].Length) / lengths <= 0.5)
+                {
+                    continue;
+                }
+
+                // Nor documents whose best possible ratio (from character counts, +0.005 for FuzzySharp's rounding to whole
+                // percents) could not raise their target's fuzzy or exact signal above what a closer document already gave.
+                var maxRatio = CharacterHistogram.MaxRatio(queryHistogram, sortedContent.Length, _docHistograms[doc], _docSorted[doc].Length) + 0.005;
+                if (Math.Max(0, (maxRatio - 0.5) * 2) <= fuzzy[t] && dot[doc] * maxRatio <= exact[t])
+                {
+                    continue;
+                }
+
+                var ratio = Fuzz.Ratio(sortedContent, _docSorted[doc], PreprocessMode.None) / 100.0; // token-sort ratio
+                fuzzy[t] = Math.Max(fuzzy[t], Math.Max(0, (ratio - 0.5) * 2));
+                exact[t] = Math.Max(exact[t], dot[doc] * ratio);
+            }
+        }
+
+        Posterior(k, scratch);
+        var (logLikelihood, posteriorSignal, confidence, scored) = (scratch.LogLikelihood, scratch.PosteriorSignal, scratch.Confidence, scratch.Scored);
+        var scoredCount = 0;
+        for (var i = 0; i < scratch.TouchedTargetCount; i++)
+        {
+            var t = scratch.TouchedTargets[i];
+            var posterior = logLikelihood[t] * coverage[t] / queryMass;
+            posteriorSignal[t] = posterior;
+            var blend = ((_options.PhrasingWeight * phrasing[t])
+                         + (_options.CoverageWeight * (coverage[t] / queryMass))
+                         + (_options.DescriptionWeight * (description[t] / queryMass))
+                         + (_options.FuzzyWeight * fuzzy[t])
+                         + (_options.PosteriorWeight * posterior)) / _weightSum;
+            var score = Math.Max(blend, exact[t]); // a question that is (nearly) one of the phrasings is (nearly) certain
+            if (score > 0)
+            {
+                confidence[t] = Math.Round(Math.Clamp(score, 0, 1), 4);
+                scored[t] = true;
+                scoredCount++;
+            }
+        }
+
+        scratch.ScoredCount = scoredCount;
+    }
+
+    /// <summary>
+    /// The <see cref="FuzzyCandidates"/> touched documents with the highest cosine (in <paramref name="cosines"/>), found
+    /// in one pass over them instead of sorting them all (a question made of common words touches most of the content).
+    /// Where the last place is shared by equal cosines, which of them count is decided as it always was: by sorting all
+    /// touched documents by cosine (an unstable sort, whose choice among equals only that sort reproduces).
+    /// </summary>
+    private static List<int> ClosestDocuments(ReadOnlySpan<int> touched, double[] cosines, Scratch scratch)
+    {
+        var closest = scratch.Closest;
+        closest.Clear();
+        if (touched.Length <= FuzzyCandidates)
+        {
+            foreach (var doc in touched)
+            {
+                closest.Add(doc);
+            }
+
+            return closest;
+        }
+
+        // The FuzzyCandidates + 1 best, best first: the one after the last place tells whether that place is shared.
+        Span<int> best = stackalloc int[FuzzyCandidates + 1];
+        var count = 0;
+        foreach (var doc in touched)
+        {
+            var cosine = cosines[doc];
+            if (count == best.Length && cosine <= cosines[best[count - 1]])
+            {
+                continue;
+            }
+
+            var at = Math.Min(count, best.Length - 1);
+            while (at > 0 && cosines[best[at - 1]] < cosine)
+            {
+                best[at] = best[at - 1];
+                at--;
+            }
+
+            best[at] = doc;
+            count = Math.Min(count + 1, best.Length);
+        }
+
+        if (cosines[best[FuzzyCandidates - 1]] > cosines[best[FuzzyCandidates]])
+        {
+            foreach (var doc in best[..FuzzyCandidates])
+            {
+                closest.Add(doc);
+            }
+
+            return closest;
+        }
+
+        var order = scratch.SortOrder;
+        var keys = scratch.SortKeys;
+        touched.CopyTo(order);
+        for (var i = 0; i < touched.Length; i++)
+        {
+            keys[i] = cosines[order[i]];
+        }
+
+        Array.Sort(keys, order, 0, touched.Length);
+        for (var i = touched.Length - 1; i >= touched.Length - FuzzyCandidates; i--)
+        {
+            closest.Add(order[i]);
+        }
+
+        return closest;
+    }
+
+    /// <summary>
+    /// Multinomial naive Bayes posterior P(target | known terms) with add-α smoothing over phrasing term counts and a
+    /// uniform prior: which target the question's words point to, relative to the others (sums to 1 over all targets).
+    /// Turns the touched targets' log-likelihoods (summed while walking the terms' postings) into posteriors in place.
+    /// A target none of whose phrasings holds any of the terms has log-likelihood K·(log α − log(N_t + αV)) for K known
+    /// terms; their sum is taken from a per-K total over all targets computed once (<see cref="UntouchedMass"/>), so the
+    /// cost is that of the touched targets only.
+    /// </summary>
+    private void Posterior(int k, Scratch scratch)
+    {
+        var logLikelihood = scratch.LogLikelihood;
+        var touchedTargets = scratch.TouchedTargets.AsSpan(0, scratch.TouchedTargetCount);
+        var logAlpha = Math.Log(PosteriorAlpha);
+        var max = double.NegativeInfinity;
+        foreach (var t in touchedTargets)
+        {
+            max = Math.Max(max, logLikelihood[t]);
+        }
+
+        // Sum over all targets of exp(-k·logDen_t - shift), and the part of it that belongs to the touched targets.
+        var (allMass, shift) = UntouchedMass(k);
+        var touchedMass = 0.0;
+        if (NormaliserTerms(k, shift) is { } terms)
+        {
+            foreach (var t in touchedTargets)
+            {
+                touchedMass += terms[t];
+            }
+        }
+        else
+        {
+            foreach (var t in touchedTargets)
+            {
+                touchedMass += Math.Exp((-k * _logDenominators[t]) - shift);
+            }
+        }
+
+        var untouchedLog = (k * logAlpha) + shift; // log of the untouched targets' likelihood, per unit of mass
+        var untouchedMass = Math.Max(0, allMass - touchedMass);
+        max = Math.Max(max, untouchedLog);
+        var sum = untouchedMass * Math.Exp(untouchedLog - max);
+        foreach (var t in touchedTargets)
+        {
+            logLikelihood[t] = Math.Exp(logLikelihood[t] - max);
+            sum += logLikelihood[t];
+        }
+
+        foreach (var t in touchedTargets)
+        {
+            logLikelihood[t] /= sum;
+        }
+    }
+
+    // Per number of known terms k: (Σ_t exp(-k·logDen_t - shift), shift) with shift = max_t(-k·logDen_t).
+    private (double Mass, double Shift) UntouchedMass(int k)
+    {
+        if (_untouchedMass.TryGetValue(k, out var cached))
+        {
+            return cached;
+        }
+
+        var shift = _logDenominators.Length == 0 ? 0 : -k * _logDenominators.Min();
+        var mass = 0.0;
+        foreach (var logDen in _logDenominators)
+        {
+            mass += Math.Exp((-k * logDen) - shift);
+        }
+
+        return _untouchedMass[k] = (mass, shift);
+    }
+
+    // Per number of known terms k (up to CachedNormaliserTerms): exp(-k·logDen_t - shift) for every target t; null above.
+    private double[]? NormaliserTerms(int k, double shift)
+    {
+        if (k > CachedNormaliserTerms)
+        {
+            return null;
+        }
+
+        return _normaliserTerms.GetOrAdd(k, _ => Array.ConvertAll(_logDenominators, logDen => Math.Exp((-k * logDen) - shift)));
+    }
+
+    /// <summary>Per-thread scratch arrays for scoring, at least as long as the largest matcher used on the thread; all zero between queries.</summary>
+    private sealed class Scratch
+    {
+        [ThreadStatic]
+        private static Scratch? _current;
+
+        private Scratch(int targets, int documents)
+        {
+            Coverage = new double[targets];
+            Description = new double[targets];
+            Phrasing = new double[targets];
+            Fuzzy = new double[targets];
+            Exact = new double[targets];
+            BestDocument = new int[targets];
+            LogLikelihood = new double[targets];
+            TermsDone = new int[targets];
+            PosteriorSignal = new double[targets];
+            Confidence = new double[targets];
+            Scored = new bool[targets];
+            TouchedTargets = new int[targets];
+            Dot = new double[documents];
+            TouchedDocuments = new int[documents];
+            SortOrder = new int[documents];
+            SortKeys = new double[documents];
+        }
+
+        /// <summary>The question's known term ids, in the order of its distinct terms.</summary>
+        public List<int> Known { get; } = [];
+
+        /// <summary>Total target idf of the question's terms (known and unknown).</summary>
+        public double QueryMass { get; set; }
+
+        /// <summary>The targets a question touched, in the order first touched (the first <see cref="TouchedTargetCount"/>).</summary>
+        public int[] TouchedTargets { get; }
+
+        public int TouchedTargetCount { get; set; }
+
+        /// <summary>The documents a question touched, in the order first touched (the first <see cref="TouchedDocumentCount"/>).</summary>
+        public int[] TouchedDocuments { get; }
+
+        public int TouchedDocumentCount { get; set; }
+
+        /// <summary>How many touched targets scored above 0.</summary>
+        public int ScoredCount { get; set; }
+
+        /// <summary>The documents compared fuzzily.</summary>
+        public List<int> Closest { get; } = [];
+
+        public double[] Coverage { get; }
+
+        public double[] Description { get; }
+
+        public double[] Phrasing { get; }
+
+        public double[] Fuzzy { get; }
+
+        public double[] Exact { get; }
+
+        public int[] BestDocument { get; }
+
+        /// <summary>Per target: the naive-Bayes log-likelihood, then (after <see cref="Posterior"/>) the posterior.</summary>
+        public double[] LogLikelihood { get; }
+
+        /// <summary>Per target: 0 untouched, else 1 + the known terms already added to its log-likelihood.</summary>
+        public int[] TermsDone { get; }
+
+        public double[] PosteriorSignal { get; }
+
+        public double[] Confidence { get; }
+
+        public bool[] Scored { get; }
+
+        public double[] Dot { get; }
+
+        /// <summary>Room to sort the touched documents by cosine when the fifth place is shared.</summary>
+        public int[] SortOrder { get; }
+
+        public double[] SortKeys { get; }
+
+        public static Scratch For(int targets, int documents)
+        {
+            if (_current is null || _current.Coverage.Length < targets || _current.Dot.Length < documents)
+            {
+                _current = new Scratch(Math.Max(targets, _current?.Coverage.Length ?? 0), Math.Max(documents, _current?.Dot.Length ?? 0));
+            }
+
+            return _current;
+        }
+
+        /// <summary>Zeroes what the last question touched.</summary>
+        public void Clear()
+        {
+            foreach (var t in TouchedTargets.AsSpan(0, TouchedTargetCount))
+            {
+                (Coverage[t], Description[t], Phrasing[t], Fuzzy[t], Exact[t], BestDocument[t]) = (0, 0, 0, 0, 0, 0);
+                (LogLikelihood[t], TermsDone[t], PosteriorSignal[t], Confidence[t], Scored[t]) = (0, 0, 0, 0, false);
+            }
+
+            foreach (var doc in TouchedDocuments.AsSpan(0, TouchedDocumentCount))
+            {
+                Dot[doc] = 0;
+            }
+
+            (TouchedTargetCount, TouchedDocumentCount, ScoredCount) = (0, 0, 0);
+        }
+    }
+
+    private readonly record struct TargetScore(int Target, double Confidence, double Phrasing, double Coverage, double Description, double Fuzzy,
+        int BestDocument, double Posterior);
+
+    private MatchResult Decide(AnalyzedText query, IReadOnlyList<MatchCandidate> ranked)
+    {
+        if (ranked.Count == 0 || ranked[0].Confidence < _options.ClarifyThreshold)
+        {
+            return new MatchResult(MatchOutcome.Fallback, [], query);
+        }
+
+        var top = ranked[0];
+        if (IsOutOfScope(top))
+        {
+            return new MatchResult(MatchOutcome.Fallback, [top], query); // recognised as a question the bot declines
+        }
+
+        var second = ranked.Count > 1 ? ranked[1].Confidence : 0;
+        if (top.Confidence >= _options.AnswerThreshold && top.Confidence - second >= _options.AmbiguityMargin)
+        {
+            return new MatchResult(MatchOutcome.Answer, [top], query);
+        }
+
+        // The answerable (not out-of-scope) candidates within the clarify band, best first, and the first two answerable
+        // ones: read in ranked order only as far as needed (the band ends at the first candidate below it).
+        var offered = new List<MatchCandidate>(_options.MaxClarifyCandidates + 1);
+        MatchCandidate? secondAnswerable = null;
+        var answerable = 0;
+        var inBand = true;
+        foreach (var candidate in ranked)
+        {
+            if (IsOutOfScope(candidate))
+            {
+                continue;
+            }
+
+            answerable++;
+            secondAnswerable = answerable == 2 ? candidate : secondAnswerable;
+            inBand = inBand && offered.Count < _options.MaxClarifyCandidates
+                            && candidate.Confidence >= top.Confidence - _options.ClarifyBand && candidate.Confidence >= _options.ClarifyThreshold;
+            if (inBand)
+            {
+                offered.Add(candidate);
+            }
+
+            if (!inBand && answerable >= 2)
+            {
+                break;
+            }
+        }
+
+        if (offered.Count == 1 && secondAnswerable is not null && secondAnswerable.Confidence >= _options.ClarifyThreshold / 2)
+        {
+            offered.Add(secondAnswerable); // a clarify reply always offers a choice
+        }
+
+        if (offered.Count >= 2)
+        {
+            return new MatchResult(MatchOutcome.Clarify, offered, query);
+        }
+
+        return top.Confidence >= _options.AnswerThreshold
+            ? new MatchResult(MatchOutcome.Answer, [top], query)
+            : new MatchResult(MatchOutcome.Fallback, [], query);
+    }
+}
