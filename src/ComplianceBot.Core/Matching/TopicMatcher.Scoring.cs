@@ -260,6 +260,15 @@ public sealed partial class TopicMatcher
             }
         }
 
+        // The posterior and the other signals do not depend on the fuzzy comparison; with them known, a tie for the last
+        // fuzzy place can often be shown not to matter (see TiedDocumentsMatter).
+        Posterior(k, scratch);
+        var posteriorSignal = scratch.PosteriorSignal;
+        foreach (var t in scratch.TouchedTargets.AsSpan(0, scratch.TouchedTargetCount))
+        {
+            posteriorSignal[t] = scratch.LogLikelihood[t] * coverage[t] / queryMass;
+        }
+
         // Fuzzy comparison is the expensive part: only the documents closest by terms are compared character by
         // character (a typo-laden question still shares most of its terms with the phrasing it resembles).
         var content = query.ContentText;
@@ -267,49 +276,27 @@ public sealed partial class TopicMatcher
         {
             var sortedContent = SortWords(query.Words);
             var queryHistogram = CharacterHistogram.Of(sortedContent);
-            foreach (var doc in ClosestDocuments(touched, dot, scratch))
+            var closest = ClosestDocuments(touched, dot, scratch, out var shared);
+            foreach (var doc in closest)
             {
-                if (_docContent[doc].Length == 0)
-                {
-                    continue;
-                }
+                CompareFuzzily(doc, sortedContent, queryHistogram, scratch);
+            }
 
-                // The ratio is at most 2·min/(sum) of the lengths: skip documents that could not reach the 50% that counts.
-                var t = _docTarget[doc];
-                var lengths = sortedContent.Length + _docSorted[doc].Length;
-                if (2.0 * Math.Min(sortedContent.Length, _docSorted[doc].Length) / lengths <= 0.5)
+            if (shared is { } tiedCosine && TiedDocumentsMatter(touched, tiedCosine, sortedContent, queryHistogram, queryMass, scratch))
+            {
+                foreach (var doc in SortedClosestDocuments(touched, dot, scratch))
                 {
-                    continue;
+                    CompareFuzzily(doc, sortedContent, queryHistogram, scratch);
                 }
-
-                // Nor documents whose best possible ratio (from character counts, +0.005 for FuzzySharp's rounding to whole
-                // percents) could not raise their target's fuzzy or exact signal above what a closer document already gave.
-                var maxRatio = CharacterHistogram.MaxRatio(queryHistogram, sortedContent.Length, _docHistograms[doc], _docSorted[doc].Length) + 0.005;
-                if (Math.Max(0, (maxRatio - 0.5) * 2) <= fuzzy[t] && dot[doc] * maxRatio <= exact[t])
-                {
-                    continue;
-                }
-
-                var ratio = Fuzz.Ratio(sortedContent, _docSorted[doc], PreprocessMode.None) / 100.0; // token-sort ratio
-                fuzzy[t] = Math.Max(fuzzy[t], Math.Max(0, (ratio - 0.5) * 2));
-                exact[t] = Math.Max(exact[t], dot[doc] * ratio);
             }
         }
 
-        Posterior(k, scratch);
-        var (logLikelihood, posteriorSignal, confidence, scored) = (scratch.LogLikelihood, scratch.PosteriorSignal, scratch.Confidence, scratch.Scored);
+        var (confidence, scored) = (scratch.Confidence, scratch.Scored);
         var scoredCount = 0;
         for (var i = 0; i < scratch.TouchedTargetCount; i++)
         {
             var t = scratch.TouchedTargets[i];
-            var posterior = logLikelihood[t] * coverage[t] / queryMass;
-            posteriorSignal[t] = posterior;
-            var blend = ((_options.PhrasingWeight * phrasing[t])
-                         + (_options.CoverageWeight * (coverage[t] / queryMass))
-                         + (_options.DescriptionWeight * (description[t] / queryMass))
-                         + (_options.FuzzyWeight * fuzzy[t])
-                         + (_options.PosteriorWeight * posterior)) / _weightSum;
-            var score = Math.Max(blend, exact[t]); // a question that is (nearly) one of the phrasings is (nearly) certain
+            var score = UnroundedScore(t, queryMass, scratch);
             if (score > 0)
             {
                 confidence[t] = Math.Round(Math.Clamp(score, 0, 1), 4);
@@ -321,16 +308,59 @@ public sealed partial class TopicMatcher
         scratch.ScoredCount = scoredCount;
     }
 
+    /// <summary>The blend of a touched target's signals, or its exact-phrasing signal if higher; before rounding.</summary>
+    private double UnroundedScore(int t, double queryMass, Scratch scratch)
+    {
+        var blend = ((_options.PhrasingWeight * scratch.Phrasing[t])
+                     + (_options.CoverageWeight * (scratch.Coverage[t] / queryMass))
+                     + (_options.DescriptionWeight * (scratch.Description[t] / queryMass))
+                     + (_options.FuzzyWeight * scratch.Fuzzy[t])
+                     + (_options.PosteriorWeight * scratch.PosteriorSignal[t])) / _weightSum;
+        return Math.Max(blend, scratch.Exact[t]); // a question that is (nearly) one of the phrasings is (nearly) certain
+    }
+
+    /// <summary>Raises the fuzzy and exact signals of <paramref name="doc"/>'s target by its token-sort ratio to the question, where that could raise them.</summary>
+    private void CompareFuzzily(int doc, string sortedContent, int[] queryHistogram, Scratch scratch)
+    {
+        var (fuzzy, exact, cosines) = (scratch.Fuzzy, scratch.Exact, scratch.Dot);
+        if (_docContent[doc].Length == 0)
+        {
+            return;
+        }
+
+        // The ratio is at most 2·min/(sum) of the lengths: skip documents that could not reach the 50% that counts.
+        var t = _docTarget[doc];
+        var lengths = sortedContent.Length + _docSorted[doc].Length;
+        if (2.0 * Math.Min(sortedContent.Length, _docSorted[doc].Length) / lengths <= 0.5)
+        {
+            return;
+        }
+
+        // Nor documents whose best possible ratio (from character counts, +0.005 for FuzzySharp's rounding to whole
+        // percents) could not raise their target's fuzzy or exact signal above what a closer document already gave.
+        var maxRatio = CharacterHistogram.MaxRatio(queryHistogram, sortedContent.Length, _docHistograms[doc], _docSorted[doc].Length) + 0.005;
+        if (Math.Max(0, (maxRatio - 0.5) * 2) <= fuzzy[t] && cosines[doc] * maxRatio <= exact[t])
+        {
+            return;
+        }
+
+        var ratio = Fuzz.Ratio(sortedContent, _docSorted[doc], PreprocessMode.None) / 100.0; // token-sort ratio
+        fuzzy[t] = Math.Max(fuzzy[t], Math.Max(0, (ratio - 0.5) * 2));
+        exact[t] = Math.Max(exact[t], cosines[doc] * ratio);
+    }
+
     /// <summary>
     /// The <see cref="FuzzyCandidates"/> touched documents with the highest cosine (in <paramref name="cosines"/>), found
     /// in one pass over them instead of sorting them all (a question made of common words touches most of the content).
-    /// Where the last place is shared by equal cosines, which of them count is decided as it always was: by sorting all
-    /// touched documents by cosine (an unstable sort, whose choice among equals only that sort reproduces).
+    /// Where the last place is shared by equal cosines (<paramref name="shared"/> is then that cosine), only the documents
+    /// above it: which of the tied ones count is decided as it always was, by sorting all touched documents by cosine
+    /// (<see cref="SortedClosestDocuments"/>), unless none of them could change a score (<see cref="TiedDocumentsMatter"/>).
     /// </summary>
-    private static List<int> ClosestDocuments(ReadOnlySpan<int> touched, double[] cosines, Scratch scratch)
+    private static List<int> ClosestDocuments(ReadOnlySpan<int> touched, double[] cosines, Scratch scratch, out double? shared)
     {
         var closest = scratch.Closest;
         closest.Clear();
+        shared = null;
         if (touched.Length <= FuzzyCandidates)
         {
             foreach (var doc in touched)
@@ -363,16 +393,80 @@ public sealed partial class TopicMatcher
             count = Math.Min(count + 1, best.Length);
         }
 
-        if (cosines[best[FuzzyCandidates - 1]] > cosines[best[FuzzyCandidates]])
+        var last = cosines[best[FuzzyCandidates - 1]];
+        if (last == cosines[best[FuzzyCandidates]])
         {
-            foreach (var doc in best[..FuzzyCandidates])
+            shared = last;
+        }
+
+        foreach (var doc in best[..FuzzyCandidates])
+        {
+            if (shared is null || cosines[doc] > last)
             {
                 closest.Add(doc);
             }
-
-            return closest;
         }
 
+        return closest;
+    }
+
+    /// <summary>
+    /// Whether the documents tied at <paramref name="tiedCosine"/> for the last fuzzy places could change a score: one of
+    /// them could raise its target's fuzzy signal, or its exact signal above the target's score, as the documents above
+    /// the tie left them. When none could, whichever of them the sort would choose, every confidence and signal shown is
+    /// the same, so the sort is not needed.
+    /// </summary>
+    private bool TiedDocumentsMatter(ReadOnlySpan<int> touched, double tiedCosine, string sortedContent, int[] queryHistogram, double queryMass, Scratch scratch)
+    {
+        var (fuzzy, cosines) = (scratch.Fuzzy, scratch.Dot);
+        var compared = 0;
+        foreach (var doc in touched)
+        {
+            if (cosines[doc] != tiedCosine || _docContent[doc].Length == 0)
+            {
+                continue;
+            }
+
+            var lengths = sortedContent.Length + _docSorted[doc].Length;
+            if (2.0 * Math.Min(sortedContent.Length, _docSorted[doc].Length) / lengths <= 0.5)
+            {
+                continue;
+            }
+
+            var t = _docTarget[doc];
+            var score = UnroundedScore(t, queryMass, scratch);
+            var maxRatio = CharacterHistogram.MaxRatio(queryHistogram, sortedContent.Length, _docHistograms[doc], _docSorted[doc].Length) + 0.005;
+            if (Math.Max(0, (maxRatio - 0.5) * 2) <= fuzzy[t] && tiedCosine * maxRatio <= score)
+            {
+                continue;
+            }
+
+            if (++compared > TiedComparisons)
+            {
+                return true;
+            }
+
+            var ratio = Fuzz.Ratio(sortedContent, _docSorted[doc], PreprocessMode.None) / 100.0;
+            if (Math.Max(0, (ratio - 0.5) * 2) > fuzzy[t] || tiedCosine * ratio > score)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>How many tied documents <see cref="TiedDocumentsMatter"/> compares fuzzily before it lets the sort decide.</summary>
+    private const int TiedComparisons = 32;
+
+    /// <summary>
+    /// The <see cref="FuzzyCandidates"/> documents with the highest cosine as sorting all touched documents by cosine
+    /// chooses them (an unstable sort: its choice among equal cosines only that sort reproduces).
+    /// </summary>
+    private static List<int> SortedClosestDocuments(ReadOnlySpan<int> touched, double[] cosines, Scratch scratch)
+    {
+        var closest = scratch.Closest;
+        closest.Clear();
         var order = scratch.SortOrder;
         var keys = scratch.SortKeys;
         touched.CopyTo(order);
