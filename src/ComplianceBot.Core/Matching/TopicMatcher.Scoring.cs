@@ -411,18 +411,37 @@ public sealed partial class TopicMatcher
     }
 
     /// <summary>
-    /// Whether the documents tied at <paramref name="tiedCosine"/> for the last fuzzy places could change a score: one of
-    /// them could raise its target's fuzzy signal, or its exact signal above the target's score, as the documents above
-    /// the tie left them. When none could, whichever of them the sort would choose, every confidence and signal shown is
-    /// the same, so the sort is not needed.
+    /// Whether the choice among the documents tied at <paramref name="tiedCosine"/> for the last fuzzy places could
+    /// change a score. A tied document matters if it could raise its target's fuzzy signal, or its exact signal above the
+    /// target's score, as the documents above the tie left them; documents of one target with the same words count alike.
+    /// The choice cannot change anything when every such group is too large to be left out entirely (more of it than the
+    /// tied documents left unchosen): then every group contributes whatever the sort chooses, and its contribution is
+    /// added here. Otherwise (or when too many would have to be compared) the sort decides.
     /// </summary>
     private bool TiedDocumentsMatter(ReadOnlySpan<int> touched, double tiedCosine, string sortedContent, int[] queryHistogram, double queryMass, Scratch scratch)
     {
         var (fuzzy, cosines) = (scratch.Fuzzy, scratch.Dot);
+        var groups = scratch.TiedGroups;
+        groups.Clear();
+        var tied = 0;
         var compared = 0;
         foreach (var doc in touched)
         {
-            if (cosines[doc] != tiedCosine || _docContent[doc].Length == 0)
+            if (cosines[doc] != tiedCosine)
+            {
+                continue;
+            }
+
+            tied++;
+            var t = _docTarget[doc];
+            var group = groups.FindIndex(g => _docTarget[g.Document] == t && string.Equals(_docSorted[g.Document], _docSorted[doc], StringComparison.Ordinal));
+            if (group >= 0)
+            {
+                groups[group] = groups[group] with { Size = groups[group].Size + 1 };
+                continue;
+            }
+
+            if (_docContent[doc].Length == 0)
             {
                 continue;
             }
@@ -433,7 +452,6 @@ public sealed partial class TopicMatcher
                 continue;
             }
 
-            var t = _docTarget[doc];
             var score = UnroundedScore(t, queryMass, scratch);
             var maxRatio = CharacterHistogram.MaxRatio(queryHistogram, sortedContent.Length, _docHistograms[doc], _docSorted[doc].Length) + 0.005;
             if (Math.Max(0, (maxRatio - 0.5) * 2) <= fuzzy[t] && tiedCosine * maxRatio <= score)
@@ -449,8 +467,20 @@ public sealed partial class TopicMatcher
             var ratio = Fuzz.Ratio(sortedContent, _docSorted[doc], PreprocessMode.None) / 100.0;
             if (Math.Max(0, (ratio - 0.5) * 2) > fuzzy[t] || tiedCosine * ratio > score)
             {
-                return true;
+                groups.Add((doc, 1));
             }
+        }
+
+        // The sort takes FuzzyCandidates - (documents above the tie) of the tied ones and leaves the rest.
+        var left = tied - (FuzzyCandidates - scratch.Closest.Count);
+        if (groups.Exists(g => g.Size <= left))
+        {
+            return true;
+        }
+
+        foreach (var (doc, _) in groups)
+        {
+            CompareFuzzily(doc, sortedContent, queryHistogram, scratch);
         }
 
         return false;
@@ -613,6 +643,9 @@ public sealed partial class TopicMatcher
 
         /// <summary>The documents compared fuzzily.</summary>
         public List<int> Closest { get; } = [];
+
+        /// <summary>Groups of tied documents that could change a score: one of them, and how many there are.</summary>
+        public List<(int Document, int Size)> TiedGroups { get; } = [];
 
         public double[] Coverage { get; }
 
