@@ -434,7 +434,7 @@ public sealed partial class TopicMatcher
 
             tied++;
             var t = _docTarget[doc];
-            var group = groups.FindIndex(g => _docTarget[g.Document] == t && string.Equals(_docSorted[g.Document], _docSorted[doc], StringComparison.Ordinal));
+            var group = GroupOf(groups, t, _docSorted[doc]);
             if (group >= 0)
             {
                 groups[group] = groups[group] with { Size = groups[group].Size + 1 };
@@ -473,9 +473,12 @@ public sealed partial class TopicMatcher
 
         // The sort takes FuzzyCandidates - (documents above the tie) of the tied ones and leaves the rest.
         var left = tied - (FuzzyCandidates - scratch.Closest.Count);
-        if (groups.Exists(g => g.Size <= left))
+        foreach (var (_, size) in groups)
         {
-            return true;
+            if (size <= left)
+            {
+                return true;
+            }
         }
 
         foreach (var (doc, _) in groups)
@@ -484,6 +487,20 @@ public sealed partial class TopicMatcher
         }
 
         return false;
+    }
+
+    /// <summary>The index in <paramref name="groups"/> of the group of target <paramref name="target"/>'s documents with the words <paramref name="words"/>; -1 if none.</summary>
+    private int GroupOf(List<(int Document, int Size)> groups, int target, string words)
+    {
+        for (var i = 0; i < groups.Count; i++)
+        {
+            if (_docTarget[groups[i].Document] == target && string.Equals(_docSorted[groups[i].Document], words, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>How many tied documents <see cref="TiedDocumentsMatter"/> compares fuzzily before it lets the sort decide.</summary>
