@@ -57,7 +57,21 @@ public static class ContentLoader
     /// topic <c>offers</c> are then not checked against dialogs).
     /// </param>
     /// <exception cref="DirectoryNotFoundException">The knowledge folder does not exist.</exception>
-    public static ContentLoadResult Load(string knowledgeDirectory, TimeProvider? time = null, string? dialogsDirectory = null)
+    public static ContentLoadResult Load(string knowledgeDirectory, TimeProvider? time = null, string? dialogsDirectory = null) =>
+        LoadChecked(knowledgeDirectory, time, dialogsDirectory, deferPhrasingCheck: false);
+
+    /// <summary>
+    /// Loads and checks the content like <see cref="Load(string, TimeProvider?, string?)"/>, except that the
+    /// phrasing-collision check, an authoring lint that only ever warns, is left for later: every check that can
+    /// produce an error has run, so <see cref="ContentLoadResult.Content"/> is exactly what <c>Load</c> gives, and
+    /// <see cref="ContentLoadResult.Complete"/> adds the lint's warnings, giving exactly <c>Load</c>'s messages in
+    /// the same order. For the running bot, which serves the content first and reports the warnings when they are known.
+    /// </summary>
+    /// <inheritdoc cref="Load(string, TimeProvider?, string?)"/>
+    public static ContentLoadResult LoadDeferringPhrasingCheck(string knowledgeDirectory, TimeProvider? time = null, string? dialogsDirectory = null) =>
+        LoadChecked(knowledgeDirectory, time, dialogsDirectory, deferPhrasingCheck: true);
+
+    private static ContentLoadResult LoadChecked(string knowledgeDirectory, TimeProvider? time, string? dialogsDirectory, bool deferPhrasingCheck)
     {
         time ??= TimeProvider.System;
         var root = Path.GetFullPath(knowledgeDirectory);
@@ -159,9 +173,11 @@ public static class ContentLoader
             : PlacesChecker.Check(places, topics.Select(t => Path.GetFileNameWithoutExtension(t.Path)).ToHashSet(StringComparer.Ordinal), dialogs,
                 Directory.Exists(dialogsRoot) ? dialogFiles.Select(f => Path.GetFileNameWithoutExtension(f.Path)).ToHashSet(StringComparer.Ordinal) : null,
                 messages);
-        ContentValidator.Run(new KnowledgeFiles(regulations, topics, synonyms, outOfScope, dialogFiles), knowledge, messages);
+        PendingWarnings? pending = null;
+        ContentValidator.Run(new KnowledgeFiles(regulations, topics, synonyms, outOfScope, dialogFiles), knowledge, messages,
+            deferPhrasingCheck ? (phrasings, at) => pending = new PendingWarnings(messages, at, phrasings) : null);
         RequiredContent.Check(root, displayBase, messages);
-        var ordered = messages.OrderBy(m => m.Path, StringComparer.Ordinal).ThenBy(m => m.Line).ThenBy(m => m.Column).ToList();
+        var ordered = PendingWarnings.Order(messages);
         var version = new ContentVersion(Hash(files), time.GetUtcNow(),
             knowledge?.Topics.Select(t => t.LastReviewed).DefaultIfEmpty().Max() ?? default);
 
@@ -173,6 +189,7 @@ public static class ContentLoader
             version, ordered)
         {
             Sources = ContentSources.From(displayBase, dialogsBase, topics, dialogFiles),
+            Pending = pending,
         };
     }
 
