@@ -29,6 +29,8 @@ internal static class ScaleReport
             var allocatedBefore = GC.GetTotalAllocatedBytes();
             var result = ContentLoader.LoadDeferringPhrasingCheck(folder, dialogsDirectory: Paths.Dialogs);
             var loaded = clock.Elapsed;
+            var loadAllocated = GC.GetTotalAllocatedBytes() - allocatedBefore;
+            var loadCpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
             if (result.Content is null)
             {
                 Console.WriteLine($"{size}: content did not load: {string.Join(Environment.NewLine, result.Messages.Take(5))}");
@@ -72,7 +74,7 @@ internal static class ScaleReport
             samples.Sort();
             double P(double p) => samples[Math.Min(samples.Count - 1, (int)Math.Ceiling(p / 100 * samples.Count) - 1)];
             Console.WriteLine($"{(size == 0 ? "real" : size.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)),7} topics ({content.Snapshot.Knowledge.Topics.Count} in all, {matcher.DocumentCount} phrasings): " +
-                              $"load+check {loaded.TotalSeconds:F1} s, +index = served {total.TotalSeconds:F1} s ({servedCpu.TotalSeconds:F1} s CPU, {servedAllocated / 1048576.0:F0} MB allocated, peak RSS {servedPeak / 1048576.0:F0} MB); " +
+                              $"load+check {loaded.TotalSeconds:F1} s, +index = served {total.TotalSeconds:F1} s ({servedCpu.TotalSeconds:F1} s CPU of which {loadCpu.TotalSeconds:F1} s by load+check, {servedAllocated / 1048576.0:F0} MB allocated of which {loadAllocated / 1048576.0:F0} MB by load+check, peak RSS {servedPeak / 1048576.0:F0} MB); " +
                               $"then phrasing lint {lint.TotalSeconds:F1} s ({lintCpu.TotalSeconds:F1} s CPU, {warnings} warnings); kept {kept / 1048576.0:F0} MB, peak RSS {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F0} MB; " +
                               $"match mean {samples.Average():F0} us p50 {P(50):F0} us p99 {P(99):F0} us max {samples[^1]:F0} us, {perMatch / 1024.0:F1} KB allocated per match");
             GC.KeepAlive(content);
