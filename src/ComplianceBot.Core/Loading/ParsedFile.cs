@@ -36,7 +36,10 @@ internal class ParsedFile
     /// that read the bound data and the line maps only, and with thousands of files the trees would be most of the
     /// memory a load holds.
     /// </summary>
-    public void ReleaseTree() => (Text, Root) = (null, null);
+    public void ReleaseTree() => (Text, Root, Events) = (null, null, null);
+
+    /// <summary>The file's parsing events, read once (<see cref="YamlEvents"/>), for binding; null when not parsed or released.</summary>
+    internal YamlEvents? Events { get; set; }
 
     /// <summary>Position of the value at <paramref name="pointer"/>; the nearest existing ancestor when absent.</summary>
     public (int Line, int Column) ValueAt(string pointer) => Find(_valuePositions, pointer);
