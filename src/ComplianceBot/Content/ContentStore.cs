@@ -130,7 +130,9 @@ public sealed class ContentStore : IContentProvider
             {
                 var started = _time.GetTimestamp();
                 var before = ContentFingerprint.Of([KnowledgePath, DialogsPath]);
-                var result = Load();
+                // The host never asks where a topic was read (only the impact command does): dropping the files' line
+                // maps keeps them from living as long as LastResult (tens of MB with thousands of topics).
+                var result = Load() with { Sources = ContentSources.None };
                 LoadedFingerprint = before;
                 ChangedWhileLoading = ContentFingerprint.Of([KnowledgePath, DialogsPath]) != before;
                 if (ChangedWhileLoading)

@@ -31,6 +31,7 @@ public sealed class DeferredWarningsTests : ReloadingHostTest
         Assert.True((bool)pending["lastReload"]!["warningsPending"]!);
         Assert.DoesNotContain(pending["lastReload"]!["warnings"]!.Select(w => (string)w!), w => w.Contains("is the same as", StringComparison.Ordinal));
         Assert.False(Store.WarningsChecked.IsCompleted);
+        Assert.Same(ComplianceBot.Core.Loading.ContentSources.None, Store.LastResult!.Sources); // the files' line maps are not kept by the host
 
         hold.SetResult();
         await Store.WarningsChecked.OrFailAsync("the phrasing check", () => "still running");
