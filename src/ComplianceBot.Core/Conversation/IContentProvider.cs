@@ -56,16 +56,20 @@ public sealed record ServedContent(ContentSnapshot Snapshot, TopicMatcher Matche
     public DialogIndex? FindDialogIndex(string? dialogId) =>
         dialogId is not null && DialogIndexes.TryGetValue(dialogId, out var index) ? index : null;
 
-    /// <summary>Builds the matchers for <paramref name="snapshot"/> with <paramref name="options"/>.</summary>
+    /// <summary>
+    /// Builds the matchers for <paramref name="snapshot"/> with <paramref name="options"/>. The two (topics alone, and
+    /// topics with dialogs) are independent and are built at the same time.
+    /// </summary>
     public static ServedContent Create(ContentSnapshot snapshot, MatcherOptions options)
     {
-        var topics = TopicMatcher.Create(snapshot.Knowledge, options);
-        return snapshot.Dialogs.Count == 0
-            ? new ServedContent(snapshot, topics)
-            : new ServedContent(snapshot, TopicMatcher.Create(snapshot.Knowledge, options, snapshot.Dialogs.Select(d => d.ToMatchTarget())))
-            {
-                TopicsMatcher = topics,
-            };
+        if (snapshot.Dialogs.Count == 0)
+        {
+            return new ServedContent(snapshot, TopicMatcher.Create(snapshot.Knowledge, options));
+        }
+
+        var topics = Task.Run(() => TopicMatcher.Create(snapshot.Knowledge, options));
+        var all = TopicMatcher.Create(snapshot.Knowledge, options, snapshot.Dialogs.Select(d => d.ToMatchTarget()));
+        return new ServedContent(snapshot, all) { TopicsMatcher = topics.GetAwaiter().GetResult() };
     }
 }
 

@@ -19,10 +19,12 @@ internal static class AnchorFinder
     /// The 1-based line and column of the first anchor or alias on each line of <paramref name="text"/>, in order, at
     /// most <see cref="MaxReported"/>. Reading stops quietly at a syntax error (reported by the parser proper).
     /// </summary>
-    public static IReadOnlyList<(int Line, int Column)> Find(string text)
+    public static IReadOnlyList<(int Line, int Column)> Find(string text) => Find(new Parser(new StringReader(text)));
+
+    /// <summary>The same, over the events of <paramref name="parser"/> (<see cref="YamlEvents"/>).</summary>
+    public static IReadOnlyList<(int Line, int Column)> Find(IParser parser)
     {
         var found = new List<(int Line, int Column)>();
-        var parser = new Parser(new StringReader(text));
         try
         {
             while (found.Count < MaxReported && parser.MoveNext())

@@ -14,4 +14,18 @@ public sealed record ContentLoadResult(ContentSnapshot? Content, ContentVersion 
 
     /// <summary>Where topics and dialogs were read, to the line (empty when nothing was parsed).</summary>
     public ContentSources Sources { get; init; } = ContentSources.None;
+
+    /// <summary>
+    /// The phrasing-collision warnings not yet computed (<see cref="ContentLoader.LoadDeferringPhrasingCheck"/>), or
+    /// null when <see cref="Messages"/> is complete.
+    /// </summary>
+    public PendingWarnings? Pending { get; init; }
+
+    /// <summary>
+    /// This result with its pending warnings computed and merged into <see cref="Messages"/>: exactly the messages
+    /// <see cref="ContentLoader.Load"/> gives, in the same order. This result itself when nothing is pending.
+    /// </summary>
+    /// <param name="cancellationToken">Stops the computation (it throws <see cref="OperationCanceledException"/>).</param>
+    public ContentLoadResult Complete(CancellationToken cancellationToken = default) =>
+        Pending is null ? this : this with { Messages = Pending.Compute(cancellationToken), Pending = null };
 }

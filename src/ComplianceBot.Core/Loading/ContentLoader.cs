@@ -57,7 +57,26 @@ public static class ContentLoader
     /// topic <c>offers</c> are then not checked against dialogs).
     /// </param>
     /// <exception cref="DirectoryNotFoundException">The knowledge folder does not exist.</exception>
-    public static ContentLoadResult Load(string knowledgeDirectory, TimeProvider? time = null, string? dialogsDirectory = null)
+    public static ContentLoadResult Load(string knowledgeDirectory, TimeProvider? time = null, string? dialogsDirectory = null) =>
+        LoadChecked(knowledgeDirectory, time, dialogsDirectory, deferPhrasingCheck: false);
+
+    /// <summary>
+    /// Loads and checks the content like <see cref="Load(string, TimeProvider?, string?)"/>, except that the
+    /// phrasing-collision check, an authoring lint that only ever warns, is left for later: every check that can
+    /// produce an error has run, so <see cref="ContentLoadResult.Content"/> is exactly what <c>Load</c> gives, and
+    /// <see cref="ContentLoadResult.Complete"/> adds the lint's warnings, giving exactly <c>Load</c>'s messages in
+    /// the same order. For the running bot, which serves the content first and reports the warnings when they are known.
+    /// </summary>
+    /// <inheritdoc cref="Load(string, TimeProvider?, string?)"/>
+    public static ContentLoadResult LoadDeferringPhrasingCheck(string knowledgeDirectory, TimeProvider? time = null, string? dialogsDirectory = null) =>
+        LoadChecked(knowledgeDirectory, time, dialogsDirectory, deferPhrasingCheck: true);
+
+    /// <summary>For tests: <see cref="Load(string, TimeProvider?, string?)"/> reading at most <paramref name="maxParallelism"/> files at a time (1: one by one).</summary>
+    internal static ContentLoadResult LoadReading(string knowledgeDirectory, string? dialogsDirectory, int maxParallelism) =>
+        LoadChecked(knowledgeDirectory, null, dialogsDirectory, deferPhrasingCheck: false, maxParallelism);
+
+    private static ContentLoadResult LoadChecked(string knowledgeDirectory, TimeProvider? time, string? dialogsDirectory, bool deferPhrasingCheck,
+        int maxParallelism = -1)
     {
         time ??= TimeProvider.System;
         var root = Path.GetFullPath(knowledgeDirectory);
@@ -83,25 +102,52 @@ public static class ContentLoader
         ParsedFile<T> Read<T>(string relativeTo, string fullPath, string hashedName, string schemaName)
             where T : class
         {
-            var display = Display(relativeTo, fullPath);
-            var read = ContentFileReader.Read(fullPath, display, messages);
-            files.Add((fullPath, hashedName, read.Fingerprint));
-            var parsed = read.Text is null
-                ? new ParsedFile<T>(display, null, null, new(StringComparer.Ordinal), new(StringComparer.Ordinal))
-                : YamlFileParser.Parse<T>(display, read.Text, messages);
-            if (schemas.Get(schemaName) is { } schema && SchemaCheck.Check(parsed, schema, schemaName, messages))
-            {
-                YamlFileParser.Bind(parsed, messages);
-            }
-
+            var (parsed, fingerprint) = ReadFile<T>(Display(relativeTo, fullPath), fullPath, schemas, schemaName, messages);
+            files.Add((fullPath, hashedName, fingerprint));
             return parsed;
         }
 
         ParsedFile<T> Knowledge<T>(string fullPath, string schemaName)
             where T : class => Read<T>(displayBase, fullPath, "knowledge/" + Display(root, fullPath), schemaName);
 
-        var regulations = Yaml(Path.Combine(root, RegulationsFolder)).Select(f => Knowledge<RegulationDto>(f, ContentSchemas.RegulationFile)).ToList();
-        var topics = Yaml(Path.Combine(root, TopicsFolder)).Select(f => Knowledge<TopicDto>(f, ContentSchemas.TopicFile)).ToList();
+        // A folder of many files (topics, regulations): each file read, parsed and checked on its own, in parallel; the
+        // messages, fingerprints and files come out in file-name order, exactly as reading them one by one gives.
+        List<ParsedFile<T>> Folder<T>(string folder, string schemaName)
+            where T : class
+        {
+            var paths = Yaml(folder).ToList();
+            var read = new (ParsedFile<T>? File, string Fingerprint, List<ValidationMessage> Messages, Exception? Failure)[paths.Count];
+            Parallel.For(0, paths.Count, new ParallelOptions { MaxDegreeOfParallelism = maxParallelism }, i =>
+            {
+                var local = new List<ValidationMessage>();
+                try
+                {
+                    var (parsed, fingerprint) = ReadFile<T>(Display(displayBase, paths[i]), paths[i], schemas, schemaName, local);
+                    read[i] = (parsed, fingerprint, local, null);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    read[i] = (null, string.Empty, local, ex);
+                }
+            });
+            var parsedFiles = new List<ParsedFile<T>>(paths.Count);
+            for (var i = 0; i < paths.Count; i++)
+            {
+                messages.AddRange(read[i].Messages);
+                if (read[i].Failure is { } failure)
+                {
+                    System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure); // the first file that cannot be read, as one by one
+                }
+
+                files.Add((paths[i], "knowledge/" + Display(root, paths[i]), read[i].Fingerprint));
+                parsedFiles.Add(read[i].File!);
+            }
+
+            return parsedFiles;
+        }
+
+        var regulations = Folder<RegulationDto>(Path.Combine(root, RegulationsFolder), ContentSchemas.RegulationFile);
+        var topics = Folder<TopicDto>(Path.Combine(root, TopicsFolder), ContentSchemas.TopicFile);
         var synonymsPath = Path.Combine(root, SynonymsFile);
         var synonyms = File.Exists(synonymsPath) ? Knowledge<SynonymsDto>(synonymsPath, ContentSchemas.SynonymsFile) : null;
         var outOfScopePath = Path.Combine(root, OutOfScopeFile);
@@ -159,9 +205,11 @@ public static class ContentLoader
             : PlacesChecker.Check(places, topics.Select(t => Path.GetFileNameWithoutExtension(t.Path)).ToHashSet(StringComparer.Ordinal), dialogs,
                 Directory.Exists(dialogsRoot) ? dialogFiles.Select(f => Path.GetFileNameWithoutExtension(f.Path)).ToHashSet(StringComparer.Ordinal) : null,
                 messages);
-        ContentValidator.Run(new KnowledgeFiles(regulations, topics, synonyms, outOfScope, dialogFiles), knowledge, messages);
+        PendingWarnings? pending = null;
+        ContentValidator.Run(new KnowledgeFiles(regulations, topics, synonyms, outOfScope, dialogFiles), knowledge, messages,
+            deferPhrasingCheck ? (phrasings, at) => pending = new PendingWarnings(messages, at, phrasings) : null);
         RequiredContent.Check(root, displayBase, messages);
-        var ordered = messages.OrderBy(m => m.Path, StringComparer.Ordinal).ThenBy(m => m.Line).ThenBy(m => m.Column).ToList();
+        var ordered = PendingWarnings.Order(messages);
         var version = new ContentVersion(Hash(files), time.GetUtcNow(),
             knowledge?.Topics.Select(t => t.LastReviewed).DefaultIfEmpty().Max() ?? default);
 
@@ -173,7 +221,26 @@ public static class ContentLoader
             version, ordered)
         {
             Sources = ContentSources.From(displayBase, dialogsBase, topics, dialogFiles),
+            Pending = pending,
         };
+    }
+
+    // Reads, parses and checks one file against its schema, and binds it if it passes; its messages go to messages.
+    private static (ParsedFile<T> File, string Fingerprint) ReadFile<T>(string display, string fullPath, ContentSchemas schemas,
+        string schemaName, List<ValidationMessage> messages)
+        where T : class
+    {
+        var read = ContentFileReader.Read(fullPath, display, messages);
+        var parsed = read.Text is null
+            ? new ParsedFile<T>(display, null, null, new(StringComparer.Ordinal), new(StringComparer.Ordinal))
+            : YamlFileParser.Parse<T>(display, read.Text, messages);
+        if (schemas.Get(schemaName) is { } schema && SchemaCheck.Check(parsed, schema, schemaName, messages))
+        {
+            YamlFileParser.Bind(parsed, messages);
+        }
+
+        parsed.ReleaseTree();
+        return (parsed, read.Fingerprint);
     }
 
     /// <summary>Whether <paramref name="path"/> names a YAML file (<c>.yaml</c> or <c>.yml</c>, any case).</summary>

@@ -20,11 +20,13 @@ internal static class DuplicateKeyFinder
     /// Every duplicate key of <paramref name="text"/>, in document order. Reading stops quietly at a syntax error:
     /// the parser reports that error itself once the duplicates found before it are fixed.
     /// </summary>
-    public static IReadOnlyList<DuplicateKey> Find(string text)
+    public static IReadOnlyList<DuplicateKey> Find(string text) => Find(new Parser(new StringReader(text)));
+
+    /// <summary>The same, over the events of <paramref name="parser"/> (<see cref="YamlEvents"/>).</summary>
+    public static IReadOnlyList<DuplicateKey> Find(IParser parser)
     {
         var found = new List<DuplicateKey>();
         var stack = new Stack<Frame>();
-        var parser = new Parser(new StringReader(text));
         try
         {
             while (parser.MoveNext())

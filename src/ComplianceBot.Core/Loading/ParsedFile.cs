@@ -25,11 +25,21 @@ internal class ParsedFile
     /// <summary>Path as shown in messages: relative to the parent of the content folder, forward slashes.</summary>
     public string Path { get; }
 
-    /// <summary>The file's text, or null when it could not be read.</summary>
-    public string? Text { get; }
+    /// <summary>The file's text, or null when it could not be read (or once <see cref="ReleaseTree"/> has run).</summary>
+    public string? Text { get; private set; }
 
-    /// <summary>The root node, or null when the file is not valid YAML.</summary>
-    public YamlNode? Root { get; }
+    /// <summary>The root node, or null when the file is not valid YAML (or once <see cref="ReleaseTree"/> has run).</summary>
+    public YamlNode? Root { get; private set; }
+
+    /// <summary>
+    /// Drops the text and the YAML tree once the file has been checked against its schema and bound: the checks after
+    /// that read the bound data and the line maps only, and with thousands of files the trees would be most of the
+    /// memory a load holds.
+    /// </summary>
+    public void ReleaseTree() => (Text, Root, Events) = (null, null, null);
+
+    /// <summary>The file's parsing events, read once (<see cref="YamlEvents"/>), for binding; null when not parsed or released.</summary>
+    internal YamlEvents? Events { get; set; }
 
     /// <summary>Position of the value at <paramref name="pointer"/>; the nearest existing ancestor when absent.</summary>
     public (int Line, int Column) ValueAt(string pointer) => Find(_valuePositions, pointer);

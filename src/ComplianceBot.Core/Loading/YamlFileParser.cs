@@ -25,7 +25,8 @@ internal static class YamlFileParser
         var values = new Dictionary<string, (int, int)>(StringComparer.Ordinal);
         var keys = new Dictionary<string, (int, int)>(StringComparer.Ordinal);
         YamlNode? root;
-        var anchors = AnchorFinder.Find(text);
+        var events = YamlEvents.Read(text); // scanned once, replayed to each reader below and to Bind
+        var anchors = AnchorFinder.Find(events.Replay());
         if (anchors.Count > 0)
         {
             messages.AddRange(anchors.Select(a => new ValidationMessage(path, a.Line, a.Column, Severity.Error,
@@ -34,7 +35,7 @@ internal static class YamlFileParser
             return new ParsedFile<T>(path, text, null, values, keys);
         }
 
-        var duplicates = DuplicateKeyFinder.Find(text);
+        var duplicates = DuplicateKeyFinder.Find(events.Replay());
         if (duplicates.Count > 0)
         {
             messages.AddRange(duplicates.Select(d => new ValidationMessage(path, d.Line, d.Column, Severity.Error,
@@ -45,7 +46,7 @@ internal static class YamlFileParser
         try
         {
             var stream = new YamlStream();
-            stream.Load(new StringReader(text));
+            stream.Load(events.Replay());
             if (stream.Documents.Count == 0)
             {
                 messages.Add(new ValidationMessage(path, 1, 1, Severity.Error, "the file is empty"));
@@ -86,7 +87,7 @@ internal static class YamlFileParser
             return new ParsedFile<T>(path, text, null, values, keys);
         }
 
-        return new ParsedFile<T>(path, text, root, values, keys);
+        return new ParsedFile<T>(path, text, root, values, keys) { Events = events };
     }
 
     /// <summary>
@@ -98,7 +99,7 @@ internal static class YamlFileParser
     {
         try
         {
-            file.Bind(Deserializer.Deserialize<T>(file.Text!));
+            file.Bind(Deserializer.Deserialize<T>(file.Events?.Replay() ?? new Parser(new StringReader(file.Text!))));
         }
         catch (YamlException ex)
         {

@@ -36,9 +36,23 @@ internal static class ContentValidator
     /// <param name="files">The parsed files (only those bound to their data classes are looked at).</param>
     /// <param name="knowledge">The model, or null when it could not be built (the review-date check is then skipped).</param>
     /// <param name="messages">Where the messages go.</param>
-    public static void Run(KnowledgeFiles files, KnowledgeBase? knowledge, List<ValidationMessage> messages)
+    /// <param name="deferPhrasingCheck">
+    /// When given, the phrasing-collision check (warnings only) is not run: this receives what it compares and the
+    /// place in <paramref name="messages"/> where its warnings belong.
+    /// </param>
+    public static void Run(KnowledgeFiles files, KnowledgeBase? knowledge, List<ValidationMessage> messages,
+        Action<PhrasingCollisionCheck.Phrasings, int>? deferPhrasingCheck = null)
     {
-        PhrasingCollisionCheck.Check(files.Topics, files.OutOfScope, files.Dialogs, messages);
+        var phrasings = PhrasingCollisionCheck.Collect(files.Topics, files.OutOfScope, files.Dialogs);
+        if (deferPhrasingCheck is null)
+        {
+            messages.AddRange(PhrasingCollisionCheck.Warnings(phrasings));
+        }
+        else
+        {
+            deferPhrasingCheck(phrasings, messages.Count);
+        }
+
         PlaceholderContactCheck.Check(files.OutOfScope, files.Topics, messages);
         if (knowledge is not null)
         {

@@ -48,7 +48,8 @@ internal static class NearlySamePairs
     /// </summary>
     /// <param name="owners">The owner of each phrasing.</param>
     /// <param name="texts">The phrasings after normalisation, none empty, in file order.</param>
-    public static int[] EarliestClashes(IReadOnlyList<string> owners, IReadOnlyList<string> texts)
+    /// <param name="cancellationToken">Stops the search (checked every 256 phrasings).</param>
+    public static int[] EarliestClashes(IReadOnlyList<string> owners, IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
     {
         var count = texts.Count;
         var clashes = new int[count];
@@ -87,8 +88,14 @@ internal static class NearlySamePairs
         Array.Fill(stamp, -1);
         var touched = new List<int>();
         var order = Enumerable.Range(0, count).OrderBy(i => lengths[i]).ThenBy(i => i).ToArray();
-        foreach (var x in order)
+        for (var o = 0; o < order.Length; o++)
         {
+            if ((o & 255) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            var x = order[o];
             var text = texts[x];
             var n = text.Length;
             if (Budget(n + widest[n]) == 0)

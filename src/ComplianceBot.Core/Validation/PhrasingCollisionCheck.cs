@@ -25,20 +25,40 @@ internal static class PhrasingCollisionCheck
     /// <param name="dialogs">Parsed dialog files, whose triggers are compared last.</param>
     /// <param name="messages">Where the warnings go.</param>
     public static void Check(IReadOnlyList<ParsedFile<TopicDto>> topics, ParsedFile<OutOfScopeDto>? outOfScope,
-        IReadOnlyList<ParsedFile<DialogDto>> dialogs, List<ValidationMessage> messages)
+        IReadOnlyList<ParsedFile<DialogDto>> dialogs, List<ValidationMessage> messages) =>
+        messages.AddRange(Warnings(Collect(topics, outOfScope, dialogs)));
+
+    /// <summary>
+    /// What the check compares, taken from the parsed files (each phrasing's text, normalised text, owner and place), so
+    /// the comparison (<see cref="Warnings"/>) can run later without the parse trees.
+    /// </summary>
+    internal static Phrasings Collect(IReadOnlyList<ParsedFile<TopicDto>> topics, ParsedFile<OutOfScopeDto>? outOfScope,
+        IReadOnlyList<ParsedFile<DialogDto>> dialogs) =>
+        new(Collect(topics, outOfScope, dialogs, Language.English), Collect(topics, outOfScope, dialogs, Language.Chinese));
+
+    /// <summary>
+    /// The warnings for <paramref name="phrasings"/>, English ones first, each language in file order: exactly what
+    /// <see cref="Check"/> adds. The two languages are compared in parallel (they are independent).
+    /// </summary>
+    internal static List<ValidationMessage> Warnings(Phrasings phrasings, CancellationToken cancellationToken = default)
     {
-        foreach (var language in new[] { Language.English, Language.Chinese })
+        var languages = new[] { phrasings.English, phrasings.Chinese };
+        var clashes = new int[languages.Length][];
+        Parallel.For(0, languages.Length, new ParallelOptions { CancellationToken = cancellationToken }, l =>
+            clashes[l] = NearlySamePairs.EarliestClashes(languages[l].Select(e => e.Owner).ToList(), languages[l].Select(e => e.Normalized).ToList(), cancellationToken));
+        var warnings = new List<ValidationMessage>();
+        for (var l = 0; l < languages.Length; l++)
         {
-            var entries = Collect(topics, outOfScope, dialogs, language);
-            var clashes = EarliestClashes(entries.Select(e => e.Owner).ToList(), entries.Select(e => e.Normalized).ToList());
-            for (var order = 0; order < entries.Count; order++)
+            for (var order = 0; order < languages[l].Count; order++)
             {
-                if (clashes[order] >= 0)
+                if (clashes[l][order] >= 0)
                 {
-                    messages.Add(Warning(entries[order], entries[clashes[order]]));
+                    warnings.Add(Warning(languages[l][order], languages[l][clashes[l][order]]));
                 }
             }
         }
+
+        return warnings;
     }
 
     /// <summary>
@@ -171,5 +191,9 @@ internal static class PhrasingCollisionCheck
             + $"({clash.Path}:{clash.Line}); the bot cannot tell the two apart: reword one or keep it in one place");
     }
 
-    private sealed record Entry(string Path, int Line, int Column, string Owner, string Text, string Normalized);
+    /// <summary>One phrasing as the check compares it: where it is, whose it is, its text and its normalised text.</summary>
+    internal sealed record Entry(string Path, int Line, int Column, string Owner, string Text, string Normalized);
+
+    /// <summary>The phrasings the check compares, per language, in file order.</summary>
+    internal sealed record Phrasings(IReadOnlyList<Entry> English, IReadOnlyList<Entry> Chinese);
 }

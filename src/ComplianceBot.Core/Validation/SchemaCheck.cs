@@ -19,6 +19,9 @@ internal static class SchemaCheck
 {
     private static readonly EvaluationOptions Options = new() { OutputFormat = OutputFormat.List, RequireFormatValidation = true };
 
+    // Pass or fail only: most files pass, and the list of every rule's result is only needed to word a failure.
+    private static readonly EvaluationOptions PassOrFail = new() { OutputFormat = OutputFormat.Flag, RequireFormatValidation = true };
+
     /// <summary>
     /// Adds one message per violated rule of <paramref name="schema"/> (named <paramref name="schemaName"/>) in
     /// <paramref name="file"/>; returns whether the file passed (a file with no YAML tree does not).
@@ -32,10 +35,16 @@ internal static class SchemaCheck
         }
 
         var instance = YamlJson.ToJson(file.Root);
-        var results = schema.Schema.Evaluate(JsonSerializer.SerializeToElement(instance), Options);
-        if (results.IsValid)
+        var element = JsonSerializer.SerializeToElement(instance);
+        if (schema.Schema.Evaluate(element, PassOrFail).IsValid)
         {
             return true;
+        }
+
+        var results = schema.Schema.Evaluate(element, Options);
+        if (results.IsValid)
+        {
+            return true; // cannot happen: the same rules on the same value
         }
 
         var all = (results.Details ?? []).Append(results).ToList();

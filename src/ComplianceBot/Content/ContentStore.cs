@@ -13,6 +13,12 @@ namespace ComplianceBot.Content;
 /// never served: a failed reload is logged with the validator's messages and the last good content stays.
 /// After every load attempt, successful or not, the token from <see cref="GetReloadToken"/> fires.
 /// </summary>
+/// <remarks>
+/// Content is served as soon as every check that can refuse it has passed. The phrasing-collision check, an
+/// authoring lint that only warns (and the one check whose cost grows faster than the content), then runs in the
+/// background (<see cref="WarningsChecked"/>): its warnings are logged and join <see cref="LastResult"/> (so
+/// <c>/api/status</c>) when it finishes, exactly as <c>validate</c> prints them; a newer load attempt stops it.
+/// </remarks>
 public sealed class ContentStore : IContentProvider
 {
     private readonly ILogger<ContentStore> _logger;
@@ -23,6 +29,9 @@ public sealed class ContentStore : IContentProvider
     private CancellationTokenSource _reloaded = new();
     private long _reloads;
     private long _failedReloads;
+    private volatile ContentLoadResult? _lastResult;
+    private CancellationTokenSource? _lint;
+    private Task _warningsChecked = Task.CompletedTask;
 
     /// <summary>Creates the store; content is loaded by the first <see cref="Reload"/>.</summary>
     public ContentStore(IOptions<ContentOptions> options, IOptions<MatcherOptions> matcherOptions, IHostEnvironment environment,
@@ -55,7 +64,24 @@ public sealed class ContentStore : IContentProvider
     public ServedContent Current => _current ?? throw new InvalidOperationException("Content has not been loaded.");
 
     /// <summary>The outcome of the last load attempt (successful or not).</summary>
-    public ContentLoadResult? LastResult { get; private set; }
+    /// <remarks>
+    /// Until the background phrasing check of that attempt has finished, its messages lack that check's warnings and
+    /// <see cref="ContentLoadResult.Pending"/> is set; then it is replaced by the complete result.
+    /// </remarks>
+    public ContentLoadResult? LastResult
+    {
+        get => _lastResult;
+        private set => _lastResult = value;
+    }
+
+    /// <summary>
+    /// Completes when the phrasing-collision warnings of the last load attempt are in <see cref="LastResult"/> (or
+    /// that check was stopped by a newer attempt). For tests and for tools that want every warning.
+    /// </summary>
+    public Task WarningsChecked => Volatile.Read(ref _warningsChecked);
+
+    /// <summary>For tests: when set, the background phrasing check waits for this task before it starts.</summary>
+    internal Task? HoldPhrasingCheck { get; set; }
 
     /// <summary>When the last load attempt failed, its error messages; otherwise empty.</summary>
     public IReadOnlyList<ValidationMessage> LastErrors { get; private set; } = [];
@@ -104,7 +130,9 @@ public sealed class ContentStore : IContentProvider
             {
                 var started = _time.GetTimestamp();
                 var before = ContentFingerprint.Of([KnowledgePath, DialogsPath]);
-                var result = Load();
+                // The host never asks where a topic was read (only the impact command does): dropping the files' line
+                // maps keeps them from living as long as LastResult (tens of MB with thousands of topics).
+                var result = Load() with { Sources = ContentSources.None };
                 LoadedFingerprint = before;
                 ChangedWhileLoading = ContentFingerprint.Of([KnowledgePath, DialogsPath]) != before;
                 if (ChangedWhileLoading)
@@ -125,7 +153,7 @@ public sealed class ContentStore : IContentProvider
     {
         try
         {
-            return ContentLoader.Load(KnowledgePath, _time, DialogsPath);
+            return ContentLoader.LoadDeferringPhrasingCheck(KnowledgePath, _time, DialogsPath);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -137,6 +165,65 @@ public sealed class ContentStore : IContentProvider
     private ContentLoadResult Apply(ContentLoadResult result, TimeSpan took)
     {
         Interlocked.Increment(ref _reloads);
+        var lint = new CancellationTokenSource();
+        Interlocked.Exchange(ref _lint, lint)?.Cancel();
+        try
+        {
+            return Serve(result, took);
+        }
+        finally
+        {
+            var hold = HoldPhrasingCheck ?? Task.CompletedTask;
+            Volatile.Write(ref _warningsChecked, Task.Run(async () =>
+            {
+                await hold.WaitAsync(lint.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                CheckWarnings(result, lint.Token);
+            }));
+        }
+    }
+
+    // The deferred phrasing check of result: its warnings replace result as LastResult, unless a newer attempt came.
+    private void CheckWarnings(ContentLoadResult result, CancellationToken cancellationToken)
+    {
+        if (result.Pending is null)
+        {
+            return;
+        }
+
+        var started = _time.GetTimestamp();
+        ContentLoadResult complete;
+        try
+        {
+            complete = result.Complete(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+        catch (Exception ex)
+        {
+            _logger.LogError(ex, "The phrasing check of content version {Version} failed", result.Version.ShortHash);
+            return;
+        }
+
+        if (Interlocked.CompareExchange(ref _lastResult, complete, result) != result)
+        {
+            return; // a newer load attempt reports its own
+        }
+
+        var logged = result.Messages.ToHashSet(ReferenceEqualityComparer.Instance); // the other warnings were logged with the load
+        var added = complete.Messages.Where(m => m.Severity == Severity.Warning && !logged.Contains(m)).ToList();
+        foreach (var warning in added)
+        {
+            _logger.LogWarning("{Message}", warning.ToString());
+        }
+
+        _logger.LogInformation("Checked content version {Version} for nearly-same phrasings: {Phrasings} phrasings, {Warnings} warnings ({Milliseconds} ms)",
+            result.Version.ShortHash, result.Pending.PhrasingCount, added.Count, (int)_time.GetElapsedTime(started).TotalMilliseconds);
+    }
+
+    private ContentLoadResult Serve(ContentLoadResult result, TimeSpan took)
+    {
         if (result.Content is null)
         {
             Interlocked.Increment(ref _failedReloads);

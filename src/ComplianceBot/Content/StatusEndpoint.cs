@@ -11,7 +11,9 @@ namespace ComplianceBot.Content;
 /// content is still served); <c>content</c>: <c>hash</c> (SHA-256 of the files, 64 hex digits), <c>shortHash</c>
 /// (12 digits, the <c>contentVersion</c> of every reply), <c>loadedAt</c> (UTC), <c>asOf</c> (YYYY-MM-DD), counts;
 /// <c>lastReload</c>: <c>at</c>, <c>succeeded</c>, <c>version</c> (short hash of the files it read), <c>errors</c> and
-/// <c>warnings</c> (each <c>path:line:column: severity: message</c>, quoted file text elided, see <see cref="Line"/>).
+/// <c>warnings</c> (each <c>path:line:column: severity: message</c>, quoted file text elided, see <see cref="Line"/>),
+/// <c>warningsPending</c> (true while the nearly-same-phrasings check of that reload still runs in the background:
+/// its warnings are not yet listed).
 /// Answers callers on this machine only unless <c>Hosting:AllowRemoteMonitoring</c>.
 /// </remarks>
 public static partial class StatusEndpoint
@@ -54,6 +56,7 @@ public static partial class StatusEndpoint
                 version = last.Version.ShortHash,
                 errors = Lines(last.Messages, Severity.Error),
                 warnings = Lines(last.Messages, Severity.Warning),
+                warningsPending = last.Pending is not null,
             },
         };
     }
