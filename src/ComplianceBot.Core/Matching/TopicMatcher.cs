@@ -44,8 +44,6 @@ public sealed partial class TopicMatcher
 
     /// <summary>How many of the term-closest documents are also compared fuzzily.</summary>
     private const int FuzzyCandidates = 5;
-    private readonly Dictionary<int, int>[] _termCounts;
-    private readonly double[] _countTotals;
     private readonly double[] _logDenominators;
 
     /// <summary>Builds the index over <paramref name="targets"/> with <paramref name="analyzer"/> (synonyms already added).</summary>
@@ -115,17 +113,17 @@ public sealed partial class TopicMatcher
             }
         }
 
-        _termCounts = Enumerable.Range(0, targets.Count).Select(_ => new Dictionary<int, int>()).ToArray();
+        // Per target, how many of its phrasings hold each term: only the posterior's index below is kept.
+        var termCounts = Enumerable.Range(0, targets.Count).Select(_ => new Dictionary<int, int>()).ToArray();
         for (var d = 0; d < docTerms.Count; d++)
         {
             foreach (var id in docTerms[d])
             {
-                _termCounts[docTarget[d]][id] = _termCounts[docTarget[d]].GetValueOrDefault(id) + 1;
+                termCounts[docTarget[d]][id] = termCounts[docTarget[d]].GetValueOrDefault(id) + 1;
             }
         }
 
-        _countTotals = _termCounts.Select(c => (double)c.Values.Sum()).ToArray();
-        _logDenominators = _countTotals.Select(total => Math.Log(total + (PosteriorAlpha * _termIds.Count))).ToArray();
+        _logDenominators = termCounts.Select(c => (double)c.Values.Sum()).Select(total => Math.Log(total + (PosteriorAlpha * _termIds.Count))).ToArray();
         var termCount = _termIds.Count;
         var postings = Enumerable.Range(0, termCount).Select(_ => new List<int>()).ToArray();
         for (var d = 0; d < docTerms.Count; d++)
@@ -152,7 +150,7 @@ public sealed partial class TopicMatcher
             .ToArray();
         _unknownTargetIdf = UnknownFactor * Idf(targets.Count, 0);
         analyzer.SetVocabulary(words, _termIds.Keys);
-        _phrasingLogCounts = PhrasingLogCounts(_phrasingTargets, _termCounts); // scoring index (TopicMatcher.Scoring.cs)
+        _phrasingLogCounts = PhrasingLogCounts(_phrasingTargets, termCounts); // scoring index (TopicMatcher.Scoring.cs)
     }
 
     /// <summary>Builds a matcher over all topics of <paramref name="knowledge"/> plus <paramref name="extraTargets"/> (e.g. dialogs).</summary>

@@ -11,22 +11,14 @@ namespace ComplianceBot.Core.Validation;
 /// file order, naming both topics and files.
 /// </summary>
 /// <remarks>
-/// Runs on every load, so it must stay fast with tens of thousands of phrasings: pairs are only scored when their
+/// <c>validate</c> runs it inline; the running bot runs it in the background once the content is served
+/// (<see cref="ContentLoader.LoadDeferringPhrasingCheck"/>). Either way it must stay fast with tens of thousands of phrasings: pairs are only scored when their
 /// lengths, chunks and character counts could reach <see cref="NearlySameRatio"/> at all (<see cref="NearlySamePairs"/>).
 /// </remarks>
 internal static class PhrasingCollisionCheck
 {
     /// <summary>FuzzySharp ratio (0-100) from which two phrasings count as nearly the same.</summary>
     public const int NearlySameRatio = 92;
-
-    /// <summary>Adds a warning for each phrasing that collides with one of another owner listed before it.</summary>
-    /// <param name="topics">Parsed topic files.</param>
-    /// <param name="outOfScope">Parsed <c>out-of-scope.yaml</c>, if any (compared after the topics).</param>
-    /// <param name="dialogs">Parsed dialog files, whose triggers are compared last.</param>
-    /// <param name="messages">Where the warnings go.</param>
-    public static void Check(IReadOnlyList<ParsedFile<TopicDto>> topics, ParsedFile<OutOfScopeDto>? outOfScope,
-        IReadOnlyList<ParsedFile<DialogDto>> dialogs, List<ValidationMessage> messages) =>
-        messages.AddRange(Warnings(Collect(topics, outOfScope, dialogs)));
 
     /// <summary>
     /// What the check compares, taken from the parsed files (each phrasing's text, normalised text, owner and place), so
@@ -37,8 +29,8 @@ internal static class PhrasingCollisionCheck
         new(Collect(topics, outOfScope, dialogs, Language.English), Collect(topics, outOfScope, dialogs, Language.Chinese));
 
     /// <summary>
-    /// The warnings for <paramref name="phrasings"/>, English ones first, each language in file order: exactly what
-    /// <see cref="Check"/> adds. The two languages are compared in parallel (they are independent).
+    /// The warnings for <paramref name="phrasings"/>, English ones first, each language in file order: one per phrasing that
+    /// collides with one of another owner listed before it. The two languages are compared in parallel (they are independent).
     /// </summary>
     internal static List<ValidationMessage> Warnings(Phrasings phrasings, CancellationToken cancellationToken = default)
     {
