@@ -68,11 +68,12 @@ public static class TurnAnalyzer
         var routedByValue = input.Value is { } value && RoutedKeys.Any(value.ContainsKey);
         var matchable = normalized.Length > 0 && reference is null && smallTalk == SmallTalkKind.None && control == DialogCommand.None && !routedByValue;
         var topics = matchable ? content.TopicsMatcher.Match(text) : null;
-        if (topics is { Outcome: MatchOutcome.Fallback } && !places.IsDefaultOrEmpty
-            && topics.Top?.Id.StartsWith(Knowledge.OutOfScopeGroup.TargetPrefix, StringComparison.Ordinal) != true)
+        if (topics is { Outcome: MatchOutcome.Fallback } && !places.IsDefaultOrEmpty)
         {
             // Place names are words no topic has ("在台北用翻墙软件违法吗"): matched once more without them, only when
-            // the message as typed matched nothing (a place that is part of a topic's phrasings keeps its match).
+            // the message as typed matched nothing (a place that is part of a topic's phrasings keeps its match). A
+            // place in an out-of-scope phrasing ("what time is it in london") must not make "is vpn ok in london"
+            // off-topic either; "what time is it in berlin" stays off-topic, since without the place it matches nothing.
             var withoutPlaces = places.Aggregate(text, (t, p) => t.Replace(p.Name, " ", StringComparison.Ordinal));
             if (content.TopicsMatcher.Match(withoutPlaces) is { Outcome: not MatchOutcome.Fallback } rematched)
             {
