@@ -60,6 +60,9 @@ public sealed record TurnAnalysis
     /// <summary>The list item the whole message points at ("2", "the second one", "第二个"); null otherwise (and for buttons).</summary>
     public int? Number { get; init; }
 
+    /// <summary>True when <see cref="Number"/> comes from a button's title typed as the whole message, not from a number.</summary>
+    public bool NumberFromTitle { get; init; }
+
     /// <summary>When <see cref="Number"/> picks one of the buttons last offered: that button's click, analysed; null otherwise.</summary>
     public TurnAnalysis? PickedButton { get; init; }
 
@@ -131,7 +134,7 @@ public sealed record TurnAnalysis
 
         if (Number is { } number)
         {
-            lines.Add($"number:     {number}{(PickedButton is { } picked ? $" (picks the button \"{picked.Text}\")" : string.Empty)}");
+            lines.Add($"number:     {number}{(NumberFromTitle ? " (its title typed)" : string.Empty)}{(PickedButton is { } picked ? $" (picks the button \"{picked.Text}\")" : string.Empty)}");
         }
 
         lines.Add("places:     " + (Places.IsDefaultOrEmpty ? "none" : string.Join(", ", Places.Select(p =>

@@ -42,7 +42,9 @@ public static class TurnAnalyzer
         var reference = ChoiceReference.Read(text);
         var telling = normalized.Any(char.IsLetter) && reference is null;
         var language = telling ? LanguageDetector.DetectReply(normalized, LanguageCodes.FromCode(state.Language)) : LanguageOf(input.Locale, state);
-        var number = input.Value is null && mayPick ? reference : null;
+        // A button's title typed as it reads ("检查我的情况" under an answer) clicks it, as its number would.
+        var titled = reference is null && input.Value is null && mayPick && !state.InCheck ? TitledButton(normalized, state) : null;
+        var number = input.Value is null && mayPick ? reference ?? titled : null;
         var smallTalk = SmallTalk.Read(normalized);
         var control = ControlWords.Read(text);
         var tokens = UtteranceTokens.Of(text);
@@ -66,13 +68,16 @@ public static class TurnAnalyzer
         }
 
         var routedByValue = input.Value is { } value && RoutedKeys.Any(value.ContainsKey);
-        var matchable = normalized.Length > 0 && reference is null && smallTalk == SmallTalkKind.None && control == DialogCommand.None && !routedByValue;
+        var matchable = normalized.Length > 0 && reference is null && titled is null && smallTalk == SmallTalkKind.None && control == DialogCommand.None && !routedByValue;
         var topics = matchable ? content.TopicsMatcher.Match(text) : null;
         if (topics is { Outcome: MatchOutcome.Fallback } && !places.IsDefaultOrEmpty
-            && topics.Top?.Id.StartsWith(Knowledge.OutOfScopeGroup.TargetPrefix, StringComparison.Ordinal) != true)
+            && (topics.Top?.Id.StartsWith(Knowledge.OutOfScopeGroup.TargetPrefix, StringComparison.Ordinal) != true
+                || content.TopicsMatcher.DeclinesNarrowly(topics)))
         {
             // Place names are words no topic has ("在台北用翻墙软件违法吗"): matched once more without them, only when
-            // the message as typed matched nothing (a place that is part of a topic's phrasings keeps its match).
+            // the message as typed matched nothing (a place that is part of a topic's phrasings keeps its match), or
+            // was declined only because a place is in an out-of-scope phrasing, by a hair ("is vpn ok in london" against
+            // "what time is it in london right now"). A confident decline stays one.
             var withoutPlaces = places.Aggregate(text, (t, p) => t.Replace(p.Name, " ", StringComparison.Ordinal));
             if (content.TopicsMatcher.Match(withoutPlaces) is { Outcome: not MatchOutcome.Fallback } rematched)
             {
@@ -108,6 +113,7 @@ public static class TurnAnalyzer
             Places = places,
             Tokens = [.. tokens],
             Number = number,
+            NumberFromTitle = titled is not null,
             PickedButton = number is { } n ? Picked(n, input, state, content) : null,
             SmallTalk = smallTalk,
             Control = control,
@@ -120,6 +126,31 @@ public static class TurnAnalyzer
             DialogsMatch = dialogs,
             QuestionClauses = dialogs is null ? [] : QuestionClauses(matched, dialogs, content),
         };
+    }
+
+    /// <summary>
+    /// The number of the one offered button with data whose title, normalised, is the whole message (normalised,
+    /// Traditional read as Simplified); null when none or several are.
+    /// </summary>
+    private static int? TitledButton(string normalized, ConversationState state)
+    {
+        var offered = state.OfferedButtons.IsDefault ? [] : state.OfferedButtons;
+        int? found = null;
+        for (var i = 0; i < offered.Length; i++)
+        {
+            if (offered[i].Value is { Count: > 0 }
+                && TextNormalizer.Normalize(TraditionalChinese.ToSimplified(offered[i].Title)) == normalized)
+            {
+                if (found is not null)
+                {
+                    return null;
+                }
+
+                found = i + 1;
+            }
+        }
+
+        return found;
     }
 
     /// <summary>The click of offered button <paramref name="number"/>, analysed as such; null when there is no such button with data.</summary>

@@ -286,7 +286,8 @@ public static partial class TurnDecider
             return null; // no data, or an answer to the check's question: the check reads the number as that choice
         }
 
-        return Route(click, state, content, picked: $"typed {number}: the button \"{button.Title}\"", earlier);
+        var how = turn.NumberFromTitle ? $"typed the title of button {number}" : $"typed {number}";
+        return Route(click, state, content, picked: $"{how}: the button \"{button.Title}\"", earlier);
     }
 
     /// <summary>

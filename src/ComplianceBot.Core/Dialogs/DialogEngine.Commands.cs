@@ -50,7 +50,7 @@ public sealed partial class DialogEngine
         }
     }
 
-    private TurnResult ChooseChange(DialogDefinition dialog, ConversationState state, TurnAnalysis turn)
+    private TurnResult ChooseChange(DialogDefinition dialog, ConversationState state, TurnAnalysis turn, Func<TurnResult?> aside)
     {
         var ds = state.Dialog!;
         var known = dialog.Slots.Where(s => ds.Facts.ContainsKey(s.Id)).ToList();
@@ -86,6 +86,12 @@ public sealed partial class DialogEngine
         if (picked is not null)
         {
             return BeginChange(dialog, state, picked.Id);
+        }
+
+        // A question the FAQ answers ("what are the penalties for companies?") is answered, and the menu offered again.
+        if (Aside(dialog, state, aside) is { } answered)
+        {
+            return answered;
         }
 
         var failed = ds with { Failures = ds.Failures + 1 };

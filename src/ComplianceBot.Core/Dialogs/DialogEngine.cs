@@ -147,7 +147,7 @@ public sealed partial class DialogEngine
         }
 
         return ds.Phase == DialogPhase.ChoosingChange
-            ? ChooseChange(dialog, state, turn)
+            ? ChooseChange(dialog, state, turn, aside)
             : Answer(dialog, state, turn, aside);
     }
 

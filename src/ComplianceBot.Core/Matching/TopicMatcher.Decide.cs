@@ -64,4 +64,32 @@ public sealed partial class TopicMatcher
             ? new MatchResult(MatchOutcome.Answer, [top], query)
             : new MatchResult(MatchOutcome.Fallback, [], query);
     }
+
+    /// <summary>
+    /// True when <paramref name="result"/> (a result of this matcher) declines the question as out of scope by less
+    /// than <see cref="MatcherOptions.AmbiguityMargin"/> (0.02 by default) over the best answerable target: a near
+    /// tie, not a confident decline ("is vpn ok in london" against "what time is it in london right now").
+    /// </summary>
+    public bool DeclinesNarrowly(MatchResult result)
+    {
+        if (result.Top is not { } top || !IsOutOfScope(top))
+        {
+            return false;
+        }
+
+        foreach (var candidate in result.Ranked)
+        {
+            if (!IsOutOfScope(candidate))
+            {
+                return top.Confidence - candidate.Confidence < _options.AmbiguityMargin;
+            }
+
+            if (top.Confidence - candidate.Confidence >= _options.AmbiguityMargin)
+            {
+                return false; // ranked best first: no answerable target further down is any closer
+            }
+        }
+
+        return false;
+    }
 }

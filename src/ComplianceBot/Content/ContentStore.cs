@@ -218,7 +218,7 @@ public sealed class ContentStore : IContentProvider
             _logger.LogWarning("{Message}", warning.ToString());
         }
 
-        _logger.LogInformation("Checked content version {Version} for nearly-same phrasings: {Phrasings} phrasings, {Warnings} warnings ({Milliseconds} ms)",
+        _logger.LogInformation("Checked content version {Version} for nearly-same phrasings: {Phrasings} phrasings compared, warnings: {Warnings} ({Milliseconds} ms)",
             result.Version.ShortHash, result.Pending.PhrasingCount, added.Count, (int)_time.GetElapsedTime(started).TotalMilliseconds);
     }
 

@@ -66,14 +66,15 @@ public static partial class StatusEndpoint
 
     /// <summary>
     /// <paramref name="message"/> as shown to operators: <c>path:line:column: severity: message</c>, with every quoted
-    /// fragment the message took from a file replaced by <c>'…'</c> unless it is a short name (a key, an id, a value:
-    /// at most 40 letters, digits, spaces, '.', '_' or '-') and at most <see cref="MaxLineLength"/> characters,
-    /// so a file that is not content (a link to <c>/etc/passwd</c>) is never echoed. The authors' tools (<c>validate</c>,
-    /// the log) keep the full text.
+    /// fragment the message took from a file replaced by <c>'…'</c> unless it is a short name (a key or a value: at most
+    /// 40 letters, digits, spaces, '.', '_' or '-'), an id (at most 80 lower-case letters and digits in words joined by
+    /// single '-', '_' or '.': <c>public-security-administration-punishments-law</c>) or a single punctuation mark (the
+    /// <c>'['</c> of a YAML hint), and at most <see cref="MaxLineLength"/> characters, so a file that is not content (a
+    /// link to <c>/etc/passwd</c>) is never echoed. The authors' tools (<c>validate</c>, the log) keep the full text.
     /// </summary>
     public static string Line(ValidationMessage message)
     {
-        var text = Quoted().Replace(message.ToString(), m => ShortName().IsMatch(m.Value[1..^1]) ? m.Value : "'…'");
+        var text = Quoted().Replace(message.ToString(), m => Shown(m.Value[1..^1]) ? m.Value : "'…'");
         return text.Length > MaxLineLength ? text[..MaxLineLength] + "…" : text;
     }
 
@@ -83,6 +84,12 @@ public static partial class StatusEndpoint
     [System.Text.RegularExpressions.GeneratedRegex(@"'[^'\r\n]{1,}'|""[^""\r\n]{1,}""")]
     private static partial System.Text.RegularExpressions.Regex Quoted();
 
+    private static bool Shown(string quoted) =>
+        ShortName().IsMatch(quoted) || Id().IsMatch(quoted) || (quoted.Length == 1 && char.IsPunctuation(quoted[0]));
+
     [System.Text.RegularExpressions.GeneratedRegex(@"^[\p{L}\p{N} ._-]{1,40}$")]
     private static partial System.Text.RegularExpressions.Regex ShortName();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?=.{1,80}$)[a-z0-9]+(?:[-_.][a-z0-9]+)*$")]
+    private static partial System.Text.RegularExpressions.Regex Id();
 }

@@ -73,7 +73,9 @@ public sealed class RateLimitMiddleware : IMiddleware, IDisposable
         _logger.LogDebug("Message in {Conversation} over the per-{Scope} rate limit: not read", conversationKey, scope);
         if (Remember(conversationKey))
         {
-            var language = activity.Locale?.StartsWith("zh", StringComparison.OrdinalIgnoreCase) == true ? Language.Chinese : Language.English;
+            // The message is not read, but its language is: a Chinese question from a client set to English gets Chinese.
+            var byLocale = activity.Locale?.StartsWith("zh", StringComparison.OrdinalIgnoreCase) == true ? Language.Chinese : Language.English;
+            var language = activity.Text is { } text && text.Any(char.IsLetter) ? LanguageDetector.DetectReply(text, byLocale) : byLocale;
             await ConversationTurns.SendAsync(turnContext, [Reply(language)], cancellationToken);
         }
     }

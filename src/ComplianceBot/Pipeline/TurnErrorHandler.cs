@@ -20,8 +20,21 @@ public sealed class TurnErrorHandler(ILogger<TurnErrorHandler> logger)
     public async Task HandleAsync(ITurnContext turnContext, Exception exception)
     {
         turnContext.TurnState.Set(new TurnFailed(exception));
-        logger.LogError(exception, "Unhandled error in {Channel} turn {ActivityType} {ActivityId} of conversation {ConversationId}",
-            turnContext.Activity?.ChannelId, turnContext.Activity?.Type, turnContext.Activity?.Id, turnContext.Activity?.Conversation?.Id);
+        var activity = turnContext.Activity;
+        var undeliverable = IsDeliveryFailure(exception);
+        if (undeliverable)
+        {
+            // The channel's service could not be reached or refused the reply after the retries (each logged as a
+            // warning): one line, no stack trace; telling the user over the same service would only fail again.
+            logger.LogError("Unhandled error in {Channel} turn {ActivityType} {ActivityId} of conversation {ConversationId}: the reply could not be delivered to {ServiceUrl} ({Failure})",
+                activity?.ChannelId, activity?.Type, activity?.Id, activity?.Conversation?.Id, activity?.ServiceUrl, exception.GetType().Name + ": " + exception.Message);
+        }
+        else
+        {
+            logger.LogError(exception, "Unhandled error in {Channel} turn {ActivityType} {ActivityId} of conversation {ConversationId}",
+                activity?.ChannelId, activity?.Type, activity?.Id, activity?.Conversation?.Id);
+        }
+
         try
         {
             if (turnContext.Activity?.Type == ActivityTypes.Invoke && turnContext.TurnState.Get<Activity>(BotAdapter.InvokeResponseKey) is null)
@@ -35,13 +48,24 @@ public sealed class TurnErrorHandler(ILogger<TurnErrorHandler> logger)
                 });
             }
 
-            await turnContext.SendActivityAsync(ErrorMessage);
+            if (!undeliverable)
+            {
+                await turnContext.SendActivityAsync(ErrorMessage);
+            }
         }
         catch (Exception sendError)
         {
             logger.LogError(sendError, "Could not tell the {Channel} user about the error", turnContext.Activity?.ChannelId);
         }
     }
+
+    /// <summary>
+    /// True for a failure to reach the channel's service with a reply: a network error or an attempt timeout of the
+    /// outbound HTTP pipeline, or an error status the connector still answered after the retries.
+    /// </summary>
+    private static bool IsDeliveryFailure(Exception exception) =>
+        exception is HttpRequestException or Polly.Timeout.TimeoutRejectedException or Microsoft.Bot.Schema.ErrorResponseException
+            or Microsoft.Rest.HttpOperationException;
 }
 
 /// <summary>Put in a turn's <c>TurnState</c> when the turn failed with <paramref name="Exception"/>.</summary>

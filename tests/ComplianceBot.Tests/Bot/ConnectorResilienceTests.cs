@@ -104,6 +104,33 @@ public sealed partial class ConnectorResilienceTests : IAsyncLifetime
         Assert.Equal("personal-penalties", (string?)delivered.Json["value"]!["id"]);
     }
 
+    [Fact]
+    public async Task A_connector_that_keeps_failing_gets_no_second_delivery_attempt_and_one_error_line_without_a_stack_trace()
+    {
+        _connector.Respond = (_, _) => Task.FromResult((503, "{}"));
+
+        await PassingRetryDelaysAsync(_bot.PostAsync(Question("conv-down-once")));
+
+        Assert.Equal(3, _connector.Requests.Count); // the reply: the first attempt and 2 retries; no error message sent after it
+        var error = Assert.Single(_logs.Entries, e => e.Level >= LogLevel.Error);
+        Assert.Null(error.Exception);
+        Assert.Contains("the reply could not be delivered to " + _connector.Address, error.Message);
+    }
+
+    [Fact]
+    public async Task An_unreachable_connector_is_logged_as_one_error_line_without_a_stack_trace()
+    {
+        var address = _connector.Address;
+        await _connector.DisposeAsync(); // nothing listens there any more
+
+        var (status, _) = await PassingRetryDelaysAsync(_bot.PostAsync(TeamsActivities.PersonalMessage(address, "what are the penalties for individuals", "a:conv-unreachable")));
+
+        Assert.Equal(200, status);
+        var error = Assert.Single(_logs.Entries, e => e.Level >= LogLevel.Error);
+        Assert.Null(error.Exception);
+        Assert.Contains("HttpRequestException", error.Message);
+    }
+
     /// <summary>
     /// Awaits <paramref name="call"/>, moving the clock past each retry delay the bot logs ("retry n of m in d ms")
     /// once the bot has set its timer, until the call completes.

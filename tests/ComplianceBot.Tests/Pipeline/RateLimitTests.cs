@@ -73,6 +73,22 @@ public sealed class RateLimitTests
         Assert.Equal(RateLimitMiddleware.Reply(Core.Text.Language.Chinese).Text, (string?)Assert.Single(third.Replies)["text"]);
     }
 
+    [Theory]
+    [InlineData("个人使用付费VPN违法吗", "en-US", Core.Text.Language.Chinese)]
+    [InlineData("is a paid vpn legal?", "zh-CN", Core.Text.Language.English)]
+    [InlineData("3", "zh-CN", Core.Text.Language.Chinese)]
+    public async Task The_polite_reply_is_in_the_language_of_the_message_and_of_the_locale_when_the_text_tells_none(string text, string locale, Core.Text.Language expected)
+    {
+        await using var server = await BotServer.StartAsync(Limits(perConversation: 1));
+        await server.SendAsync(Activities.Message("hello", "lang-1"));
+        var over = Activities.Message(text, "lang-1");
+        over["locale"] = locale;
+
+        var reply = await server.SendAsync(over);
+
+        Assert.Equal(RateLimitMiddleware.Reply(expected).Text, (string?)Assert.Single(reply.Replies)["text"]);
+    }
+
     [Fact]
     public async Task A_web_chat_client_flooding_the_api_gets_429_with_retry_after()
     {
