@@ -53,9 +53,11 @@ internal sealed class KnowledgeChecker
         var topicIds = _topics.Select(FileId).ToHashSet(StringComparer.Ordinal);
         var topics = new List<Topic>();
         var seenTopics = new Dictionary<string, string>(StringComparer.Ordinal);
+        var seenTitles = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var file in _topics)
         {
-            if (file.Dto is { } dto && CheckTopic(file, dto, byId, brokenRegulations, topicIds, seenTopics, messages) is { } topic)
+            if (file.Dto is { } dto && CheckTopic(file, dto, byId, brokenRegulations, topicIds, seenTopics, messages) is { } topic
+                && CheckTitleUnique(file, topic, seenTitles, messages))
             {
                 topics.Add(topic);
             }
@@ -272,6 +274,35 @@ internal sealed class KnowledgeChecker
         }
 
         return groups.Count == (dto.Groups?.Count ?? 0) ? groups : null;
+    }
+
+    /// <summary>
+    /// A topic's title is its button label (a "did you mean" choice, a related topic): two topics with the same English
+    /// or Chinese title would offer two buttons no one can tell apart, which is an error naming the other topic.
+    /// </summary>
+    private static bool CheckTitleUnique(ParsedFile file, Topic topic, Dictionary<string, string> seen, List<ValidationMessage> messages)
+    {
+        var ok = true;
+        foreach (var (pointer, title) in new[] { ("/title/en", topic.Title.En), ("/title/zh", topic.Title.Zh) })
+        {
+            if (title is null)
+            {
+                continue;
+            }
+
+            if (seen.TryGetValue(title, out var other))
+            {
+                messages.Add(file.At(pointer, Severity.Error,
+                    $"title '{title}' is also the title of topic {other}; buttons show titles, so give each topic its own"));
+                ok = false;
+            }
+            else
+            {
+                seen[title] = $"'{topic.Id}' ({file.Path})";
+            }
+        }
+
+        return ok;
     }
 
     /// <summary>

@@ -197,6 +197,19 @@ public sealed class ContentValidatorTests : IDisposable
     }
 
     [Fact]
+    public void A_topic_copied_under_another_id_is_an_error_at_its_titles_so_no_two_buttons_read_the_same()
+    {
+        File.WriteAllText(_copy.FullPath("topics/travelers-copy.yaml"),
+            File.ReadAllText(_copy.FullPath(Travelers)).Replace("id: travelers", "id: travelers-copy"));
+
+        var errors = _copy.Load().Messages.Where(m => m.Severity == Severity.Error).ToList();
+
+        Assert.Equal(2, errors.Count); // the English and the Chinese title
+        Assert.All(errors, e => Assert.Equal("knowledge/topics/travelers.yaml", e.Path));
+        Assert.Contains(errors, e => e.Text.StartsWith("title 'Travelling to mainland China' is also the title of topic 'travelers-copy' (knowledge/topics/travelers-copy.yaml)", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_value_only_the_schema_forbids_is_an_error_at_the_value_naming_the_schema()
     {
         _copy.Replace("synonyms.yaml", "\n  - id: vpn\n", "\n  - id: VPN apps\n");
