@@ -12,7 +12,8 @@ namespace ComplianceBot.Benchmarks;
 /// For checking that a change to matching leaves its results alone: writes, for each question of a fixed set and each of
 /// the served content's two matchers (topics alone; topics and dialogs), the decision, the offered candidates, the best
 /// <see cref="Shown"/> of <see cref="MatchResult.Ranked"/> (ids and confidences, read without ordering the rest) and
-/// how many targets scored. Run it before and after a change and diff the files.
+/// how many targets scored. Run it before and after a change and diff the files. It also checks each against the full
+/// ranking (<see cref="TopicMatcher.Rank"/>, which scores every touched target) and prints any difference.
 /// </summary>
 /// <remarks>
 /// <c>dotnet run -c Release --project bench/ComplianceBot.Benchmarks -- top8 &lt;topics&gt; &lt;file&gt;</c> (0 = the real content).
@@ -32,6 +33,7 @@ internal static class TopDumpReport
         var questions = Questions(Math.Max(size, 1));
         using var writer = new StreamWriter(output, append: false, new UTF8Encoding(false));
         var clock = System.Diagnostics.Stopwatch.StartNew();
+        var mismatches = 0;
         foreach (var (name, matcher) in new[] { ("topics", content.TopicsMatcher), ("all", content.Matcher) })
         {
             foreach (var question in questions)
@@ -44,10 +46,18 @@ internal static class TopDumpReport
                     .Append("\tranked ").Append(ranked.Count).Append(": ")
                     .AppendJoin(' ', Enumerable.Range(0, Math.Min(Shown, ranked.Count)).Select(i => Show(ranked[i])));
                 writer.WriteLine(line.ToString());
+
+                // The same ranking scored in full (no pruning): the best entries must be the same.
+                var full = matcher.Rank(matcher.Analyzer.Analyze(question));
+                if (full.Count != ranked.Count || !full.Take(Shown).SequenceEqual(Enumerable.Range(0, Math.Min(Shown, ranked.Count)).Select(i => ranked[i])))
+                {
+                    mismatches++;
+                    Console.WriteLine($"MISMATCH {name} {question}: full {full.Count}: {string.Join(' ', full.Take(Shown).Select(Show))}");
+                }
             }
         }
 
-        Console.WriteLine($"{questions.Count} questions x 2 matchers written to {output} ({clock.Elapsed.TotalSeconds:F1} s matching)");
+        Console.WriteLine($"{questions.Count} questions x 2 matchers written to {output} ({clock.Elapsed.TotalSeconds:F1} s matching); {mismatches} differ from the full ranking");
     }
 
     private static string Show(MatchCandidate candidate) => candidate.Id + "=" + candidate.Confidence.ToString("R", CultureInfo.InvariantCulture);

@@ -9,8 +9,14 @@ public sealed partial class TopicMatcher
         [ThreadStatic]
         private static Scratch? _current;
 
-        private Scratch(int targets, int documents)
+        private Scratch(int targets, int documents, int terms)
         {
+            SharedSquares = new double[targets];
+            ContributionBound = new double[targets];
+            PhrasingBounds = new double[targets];
+            UpperConfidence = new double[targets];
+            Evaluated = new bool[targets];
+            QueryTermIndex = new int[terms];
             Coverage = new double[targets];
             Description = new double[targets];
             Phrasing = new double[targets];
@@ -25,8 +31,6 @@ public sealed partial class TopicMatcher
             TouchedTargets = new int[targets];
             Dot = new double[documents];
             TouchedDocuments = new int[documents];
-            SortOrder = new int[documents];
-            SortKeys = new double[documents];
         }
 
         /// <summary>The question's known term ids, in the order of its distinct terms.</summary>
@@ -48,11 +52,38 @@ public sealed partial class TopicMatcher
         /// <summary>How many touched targets scored above 0.</summary>
         public int ScoredCount { get; set; }
 
-        /// <summary>The documents compared fuzzily.</summary>
+        /// <summary>The documents compared fuzzily, best first (see <see cref="Closer"/>), then those tied with the last of them.</summary>
         public List<int> Closest { get; } = [];
 
-        /// <summary>Groups of tied documents that could change a score: one of them, and how many there are.</summary>
-        public List<(int Document, int Size)> TiedGroups { get; } = [];
+        /// <summary>Room to collect the documents tied with the last of <see cref="Closest"/>.</summary>
+        public List<int> Tied { get; } = [];
+
+        /// <summary>Per target: the sum of the squared idf weights of the question's terms its phrasings hold (for <see cref="PhrasingBound"/>).</summary>
+        public double[] SharedSquares { get; }
+
+        /// <summary>Per target: the sum over the question's terms its phrasings hold of weight × the term's largest 1/|d| in the target (for <see cref="PhrasingBound"/>).</summary>
+        public double[] ContributionBound { get; }
+
+        /// <summary>Per target: the upper bound on its phrasing signal (<see cref="PhrasingBound"/>; 0 when none of its phrasings shares a term).</summary>
+        public double[] PhrasingBounds { get; }
+
+        /// <summary>Per target not <see cref="Evaluated"/>: its confidence with the phrasing bound, never below its confidence.</summary>
+        public double[] UpperConfidence { get; }
+
+        /// <summary>Per target: whether its phrasing signal (closest phrasing's cosine) is known; else it is 0 and only bounded.</summary>
+        public bool[] Evaluated { get; }
+
+        /// <summary>Per term id: 1 + its place among the question's known terms, 0 for other terms.</summary>
+        public int[] QueryTermIndex { get; }
+
+        /// <summary>Postings entries (term to target and term to document) read on this thread since it started: work, for tests.</summary>
+        public long PostingsWalked { get; set; }
+
+        /// <summary>Documents whose cosine was computed on this thread since it started: work, for tests.</summary>
+        public long DocumentsScored { get; set; }
+
+        /// <summary>The scratch of the current thread, if it has matched anything.</summary>
+        public static Scratch? Current => _current;
 
         public double[] Coverage { get; }
 
@@ -80,16 +111,15 @@ public sealed partial class TopicMatcher
 
         public double[] Dot { get; }
 
-        /// <summary>Room to sort the touched documents by cosine when the fifth place is shared.</summary>
-        public int[] SortOrder { get; }
-
-        public double[] SortKeys { get; }
-
-        public static Scratch For(int targets, int documents)
+        public static Scratch For(int targets, int documents, int terms)
         {
-            if (_current is null || _current.Coverage.Length < targets || _current.Dot.Length < documents)
+            if (_current is null || _current.Coverage.Length < targets || _current.Dot.Length < documents || _current.QueryTermIndex.Length < terms)
             {
-                _current = new Scratch(Math.Max(targets, _current?.Coverage.Length ?? 0), Math.Max(documents, _current?.Dot.Length ?? 0));
+                _current = new Scratch(Math.Max(targets, _current?.Coverage.Length ?? 0), Math.Max(documents, _current?.Dot.Length ?? 0), Math.Max(terms, _current?.QueryTermIndex.Length ?? 0))
+                {
+                    PostingsWalked = _current?.PostingsWalked ?? 0,
+                    DocumentsScored = _current?.DocumentsScored ?? 0,
+                };
             }
 
             return _current;
@@ -102,6 +132,12 @@ public sealed partial class TopicMatcher
             {
                 (Coverage[t], Description[t], Phrasing[t], Fuzzy[t], Exact[t], BestDocument[t]) = (0, 0, 0, 0, 0, 0);
                 (LogLikelihood[t], TermsDone[t], PosteriorSignal[t], Confidence[t], Scored[t]) = (0, 0, 0, 0, false);
+                (SharedSquares[t], ContributionBound[t], PhrasingBounds[t], UpperConfidence[t], Evaluated[t]) = (0, 0, 0, 0, false);
+            }
+
+            foreach (var id in Known)
+            {
+                QueryTermIndex[id] = 0;
             }
 
             foreach (var doc in TouchedDocuments.AsSpan(0, TouchedDocumentCount))
