@@ -41,8 +41,10 @@ public sealed partial class TopicMatcher
     /// <summary>
     /// The pruned counterpart of <see cref="Signals"/> (after <see cref="Accumulate"/> without documents): the posterior,
     /// the five closest phrasings and their fuzzy comparison, and the exact signals and confidence of every target that
-    /// can be among the best <see cref="EagerlyRanked"/>; the others are counted in <see cref="Scratch.ScoredCount"/> if
-    /// they score above 0, but not marked scored.
+    /// can be among the best <see cref="EagerlyRanked"/> (those best in <see cref="Scratch.Best"/>); the others are
+    /// counted in <see cref="Scratch.ScoredCount"/> if they score above 0, but not marked scored. A question of common
+    /// words touches thousands of targets, so the passes over them are few: one for the posterior and the phrasing bounds,
+    /// one for the closest phrasings and the confidence bounds, one for the best targets and the count.
     /// </summary>
     private void SignalsOfBest(AnalyzedText query, double queryNorm, double queryMass, Scratch scratch)
     {
@@ -54,103 +56,105 @@ public sealed partial class TopicMatcher
             weights[j] = _docIdf[known[j]] * _docIdf[known[j]];
         }
 
-        PosteriorSignals(known.Count, queryMass, scratch);
+        // The posterior and each target's phrasing bound; the targets with the highest bounds are evaluated first. A
+        // target touched through its description alone has no phrasing sharing a term: its bound is 0, its signal too.
+        var sum = LikelihoodSum(known.Count, scratch);
+        var (signals, cosines, closest, evaluated) = (scratch.Targets, scratch.Dot, scratch.Closest, scratch.EvaluatedTargets);
         var touched = scratch.TouchedTargets.AsSpan(0, scratch.TouchedTargetCount);
-        var (shared, bound, evaluated) = (scratch.SharedSquares, scratch.PhrasingBounds, scratch.Evaluated);
+        var fuzzily = ComparesFuzzily(query);
+        var highestBounds = new Highest(stackalloc int[FirstScored], stackalloc double[FirstScored]);
+        var evaluatedCount = 0;
         foreach (var t in touched)
         {
-            // A target touched through its description alone has no phrasing sharing a term: its signal is 0.
-            bound[t] = shared[t] == 0 ? 0 : PhrasingBound(shared[t], scratch.ContributionBound[t], queryNorm);
-            evaluated[t] = shared[t] == 0;
+            ref var target = ref signals[t];
+            PosteriorSignal(ref target, sum, queryMass);
+            if (target.SharedSquares > 0)
+            {
+                target.PhrasingBound = PhrasingBound(target.SharedSquares, target.ContributionBound, queryNorm);
+                if (fuzzily)
+                {
+                    highestBounds.Offer(t, target.PhrasingBound);
+                }
+            }
         }
 
-        if (ComparesFuzzily(query))
+        // The closest documents (see FindClosest's rule in ClosestDocuments and AddTiedDocuments): a document of a target
+        // whose bound is below the fifth closest cosine found so far is farther than that one. The other targets' bounds
+        // on their confidence (their fuzzy and exact signals are 0: only the closest documents' targets have them, and
+        // those are evaluated here); the highest of those bounds are evaluated first.
+        closest.Clear();
+        foreach (var t in highestBounds.Targets)
         {
-            FindClosest(touched, weights, queryNorm, scratch);
+            Evaluate(t, weights, queryNorm, scratch, offerClosest: true);
+            evaluated[evaluatedCount++] = t;
+        }
+
+        var highestConfidences = new Highest(stackalloc int[FirstScored], stackalloc double[FirstScored]);
+        foreach (var t in touched)
+        {
+            ref var target = ref signals[t];
+            if (target.Evaluated)
+            {
+                continue;
+            }
+
+            if (fuzzily && target.PhrasingBound > 0 && (closest.Count < FuzzyCandidates || target.PhrasingBound >= cosines[closest[^1]]))
+            {
+                Evaluate(t, weights, queryNorm, scratch, offerClosest: true);
+                evaluated[evaluatedCount++] = t;
+                continue;
+            }
+
+            target.UpperConfidence = UnroundedScore(t, target.PhrasingBound, queryMass, scratch);
+            highestConfidences.Offer(t, target.UpperConfidence);
+        }
+
+        if (fuzzily)
+        {
+            AddTiedDocuments(scratch.TouchedDocuments.AsSpan(0, scratch.TouchedDocumentCount), cosines, scratch);
             CompareClosest(query, scratch);
         }
 
-        ScoreBest(touched, weights, queryNorm, queryMass, scratch);
-    }
-
-    /// <summary>
-    /// The documents <see cref="ClosestDocuments"/> and <see cref="AddTiedDocuments"/> would choose among all touched
-    /// ones: cosines are computed for the targets of highest bound first, then for every target whose bound reaches the
-    /// cosine of the fifth closest document found so far (a document of any other target is farther than that one).
-    /// </summary>
-    private void FindClosest(ReadOnlySpan<int> touched, ReadOnlySpan<double> weights, double queryNorm, Scratch scratch)
-    {
-        var (bound, evaluated, cosines, closest) = (scratch.PhrasingBounds, scratch.Evaluated, scratch.Dot, scratch.Closest);
-        closest.Clear();
-        Span<int> first = stackalloc int[FirstScored];
-        foreach (var t in Highest(touched, bound, evaluated, first))
-        {
-            Evaluate(t, weights, queryNorm, scratch, offerClosest: true);
-        }
-
-        foreach (var t in touched)
-        {
-            if (!evaluated[t] && (closest.Count < FuzzyCandidates || bound[t] >= cosines[closest[^1]]))
-            {
-                Evaluate(t, weights, queryNorm, scratch, offerClosest: true);
-            }
-        }
-
-        AddTiedDocuments(scratch.TouchedDocuments.AsSpan(0, scratch.TouchedDocumentCount), cosines, scratch);
-    }
-
-    /// <summary>
-    /// Gives exact signals and confidence to every target that can be among the best <see cref="EagerlyRanked"/>: those
-    /// whose rounded confidence with the phrasing bound (the fuzzy and exact signals are known: only the closest
-    /// documents' targets have them, and those are evaluated) reaches the lowest of the best found so far; then counts
-    /// the targets scoring above 0.
-    /// </summary>
-    private void ScoreBest(ReadOnlySpan<int> touched, ReadOnlySpan<double> weights, double queryNorm, double queryMass, Scratch scratch)
-    {
-        var (bound, evaluated, confidence, upper) = (scratch.PhrasingBounds, scratch.Evaluated, scratch.Confidence, scratch.UpperConfidence);
-        Span<int> top = stackalloc int[EagerlyRanked];
+        // The best: among the evaluated targets, then every target whose bound reaches the lowest of the best so far
+        // (less a rounding step: the bound is before rounding); and the count of targets scoring above 0.
+        var best = scratch.Best;
         var found = 0;
-        foreach (var t in touched)
+        foreach (var t in evaluated.AsSpan(0, evaluatedCount))
         {
-            if (evaluated[t])
-            {
-                found = ScoreExactly(t, queryMass, scratch) ? Keep(top, found, t, confidence) : found;
-            }
-            else
-            {
-                upper[t] = Math.Round(Math.Clamp(UnroundedScore(t, bound[t], queryMass, scratch), 0, 1), 4);
-            }
+            found = ScoreExactly(t, queryMass, scratch) ? Keep(best, found, t, signals) : found;
         }
 
-        Span<int> first = stackalloc int[FirstScored];
-        foreach (var t in Highest(touched, upper, evaluated, first))
+        foreach (var t in highestConfidences.Targets)
         {
             Evaluate(t, weights, queryNorm, scratch, offerClosest: false);
-            found = ScoreExactly(t, queryMass, scratch) ? Keep(top, found, t, confidence) : found;
+            found = ScoreExactly(t, queryMass, scratch) ? Keep(best, found, t, signals) : found;
         }
 
-        foreach (var t in touched)
-        {
-            if (!evaluated[t] && (found < EagerlyRanked || upper[t] >= confidence[top[found - 1]]))
-            {
-                Evaluate(t, weights, queryNorm, scratch, offerClosest: false);
-                found = ScoreExactly(t, queryMass, scratch) ? Keep(top, found, t, confidence) : found;
-            }
-        }
-
-        // The rest score above 0 exactly when their blend without the phrasing signal does, or the phrasing signal
-        // counts: it is above 0 for a target with a phrasing that shares a term (its bound is then above 0).
         var scoredCount = 0;
         foreach (var t in touched)
         {
-            if (evaluated[t] ? scratch.Scored[t] : (_options.PhrasingWeight > 0 && bound[t] > 0) || UnroundedScore(t, 0, queryMass, scratch) > 0)
+            ref var target = ref signals[t];
+            if (!target.Evaluated && (found < EagerlyRanked || target.UpperConfidence >= signals[best[found - 1]].Confidence - RoundingStep))
+            {
+                Evaluate(t, weights, queryNorm, scratch, offerClosest: false);
+                found = ScoreExactly(t, queryMass, scratch) ? Keep(best, found, t, signals) : found;
+            }
+
+            // Not evaluated: it scores above 0 exactly when its phrasing signal counts and is above 0 (one of its
+            // phrasings shares a term: the bound is above 0), or else when its bound on the confidence is (the bound
+            // is then the score).
+            if (target.Evaluated ? target.Scored : (_options.PhrasingWeight > 0 && target.PhrasingBound > 0) || target.UpperConfidence > 0)
             {
                 scoredCount++;
             }
         }
 
+        scratch.BestCount = found;
         scratch.ScoredCount = scoredCount;
     }
+
+    /// <summary>A confidence is rounded to 4 decimals: a bound before rounding this far below a rounded confidence cannot reach it.</summary>
+    private const double RoundingStep = 1e-4;
 
     /// <summary>Sets target t's confidence as <see cref="Signals"/> does; whether it scores above 0.</summary>
     private bool ScoreExactly(int t, double queryMass, Scratch scratch)
@@ -161,21 +165,21 @@ public sealed partial class TopicMatcher
             return false;
         }
 
-        scratch.Confidence[t] = Math.Round(Math.Clamp(score, 0, 1), 4);
-        scratch.Scored[t] = true;
+        scratch.Targets[t].Confidence = Math.Round(Math.Clamp(score, 0, 1), 4);
+        scratch.Targets[t].Scored = true;
         return true;
     }
 
     /// <summary>Inserts <paramref name="t"/> into the best <paramref name="found"/> targets in <paramref name="top"/> (ranking order, at most its length); the new count.</summary>
-    private int Keep(Span<int> top, int found, int t, double[] confidence)
+    private int Keep(Span<int> top, int found, int t, TargetSignals[] signals)
     {
-        if (found == top.Length && !Before(t, top[found - 1], confidence))
+        if (found == top.Length && !Before(t, top[found - 1], signals))
         {
             return found;
         }
 
         var at = Math.Min(found, top.Length - 1);
-        while (at > 0 && Before(t, top[at - 1], confidence))
+        while (at > 0 && Before(t, top[at - 1], signals))
         {
             top[at] = top[at - 1];
             at--;
@@ -185,38 +189,44 @@ public sealed partial class TopicMatcher
         return Math.Min(found + 1, top.Length);
     }
 
-    /// <summary>The not yet evaluated targets of <paramref name="touched"/> with the highest <paramref name="key"/> (at most <paramref name="room"/>'s length), in no particular order.</summary>
-    private static Span<int> Highest(ReadOnlySpan<int> touched, double[] key, bool[] evaluated, Span<int> room)
+    /// <summary>The targets offered with the highest keys, as many as it has room for, in no particular order.</summary>
+    private ref struct Highest
     {
-        var count = 0;
-        var lowest = 0; // place in room of the lowest key once room is full
-        foreach (var t in touched)
+        private readonly Span<int> _targets;
+        private readonly Span<double> _keys;
+        private int _count;
+        private int _lowest;
+
+        public Highest(Span<int> targets, Span<double> keys)
         {
-            if (evaluated[t])
-            {
-                continue;
-            }
-
-            if (count < room.Length)
-            {
-                room[count++] = t;
-                lowest = key[t] < key[room[lowest]] ? count - 1 : lowest;
-                continue;
-            }
-
-            if (key[t] <= key[room[lowest]])
-            {
-                continue;
-            }
-
-            room[lowest] = t;
-            for (var i = 0; i < count; i++)
-            {
-                lowest = key[room[i]] < key[room[lowest]] ? i : lowest;
-            }
+            _targets = targets;
+            _keys = keys;
         }
 
-        return room[..count];
+        public readonly ReadOnlySpan<int> Targets => _targets[.._count];
+
+        public void Offer(int target, double key)
+        {
+            if (_count < _targets.Length)
+            {
+                (_targets[_count], _keys[_count]) = (target, key);
+                _lowest = _count == 0 || key < _keys[_lowest] ? _count : _lowest;
+                _count++;
+                return;
+            }
+
+            if (key <= _keys[_lowest])
+            {
+                return;
+            }
+
+            (_targets[_lowest], _keys[_lowest]) = (target, key);
+            _lowest = 0;
+            for (var i = 1; i < _count; i++)
+            {
+                _lowest = _keys[i] < _keys[_lowest] ? i : _lowest;
+            }
+        }
     }
 
     /// <summary>
@@ -226,6 +236,12 @@ public sealed partial class TopicMatcher
     /// </summary>
     private void Evaluate(int t, ReadOnlySpan<double> weights, double queryNorm, Scratch scratch, bool offerClosest)
     {
+        scratch.Targets[t].Evaluated = true;
+        if (scratch.Targets[t].SharedSquares == 0)
+        {
+            return; // none of its phrasings shares a term: the phrasing signal is 0
+        }
+
         var bounds = _bounds!;
         var (termStart, terms, termIndex, cosines) = (bounds.DocTermStart, bounds.DocTerms, scratch.QueryTermIndex, scratch.Dot);
         var (first, end) = (bounds.TargetDocStart[t], bounds.TargetDocStart[t + 1]);
@@ -270,8 +286,7 @@ public sealed partial class TopicMatcher
         }
 
         scratch.DocumentsScored += end - first;
-        scratch.Phrasing[t] = best;
-        scratch.BestDocument[t] = bestDocument;
-        scratch.Evaluated[t] = true;
+        scratch.Targets[t].Phrasing = best;
+        scratch.Targets[t].BestDocument = bestDocument;
     }
 }

@@ -48,23 +48,29 @@ public sealed partial class TopicMatcher
         {
             Span<int> top = stackalloc int[EagerlyRanked];
             var found = 0;
-            var confidence = scratch.Confidence;
+            var signals = scratch.Targets;
+            if (scratch.BestCount >= 0)
+            {
+                found = scratch.BestCount;
+                scratch.Best.AsSpan(0, found).CopyTo(top); // scored with pruning: the best already found
+            }
+
             var touchedTargets = scratch.TouchedTargets;
-            for (var i = 0; i < scratch.TouchedTargetCount; i++)
+            for (var i = 0; i < scratch.TouchedTargetCount && scratch.BestCount < 0; i++)
             {
                 var t = touchedTargets[i];
-                if (!scratch.Scored[t])
+                if (!scratch.Targets[t].Scored)
                 {
                     continue;
                 }
 
-                if (found == EagerlyRanked && !Before(t, top[found - 1], confidence))
+                if (found == EagerlyRanked && !Before(t, top[found - 1], signals))
                 {
                     continue;
                 }
 
                 var at = Math.Min(found, EagerlyRanked - 1);
-                while (at > 0 && Before(t, top[at - 1], confidence))
+                while (at > 0 && Before(t, top[at - 1], signals))
                 {
                     top[at] = top[at - 1];
                     at--;
@@ -76,7 +82,7 @@ public sealed partial class TopicMatcher
 
             foreach (var t in top[..found])
             {
-                best.Add(new MatchCandidate(_targetIds[t], confidence[t]));
+                best.Add(new MatchCandidate(_targetIds[t], signals[t].Confidence));
             }
 
             return scratch.ScoredCount;
@@ -85,8 +91,9 @@ public sealed partial class TopicMatcher
     }
 
     /// <summary>Whether target <paramref name="a"/> ranks before <paramref name="b"/>: higher confidence, then ordinal id.</summary>
-    private bool Before(int a, int b, double[] confidence) =>
-        confidence[a] > confidence[b] || (confidence[a] == confidence[b] && string.CompareOrdinal(_targetIds[a], _targetIds[b]) < 0);
+    private bool Before(int a, int b, TargetSignals[] signals) =>
+        signals[a].Confidence > signals[b].Confidence
+        || (signals[a].Confidence == signals[b].Confidence && string.CompareOrdinal(_targetIds[a], _targetIds[b]) < 0);
 
     /// <summary>Every touched target with its signals, best first (confidence, then ordinal id).</summary>
     private List<TargetScore> ScoreAll(AnalyzedText query)
@@ -97,10 +104,11 @@ public sealed partial class TopicMatcher
             for (var i = 0; i < scratch.TouchedTargetCount; i++)
             {
                 var t = scratch.TouchedTargets[i];
-                if (scratch.Scored[t])
+                ref var s = ref scratch.Targets[t];
+                if (s.Scored)
                 {
-                    result.Add(new TargetScore(t, scratch.Confidence[t], scratch.Phrasing[t], scratch.Coverage[t] / scratch.QueryMass,
-                        scratch.Description[t] / scratch.QueryMass, scratch.Fuzzy[t], scratch.BestDocument[t] - 1, scratch.PosteriorSignal[t]));
+                    result.Add(new TargetScore(t, s.Confidence, s.Phrasing, s.Coverage / scratch.QueryMass, s.Description / scratch.QueryMass, s.Fuzzy,
+                        s.BestDocument - 1, s.PosteriorSignal));
                 }
             }
 
@@ -178,14 +186,15 @@ public sealed partial class TopicMatcher
     /// </summary>
     private void Accumulate(List<int> known, Scratch scratch, bool documents)
     {
-        var (sharedSquares, contributionBound) = (scratch.SharedSquares, scratch.ContributionBound);
-        var (coverage, description, dot, logLikelihood, termsDone) = (scratch.Coverage, scratch.Description, scratch.Dot, scratch.LogLikelihood, scratch.TermsDone);
+        var (signals, dot) = (scratch.Targets, scratch.Dot);
         var touchedTargets = scratch.TouchedTargets;
         var touchedDocuments = scratch.TouchedDocuments;
         var targetCount = 0;
         var documentCount = 0;
         var k = known.Count;
         var logAlpha = Math.Log(PosteriorAlpha);
+        var (_, shift) = UntouchedMass(k);
+        var normaliserTerms = NormaliserTerms(k, shift);
         for (var j = 0; j < k; j++)
         {
             var id = known[j];
@@ -197,42 +206,44 @@ public sealed partial class TopicMatcher
             for (var n = 0; n < targets.Length; n++)
             {
                 var t = targets[n];
-                if (termsDone[t] == 0)
+                ref var target = ref signals[t];
+                if (target.TermsDone == 0)
                 {
                     touchedTargets[targetCount++] = t;
-                    logLikelihood[t] = -k * _logDenominators[t];
-                    termsDone[t] = 1;
+                    target.LogLikelihood = -k * _logDenominators[t];
+                    target.TermsDone = 1;
                 }
 
-                coverage[t] += targetIdf;
+                target.Coverage += targetIdf;
 
                 // The log-likelihood adds log(n + α) per known term in the question's order (log α for terms the
                 // target's phrasings lack), exactly as summing over the terms target by target does.
-                while (termsDone[t] <= j)
+                while (target.TermsDone <= j)
                 {
-                    logLikelihood[t] += logAlpha;
-                    termsDone[t]++;
+                    target.LogLikelihood += logAlpha;
+                    target.TermsDone++;
                 }
 
-                logLikelihood[t] += logCounts[n];
-                termsDone[t]++;
+                target.LogLikelihood += logCounts[n];
+                target.TermsDone++;
                 if (inverseNorms is not null)
                 {
-                    sharedSquares[t] += weight;
-                    contributionBound[t] += weight * inverseNorms[n];
+                    target.SharedSquares += weight;
+                    target.ContributionBound += weight * inverseNorms[n];
                 }
             }
 
             foreach (var t in _descriptionTargets[id])
             {
-                if (termsDone[t] == 0)
+                ref var target = ref signals[t];
+                if (target.TermsDone == 0)
                 {
                     touchedTargets[targetCount++] = t;
-                    logLikelihood[t] = -k * _logDenominators[t];
-                    termsDone[t] = 1;
+                    target.LogLikelihood = -k * _logDenominators[t];
+                    target.TermsDone = 1;
                 }
 
-                description[t] += targetIdf;
+                target.Description += targetIdf;
             }
 
             scratch.PostingsWalked += targets.Length + _descriptionTargets[id].Length;
@@ -253,16 +264,26 @@ public sealed partial class TopicMatcher
             }
         }
 
-        // termsDone[t] is 1 + the known terms already added to the target's log-likelihood: add log α for the rest.
+        // TermsDone is 1 + the known terms already added to the target's log-likelihood: add log α for the rest. Then
+        // for the posterior (LikelihoodSum): the largest log-likelihood, and the touched targets' share of the normaliser.
+        var max = double.NegativeInfinity;
+        var touchedMass = 0.0;
         for (var i = 0; i < targetCount; i++)
         {
             var t = touchedTargets[i];
-            while (termsDone[t] <= k)
+            ref var target = ref signals[t];
+            while (target.TermsDone <= k)
             {
-                logLikelihood[t] += logAlpha;
-                termsDone[t]++;
+                target.LogLikelihood += logAlpha;
+                target.TermsDone++;
             }
+
+            max = Math.Max(max, target.LogLikelihood);
+            touchedMass += normaliserTerms is null ? Math.Exp((-k * _logDenominators[t]) - shift) : normaliserTerms[t];
         }
+
+        scratch.MaxLogLikelihood = max;
+        scratch.TouchedMass = touchedMass;
 
         scratch.TouchedTargetCount = targetCount;
         scratch.TouchedDocumentCount = documentCount;
@@ -272,18 +293,17 @@ public sealed partial class TopicMatcher
     /// <summary>From the accumulated sums: each touched target's phrasing, fuzzy, exact and posterior signals and its confidence.</summary>
     private void Signals(AnalyzedText query, int k, double queryNorm, double queryMass, Scratch scratch)
     {
-        var (coverage, description, dot) = (scratch.Coverage, scratch.Description, scratch.Dot);
-        var (phrasing, fuzzy, exact, bestDocument) = (scratch.Phrasing, scratch.Fuzzy, scratch.Exact, scratch.BestDocument);
+        var (signals, dot) = (scratch.Targets, scratch.Dot);
         var touched = scratch.TouchedDocuments.AsSpan(0, scratch.TouchedDocumentCount);
         foreach (var doc in touched)
         {
             var t = _docTarget[doc];
             var cosine = dot[doc] / (queryNorm * _docNorm[doc]);
             dot[doc] = cosine; // from here on dot holds each touched document's cosine
-            if (cosine > phrasing[t])
+            if (cosine > signals[t].Phrasing)
             {
-                phrasing[t] = cosine;
-                bestDocument[t] = doc + 1; // 0: none
+                signals[t].Phrasing = cosine;
+                signals[t].BestDocument = doc + 1; // 0: none
             }
         }
 
@@ -298,7 +318,6 @@ public sealed partial class TopicMatcher
             CompareClosest(query, scratch);
         }
 
-        var (confidence, scored) = (scratch.Confidence, scratch.Scored);
         var scoredCount = 0;
         for (var i = 0; i < scratch.TouchedTargetCount; i++)
         {
@@ -306,8 +325,8 @@ public sealed partial class TopicMatcher
             var score = UnroundedScore(t, queryMass, scratch);
             if (score > 0)
             {
-                confidence[t] = Math.Round(Math.Clamp(score, 0, 1), 4);
-                scored[t] = true;
+                signals[t].Confidence = Math.Round(Math.Clamp(score, 0, 1), 4);
+                signals[t].Scored = true;
                 scoredCount++;
             }
         }
@@ -315,15 +334,22 @@ public sealed partial class TopicMatcher
         scratch.ScoredCount = scoredCount;
     }
 
-    /// <summary>The naive-Bayes posterior of each touched target (<see cref="Posterior"/>) times its coverage share.</summary>
+    /// <summary>The naive-Bayes posterior of each touched target (see <see cref="LikelihoodSum"/>) times its coverage share.</summary>
     private void PosteriorSignals(int k, double queryMass, Scratch scratch)
     {
-        Posterior(k, scratch);
-        var (posteriorSignal, logLikelihood, coverage) = (scratch.PosteriorSignal, scratch.LogLikelihood, scratch.Coverage);
+        var sum = LikelihoodSum(k, scratch);
+        var signals = scratch.Targets;
         foreach (var t in scratch.TouchedTargets.AsSpan(0, scratch.TouchedTargetCount))
         {
-            posteriorSignal[t] = logLikelihood[t] * coverage[t] / queryMass;
+            PosteriorSignal(ref signals[t], sum, queryMass);
         }
+    }
+
+    /// <summary>Divides a target's relative likelihood by <paramref name="sum"/> (its posterior) and sets its posterior signal.</summary>
+    private static void PosteriorSignal(ref TargetSignals target, double sum, double queryMass)
+    {
+        target.LogLikelihood /= sum;
+        target.PosteriorSignal = target.LogLikelihood * target.Coverage / queryMass;
     }
 
     /// <summary>Whether <paramref name="query"/> is compared fuzzily with its closest documents at all.</summary>
@@ -341,7 +367,7 @@ public sealed partial class TopicMatcher
     }
 
     /// <summary>The blend of a touched target's signals, or its exact-phrasing signal if higher; before rounding.</summary>
-    private double UnroundedScore(int t, double queryMass, Scratch scratch) => UnroundedScore(t, scratch.Phrasing[t], queryMass, scratch);
+    private double UnroundedScore(int t, double queryMass, Scratch scratch) => UnroundedScore(t, scratch.Targets[t].Phrasing, queryMass, scratch);
 
     /// <summary>
     /// As <see cref="UnroundedScore(int, double, Scratch)"/> with <paramref name="phrasing"/> for the phrasing signal: never
@@ -349,18 +375,19 @@ public sealed partial class TopicMatcher
     /// </summary>
     private double UnroundedScore(int t, double phrasing, double queryMass, Scratch scratch)
     {
+        ref var s = ref scratch.Targets[t];
         var blend = ((_options.PhrasingWeight * phrasing)
-                     + (_options.CoverageWeight * (scratch.Coverage[t] / queryMass))
-                     + (_options.DescriptionWeight * (scratch.Description[t] / queryMass))
-                     + (_options.FuzzyWeight * scratch.Fuzzy[t])
-                     + (_options.PosteriorWeight * scratch.PosteriorSignal[t])) / _weightSum;
-        return Math.Max(blend, scratch.Exact[t]); // a question that is (nearly) one of the phrasings is (nearly) certain
+                     + (_options.CoverageWeight * (s.Coverage / queryMass))
+                     + (_options.DescriptionWeight * (s.Description / queryMass))
+                     + (_options.FuzzyWeight * s.Fuzzy)
+                     + (_options.PosteriorWeight * s.PosteriorSignal)) / _weightSum;
+        return Math.Max(blend, s.Exact); // a question that is (nearly) one of the phrasings is (nearly) certain
     }
 
     /// <summary>Raises the fuzzy and exact signals of <paramref name="doc"/>'s target by its token-sort ratio to the question, where that could raise them.</summary>
     private void CompareFuzzily(int doc, string sortedContent, int[] queryHistogram, Scratch scratch)
     {
-        var (fuzzy, exact, cosines) = (scratch.Fuzzy, scratch.Exact, scratch.Dot);
+        var (signals, cosines) = (scratch.Targets, scratch.Dot);
         if (_docContent[doc].Length == 0)
         {
             return;
@@ -377,14 +404,14 @@ public sealed partial class TopicMatcher
         // Nor documents whose best possible ratio (from character counts, +0.005 for FuzzySharp's rounding to whole
         // percents) could not raise their target's fuzzy or exact signal above what a closer document already gave.
         var maxRatio = CharacterHistogram.MaxRatio(queryHistogram, sortedContent.Length, _docHistograms[doc], _docSorted[doc].Length) + 0.005;
-        if (Math.Max(0, (maxRatio - 0.5) * 2) <= fuzzy[t] && cosines[doc] * maxRatio <= exact[t])
+        if (Math.Max(0, (maxRatio - 0.5) * 2) <= signals[t].Fuzzy && cosines[doc] * maxRatio <= signals[t].Exact)
         {
             return;
         }
 
         var ratio = Fuzz.Ratio(sortedContent, _docSorted[doc], PreprocessMode.None) / 100.0; // token-sort ratio
-        fuzzy[t] = Math.Max(fuzzy[t], Math.Max(0, (ratio - 0.5) * 2));
-        exact[t] = Math.Max(exact[t], cosines[doc] * ratio);
+        signals[t].Fuzzy = Math.Max(signals[t].Fuzzy, Math.Max(0, (ratio - 0.5) * 2));
+        signals[t].Exact = Math.Max(signals[t].Exact, cosines[doc] * ratio);
     }
 
     /// <summary>
@@ -479,54 +506,29 @@ public sealed partial class TopicMatcher
     /// <summary>
     /// Multinomial naive Bayes posterior P(target | known terms) with add-α smoothing over phrasing term counts and a
     /// uniform prior: which target the question's words point to, relative to the others (sums to 1 over all targets).
-    /// Turns the touched targets' log-likelihoods (summed while walking the terms' postings) into posteriors in place.
-    /// A target none of whose phrasings holds any of the terms has log-likelihood K·(log α − log(N_t + αV)) for K known
-    /// terms; their sum is taken from a per-K total over all targets computed once (<see cref="UntouchedMass"/>), so the
-    /// cost is that of the touched targets only.
+    /// Turns the touched targets' log-likelihoods (summed while walking the terms' postings) into likelihoods relative to
+    /// the largest, in place, and returns their sum over all targets: dividing by it gives the posterior
+    /// (<see cref="PosteriorSignals"/>). A target none of whose phrasings holds any of the terms has log-likelihood
+    /// K·(log α − log(N_t + αV)) for K known terms; their sum is taken from a per-K total over all targets computed once
+    /// (<see cref="UntouchedMass"/>) minus the touched targets' share (summed by <see cref="Accumulate"/>, as is the
+    /// largest log-likelihood), so the cost is that of the touched targets only.
     /// </summary>
-    private void Posterior(int k, Scratch scratch)
+    private double LikelihoodSum(int k, Scratch scratch)
     {
-        var logLikelihood = scratch.LogLikelihood;
-        var touchedTargets = scratch.TouchedTargets.AsSpan(0, scratch.TouchedTargetCount);
-        var logAlpha = Math.Log(PosteriorAlpha);
-        var max = double.NegativeInfinity;
-        foreach (var t in touchedTargets)
-        {
-            max = Math.Max(max, logLikelihood[t]);
-        }
-
-        // Sum over all targets of exp(-k·logDen_t - shift), and the part of it that belongs to the touched targets.
+        var signals = scratch.Targets;
         var (allMass, shift) = UntouchedMass(k);
-        var touchedMass = 0.0;
-        if (NormaliserTerms(k, shift) is { } terms)
-        {
-            foreach (var t in touchedTargets)
-            {
-                touchedMass += terms[t];
-            }
-        }
-        else
-        {
-            foreach (var t in touchedTargets)
-            {
-                touchedMass += Math.Exp((-k * _logDenominators[t]) - shift);
-            }
-        }
-
-        var untouchedLog = (k * logAlpha) + shift; // log of the untouched targets' likelihood, per unit of mass
-        var untouchedMass = Math.Max(0, allMass - touchedMass);
-        max = Math.Max(max, untouchedLog);
+        var untouchedLog = (k * Math.Log(PosteriorAlpha)) + shift; // log of the untouched targets' likelihood, per unit of mass
+        var untouchedMass = Math.Max(0, allMass - scratch.TouchedMass);
+        var max = Math.Max(scratch.MaxLogLikelihood, untouchedLog);
         var sum = untouchedMass * Math.Exp(untouchedLog - max);
-        foreach (var t in touchedTargets)
+        foreach (var t in scratch.TouchedTargets.AsSpan(0, scratch.TouchedTargetCount))
         {
-            logLikelihood[t] = Math.Exp(logLikelihood[t] - max);
-            sum += logLikelihood[t];
+            ref var target = ref signals[t];
+            target.LogLikelihood = Math.Exp(target.LogLikelihood - max);
+            sum += target.LogLikelihood;
         }
 
-        foreach (var t in touchedTargets)
-        {
-            logLikelihood[t] /= sum;
-        }
+        return sum;
     }
 
     // Per number of known terms k: (Σ_t exp(-k·logDen_t - shift), shift) with shift = max_t(-k·logDen_t).
