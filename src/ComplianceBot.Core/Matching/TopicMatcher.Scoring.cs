@@ -160,7 +160,7 @@ public sealed partial class TopicMatcher
         scratch.QueryMass = queryMass;
         try
         {
-            var bounded = bestOnly && _bounds is not null && known.Count <= BoundIndex.MaxQueryTerms;
+            var bounded = bestOnly && _bounds is not null && known.Count <= BoundIndex.MaxQueryTerms && DocumentPostings(known) >= PrunedFrom;
             Accumulate(known, scratch, documents: !bounded);
             if (bounded)
             {
@@ -177,6 +177,24 @@ public sealed partial class TopicMatcher
         {
             scratch.Clear();
         }
+    }
+
+    /// <summary>
+    /// From how many postings entries of documents (a question's terms over all phrasings) pruned scoring is used: below,
+    /// walking them is cheaper than computing the cosines of the phrasings of the targets that could be among the best.
+    /// Both give the same best targets.
+    /// </summary>
+    private const int PrunedFrom = 4096;
+
+    private int DocumentPostings(List<int> known)
+    {
+        var count = 0;
+        foreach (var id in known)
+        {
+            count += _postings[id].Length;
+        }
+
+        return count;
     }
 
     /// <summary>

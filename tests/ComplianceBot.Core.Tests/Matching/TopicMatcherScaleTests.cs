@@ -69,15 +69,17 @@ public class TopicMatcherScaleTests
     [Fact]
     public void A_match_computes_the_cosine_of_few_phrasings_when_a_question_touches_most_of_them()
     {
-        // 3,000 topics, 12,000 phrasings: each question's words are on thousands of them. Only the phrasings of topics
-        // that could still be among the best eight (or hold one of the five closest phrasings) are scored.
+        // 3,000 topics, 12,000 phrasings: each question's words are on thousands of them (over 4,000 postings entries
+        // in all). Only the phrasings of topics that could still be among the best eight (or hold one of the five
+        // closest phrasings) are scored. (A question whose words are on fewer phrasings is scored in full: cheaper.)
         var matcher = Generated(3000);
-        foreach (var question in Questions)
+        string[] questions = [Questions[0], Questions[1], Questions[2], Questions[5]];
+        foreach (var question in questions)
         {
             matcher.Match(question); // per-thread scratch sized once
         }
 
-        foreach (var question in Questions)
+        foreach (var question in questions)
         {
             var touched = matcher.Rank(matcher.Analyzer.Analyze(question)).Count;
             var (postingsBefore, documentsBefore) = TopicMatcher.WorkOnThisThread;
