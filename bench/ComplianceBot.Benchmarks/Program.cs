@@ -25,6 +25,13 @@ if (args is ["generate", var count, var folder])
 }
 
 // dotnet run -c Release --project bench/ComplianceBot.Benchmarks -- mix [seconds]    (the load test's questions: KB and us per turn, then a loop to profile)
+// dotnet run -c Release --project bench/ComplianceBot.Benchmarks -- top8 <topics> <file>   (decisions and best 8 per question, to diff before/after a matcher change)
+if (args is ["top8", var topics, var file])
+{
+    TopDumpReport.Run(int.Parse(topics, System.Globalization.CultureInfo.InvariantCulture), file);
+    return;
+}
+
 if (args is ["mix", ..])
 {
     TurnMixReport.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 0);

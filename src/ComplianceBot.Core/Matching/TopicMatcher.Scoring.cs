@@ -44,27 +44,33 @@ public sealed partial class TopicMatcher
     private IReadOnlyList<MatchCandidate> RankLazily(AnalyzedText query)
     {
         var best = new List<MatchCandidate>(EagerlyRanked);
-        var count = Score(query, scratch =>
+        var count = Score(query, bestOnly: true, scratch =>
         {
             Span<int> top = stackalloc int[EagerlyRanked];
             var found = 0;
-            var confidence = scratch.Confidence;
+            var signals = scratch.Targets;
+            if (scratch.BestCount >= 0)
+            {
+                found = scratch.BestCount;
+                scratch.Best.AsSpan(0, found).CopyTo(top); // scored with pruning: the best already found
+            }
+
             var touchedTargets = scratch.TouchedTargets;
-            for (var i = 0; i < scratch.TouchedTargetCount; i++)
+            for (var i = 0; i < scratch.TouchedTargetCount && scratch.BestCount < 0; i++)
             {
                 var t = touchedTargets[i];
-                if (!scratch.Scored[t])
+                if (!scratch.Targets[t].Scored)
                 {
                     continue;
                 }
 
-                if (found == EagerlyRanked && !Before(t, top[found - 1], confidence))
+                if (found == EagerlyRanked && !Before(t, top[found - 1], signals))
                 {
                     continue;
                 }
 
                 var at = Math.Min(found, EagerlyRanked - 1);
-                while (at > 0 && Before(t, top[at - 1], confidence))
+                while (at > 0 && Before(t, top[at - 1], signals))
                 {
                     top[at] = top[at - 1];
                     at--;
@@ -76,7 +82,7 @@ public sealed partial class TopicMatcher
 
             foreach (var t in top[..found])
             {
-                best.Add(new MatchCandidate(_targetIds[t], confidence[t]));
+                best.Add(new MatchCandidate(_targetIds[t], signals[t].Confidence));
             }
 
             return scratch.ScoredCount;
@@ -85,22 +91,24 @@ public sealed partial class TopicMatcher
     }
 
     /// <summary>Whether target <paramref name="a"/> ranks before <paramref name="b"/>: higher confidence, then ordinal id.</summary>
-    private bool Before(int a, int b, double[] confidence) =>
-        confidence[a] > confidence[b] || (confidence[a] == confidence[b] && string.CompareOrdinal(_targetIds[a], _targetIds[b]) < 0);
+    private bool Before(int a, int b, TargetSignals[] signals) =>
+        signals[a].Confidence > signals[b].Confidence
+        || (signals[a].Confidence == signals[b].Confidence && string.CompareOrdinal(_targetIds[a], _targetIds[b]) < 0);
 
     /// <summary>Every touched target with its signals, best first (confidence, then ordinal id).</summary>
     private List<TargetScore> ScoreAll(AnalyzedText query)
     {
         var result = new List<TargetScore>();
-        Score(query, scratch =>
+        Score(query, bestOnly: false, scratch =>
         {
             for (var i = 0; i < scratch.TouchedTargetCount; i++)
             {
                 var t = scratch.TouchedTargets[i];
-                if (scratch.Scored[t])
+                ref var s = ref scratch.Targets[t];
+                if (s.Scored)
                 {
-                    result.Add(new TargetScore(t, scratch.Confidence[t], scratch.Phrasing[t], scratch.Coverage[t] / scratch.QueryMass,
-                        scratch.Description[t] / scratch.QueryMass, scratch.Fuzzy[t], scratch.BestDocument[t] - 1, scratch.PosteriorSignal[t]));
+                    result.Add(new TargetScore(t, s.Confidence, s.Phrasing, s.Coverage / scratch.QueryMass, s.Description / scratch.QueryMass, s.Fuzzy,
+                        s.BestDocument - 1, s.PosteriorSignal));
                 }
             }
 
@@ -114,16 +122,18 @@ public sealed partial class TopicMatcher
     /// Scores the targets <paramref name="query"/> touches into per-thread scratch and lets <paramref name="read"/> read
     /// them (touched targets, and per target whether it scored above 0, its confidence and signals) before the scratch is
     /// cleared. Work and memory in proportion to what the question touches, not to the size of the content: only the
-    /// entries touched are read and cleared again.
+    /// entries touched are read and cleared again. With <paramref name="bestOnly"/>, only targets that can be among the
+    /// best <see cref="EagerlyRanked"/> are scored (marked scored, with their confidence and signals exactly as in full);
+    /// <see cref="Scratch.ScoredCount"/> still counts every target that scores above 0 (see <see cref="SignalsOfBest"/>).
     /// </summary>
-    private int Score(AnalyzedText query, Func<Scratch, int> read)
+    private int Score(AnalyzedText query, bool bestOnly, Func<Scratch, int> read)
     {
         if (query.IsEmpty)
         {
             return 0;
         }
 
-        var scratch = Scratch.For(_targetIds.Length, _docTarget.Length);
+        var scratch = Scratch.For(_targetIds.Length, _docTarget.Length, _termIds.Count);
         var known = scratch.Known;
         known.Clear();
         double queryDocNormSquared = 0, queryMass = 0;
@@ -150,8 +160,17 @@ public sealed partial class TopicMatcher
         scratch.QueryMass = queryMass;
         try
         {
-            Accumulate(known, scratch);
-            Signals(query, known.Count, Math.Sqrt(queryDocNormSquared), queryMass, scratch);
+            var bounded = bestOnly && _bounds is not null && known.Count <= BoundIndex.MaxQueryTerms && DocumentPostings(known) >= PrunedFrom;
+            Accumulate(known, scratch, documents: !bounded);
+            if (bounded)
+            {
+                SignalsOfBest(query, Math.Sqrt(queryDocNormSquared), queryMass, scratch);
+            }
+            else
+            {
+                Signals(query, known.Count, Math.Sqrt(queryDocNormSquared), queryMass, scratch);
+            }
+
             return read(scratch);
         }
         finally
@@ -161,61 +180,97 @@ public sealed partial class TopicMatcher
     }
 
     /// <summary>
-    /// Walks the question's terms once: per target the idf of the terms its phrasings and description hold (coverage,
-    /// description) and its naive-Bayes log-likelihood; per document the dot product with the question.
+    /// From how many postings entries of documents (a question's terms over all phrasings) pruned scoring is used: below,
+    /// walking them is cheaper than computing the cosines of the phrasings of the targets that could be among the best.
+    /// Both give the same best targets.
     /// </summary>
-    private void Accumulate(List<int> known, Scratch scratch)
+    private const int PrunedFrom = 4096;
+
+    private int DocumentPostings(List<int> known)
     {
-        var (coverage, description, dot, logLikelihood, termsDone) = (scratch.Coverage, scratch.Description, scratch.Dot, scratch.LogLikelihood, scratch.TermsDone);
+        var count = 0;
+        foreach (var id in known)
+        {
+            count += _postings[id].Length;
+        }
+
+        return count;
+    }
+
+    /// <summary>
+    /// Walks the question's terms once: per target the idf of the terms its phrasings and description hold (coverage,
+    /// description) and its naive-Bayes log-likelihood; then, with <paramref name="documents"/>, per document the dot
+    /// product with the question, else per target what bounds its phrasing signal (<see cref="PhrasingBound"/>).
+    /// </summary>
+    private void Accumulate(List<int> known, Scratch scratch, bool documents)
+    {
+        var (signals, dot) = (scratch.Targets, scratch.Dot);
         var touchedTargets = scratch.TouchedTargets;
         var touchedDocuments = scratch.TouchedDocuments;
         var targetCount = 0;
         var documentCount = 0;
         var k = known.Count;
         var logAlpha = Math.Log(PosteriorAlpha);
+        var (_, shift) = UntouchedMass(k);
+        var normaliserTerms = NormaliserTerms(k, shift);
         for (var j = 0; j < k; j++)
         {
             var id = known[j];
             var targetIdf = _targetIdf[id];
             var targets = _phrasingTargets[id];
             var logCounts = _phrasingLogCounts[id];
+            var weight = _docIdf[id] * _docIdf[id];
+            var inverseNorms = documents ? null : _bounds!.InverseNorms[id];
             for (var n = 0; n < targets.Length; n++)
             {
                 var t = targets[n];
-                if (termsDone[t] == 0)
+                ref var target = ref signals[t];
+                if (target.TermsDone == 0)
                 {
                     touchedTargets[targetCount++] = t;
-                    logLikelihood[t] = -k * _logDenominators[t];
-                    termsDone[t] = 1;
+                    target.LogLikelihood = -k * _logDenominators[t];
+                    target.TermsDone = 1;
                 }
 
-                coverage[t] += targetIdf;
+                target.Coverage += targetIdf;
 
                 // The log-likelihood adds log(n + α) per known term in the question's order (log α for terms the
                 // target's phrasings lack), exactly as summing over the terms target by target does.
-                while (termsDone[t] <= j)
+                while (target.TermsDone <= j)
                 {
-                    logLikelihood[t] += logAlpha;
-                    termsDone[t]++;
+                    target.LogLikelihood += logAlpha;
+                    target.TermsDone++;
                 }
 
-                logLikelihood[t] += logCounts[n];
-                termsDone[t]++;
+                target.LogLikelihood += logCounts[n];
+                target.TermsDone++;
+                if (inverseNorms is not null)
+                {
+                    target.SharedSquares += weight;
+                    target.ContributionBound += weight * inverseNorms[n];
+                }
             }
 
             foreach (var t in _descriptionTargets[id])
             {
-                if (termsDone[t] == 0)
+                ref var target = ref signals[t];
+                if (target.TermsDone == 0)
                 {
                     touchedTargets[targetCount++] = t;
-                    logLikelihood[t] = -k * _logDenominators[t];
-                    termsDone[t] = 1;
+                    target.LogLikelihood = -k * _logDenominators[t];
+                    target.TermsDone = 1;
                 }
 
-                description[t] += targetIdf;
+                target.Description += targetIdf;
             }
 
-            var weight = _docIdf[id] * _docIdf[id];
+            scratch.PostingsWalked += targets.Length + _descriptionTargets[id].Length;
+            if (!documents)
+            {
+                continue;
+            }
+
+            scratch.PostingsWalked += _postings[id].Length;
             foreach (var doc in _postings[id])
             {
                 if (dot[doc] == 0)
@@ -227,71 +282,60 @@ public sealed partial class TopicMatcher
             }
         }
 
-        // termsDone[t] is 1 + the known terms already added to the target's log-likelihood: add log α for the rest.
+        // TermsDone is 1 + the known terms already added to the target's log-likelihood: add log α for the rest. Then
+        // for the posterior (LikelihoodSum): the largest log-likelihood, and the touched targets' share of the normaliser.
+        var max = double.NegativeInfinity;
+        var touchedMass = 0.0;
         for (var i = 0; i < targetCount; i++)
         {
             var t = touchedTargets[i];
-            while (termsDone[t] <= k)
+            ref var target = ref signals[t];
+            while (target.TermsDone <= k)
             {
-                logLikelihood[t] += logAlpha;
-                termsDone[t]++;
+                target.LogLikelihood += logAlpha;
+                target.TermsDone++;
             }
+
+            max = Math.Max(max, target.LogLikelihood);
+            touchedMass += normaliserTerms is null ? Math.Exp((-k * _logDenominators[t]) - shift) : normaliserTerms[t];
         }
+
+        scratch.MaxLogLikelihood = max;
+        scratch.TouchedMass = touchedMass;
 
         scratch.TouchedTargetCount = targetCount;
         scratch.TouchedDocumentCount = documentCount;
+        scratch.DocumentsScored += documentCount;
     }
 
     /// <summary>From the accumulated sums: each touched target's phrasing, fuzzy, exact and posterior signals and its confidence.</summary>
     private void Signals(AnalyzedText query, int k, double queryNorm, double queryMass, Scratch scratch)
     {
-        var (coverage, description, dot) = (scratch.Coverage, scratch.Description, scratch.Dot);
-        var (phrasing, fuzzy, exact, bestDocument) = (scratch.Phrasing, scratch.Fuzzy, scratch.Exact, scratch.BestDocument);
+        var (signals, dot) = (scratch.Targets, scratch.Dot);
         var touched = scratch.TouchedDocuments.AsSpan(0, scratch.TouchedDocumentCount);
         foreach (var doc in touched)
         {
             var t = _docTarget[doc];
             var cosine = dot[doc] / (queryNorm * _docNorm[doc]);
             dot[doc] = cosine; // from here on dot holds each touched document's cosine
-            if (cosine > phrasing[t])
+            if (cosine > signals[t].Phrasing)
             {
-                phrasing[t] = cosine;
-                bestDocument[t] = doc + 1; // 0: none
+                signals[t].Phrasing = cosine;
+                signals[t].BestDocument = doc + 1; // 0: none
             }
         }
 
-        // The posterior and the other signals do not depend on the fuzzy comparison; with them known, a tie for the last
-        // fuzzy place can often be shown not to matter (see TiedDocumentsMatter).
-        Posterior(k, scratch);
-        var posteriorSignal = scratch.PosteriorSignal;
-        foreach (var t in scratch.TouchedTargets.AsSpan(0, scratch.TouchedTargetCount))
-        {
-            posteriorSignal[t] = scratch.LogLikelihood[t] * coverage[t] / queryMass;
-        }
+        PosteriorSignals(k, queryMass, scratch);
 
         // Fuzzy comparison is the expensive part: only the documents closest by terms are compared character by
         // character (a typo-laden question still shares most of its terms with the phrasing it resembles).
-        var content = query.ContentText;
-        if (_options.FuzzyWeight > 0 && content.Length > 0)
+        if (ComparesFuzzily(query))
         {
-            var sortedContent = SortWords(query.Words);
-            var queryHistogram = CharacterHistogram.Of(sortedContent);
-            var closest = ClosestDocuments(touched, dot, scratch, out var shared);
-            foreach (var doc in closest)
-            {
-                CompareFuzzily(doc, sortedContent, queryHistogram, scratch);
-            }
-
-            if (shared is { } tiedCosine && TiedDocumentsMatter(touched, tiedCosine, sortedContent, queryHistogram, queryMass, scratch))
-            {
-                foreach (var doc in SortedClosestDocuments(touched, dot, scratch))
-                {
-                    CompareFuzzily(doc, sortedContent, queryHistogram, scratch);
-                }
-            }
+            ClosestDocuments(touched, dot, scratch);
+            AddTiedDocuments(touched, dot, scratch);
+            CompareClosest(query, scratch);
         }
 
-        var (confidence, scored) = (scratch.Confidence, scratch.Scored);
         var scoredCount = 0;
         for (var i = 0; i < scratch.TouchedTargetCount; i++)
         {
@@ -299,8 +343,8 @@ public sealed partial class TopicMatcher
             var score = UnroundedScore(t, queryMass, scratch);
             if (score > 0)
             {
-                confidence[t] = Math.Round(Math.Clamp(score, 0, 1), 4);
-                scored[t] = true;
+                signals[t].Confidence = Math.Round(Math.Clamp(score, 0, 1), 4);
+                signals[t].Scored = true;
                 scoredCount++;
             }
         }
@@ -308,21 +352,60 @@ public sealed partial class TopicMatcher
         scratch.ScoredCount = scoredCount;
     }
 
-    /// <summary>The blend of a touched target's signals, or its exact-phrasing signal if higher; before rounding.</summary>
-    private double UnroundedScore(int t, double queryMass, Scratch scratch)
+    /// <summary>The naive-Bayes posterior of each touched target (see <see cref="LikelihoodSum"/>) times its coverage share.</summary>
+    private void PosteriorSignals(int k, double queryMass, Scratch scratch)
     {
-        var blend = ((_options.PhrasingWeight * scratch.Phrasing[t])
-                     + (_options.CoverageWeight * (scratch.Coverage[t] / queryMass))
-                     + (_options.DescriptionWeight * (scratch.Description[t] / queryMass))
-                     + (_options.FuzzyWeight * scratch.Fuzzy[t])
-                     + (_options.PosteriorWeight * scratch.PosteriorSignal[t])) / _weightSum;
-        return Math.Max(blend, scratch.Exact[t]); // a question that is (nearly) one of the phrasings is (nearly) certain
+        var sum = LikelihoodSum(k, scratch);
+        var signals = scratch.Targets;
+        foreach (var t in scratch.TouchedTargets.AsSpan(0, scratch.TouchedTargetCount))
+        {
+            PosteriorSignal(ref signals[t], sum, queryMass);
+        }
+    }
+
+    /// <summary>Divides a target's relative likelihood by <paramref name="sum"/> (its posterior) and sets its posterior signal.</summary>
+    private static void PosteriorSignal(ref TargetSignals target, double sum, double queryMass)
+    {
+        target.LogLikelihood /= sum;
+        target.PosteriorSignal = target.LogLikelihood * target.Coverage / queryMass;
+    }
+
+    /// <summary>Whether <paramref name="query"/> is compared fuzzily with its closest documents at all.</summary>
+    private bool ComparesFuzzily(AnalyzedText query) => _options.FuzzyWeight > 0 && query.ContentText.Length > 0;
+
+    /// <summary>Compares <paramref name="query"/> fuzzily with the documents in <see cref="Scratch.Closest"/>.</summary>
+    private void CompareClosest(AnalyzedText query, Scratch scratch)
+    {
+        var sortedContent = SortWords(query.Words);
+        var queryHistogram = CharacterHistogram.Of(sortedContent);
+        foreach (var doc in scratch.Closest)
+        {
+            CompareFuzzily(doc, sortedContent, queryHistogram, scratch);
+        }
+    }
+
+    /// <summary>The blend of a touched target's signals, or its exact-phrasing signal if higher; before rounding.</summary>
+    private double UnroundedScore(int t, double queryMass, Scratch scratch) => UnroundedScore(t, scratch.Targets[t].Phrasing, queryMass, scratch);
+
+    /// <summary>
+    /// As <see cref="UnroundedScore(int, double, Scratch)"/> with <paramref name="phrasing"/> for the phrasing signal: never
+    /// lower for a higher <paramref name="phrasing"/>, so a bound on the signal bounds the score.
+    /// </summary>
+    private double UnroundedScore(int t, double phrasing, double queryMass, Scratch scratch)
+    {
+        ref var s = ref scratch.Targets[t];
+        var blend = ((_options.PhrasingWeight * phrasing)
+                     + (_options.CoverageWeight * (s.Coverage / queryMass))
+                     + (_options.DescriptionWeight * (s.Description / queryMass))
+                     + (_options.FuzzyWeight * s.Fuzzy)
+                     + (_options.PosteriorWeight * s.PosteriorSignal)) / _weightSum;
+        return Math.Max(blend, s.Exact); // a question that is (nearly) one of the phrasings is (nearly) certain
     }
 
     /// <summary>Raises the fuzzy and exact signals of <paramref name="doc"/>'s target by its token-sort ratio to the question, where that could raise them.</summary>
     private void CompareFuzzily(int doc, string sortedContent, int[] queryHistogram, Scratch scratch)
     {
-        var (fuzzy, exact, cosines) = (scratch.Fuzzy, scratch.Exact, scratch.Dot);
+        var (signals, cosines) = (scratch.Targets, scratch.Dot);
         if (_docContent[doc].Length == 0)
         {
             return;
@@ -339,249 +422,131 @@ public sealed partial class TopicMatcher
         // Nor documents whose best possible ratio (from character counts, +0.005 for FuzzySharp's rounding to whole
         // percents) could not raise their target's fuzzy or exact signal above what a closer document already gave.
         var maxRatio = CharacterHistogram.MaxRatio(queryHistogram, sortedContent.Length, _docHistograms[doc], _docSorted[doc].Length) + 0.005;
-        if (Math.Max(0, (maxRatio - 0.5) * 2) <= fuzzy[t] && cosines[doc] * maxRatio <= exact[t])
+        if (Math.Max(0, (maxRatio - 0.5) * 2) <= signals[t].Fuzzy && cosines[doc] * maxRatio <= signals[t].Exact)
         {
             return;
         }
 
         var ratio = Fuzz.Ratio(sortedContent, _docSorted[doc], PreprocessMode.None) / 100.0; // token-sort ratio
-        fuzzy[t] = Math.Max(fuzzy[t], Math.Max(0, (ratio - 0.5) * 2));
-        exact[t] = Math.Max(exact[t], cosines[doc] * ratio);
+        signals[t].Fuzzy = Math.Max(signals[t].Fuzzy, Math.Max(0, (ratio - 0.5) * 2));
+        signals[t].Exact = Math.Max(signals[t].Exact, cosines[doc] * ratio);
     }
 
     /// <summary>
-    /// The <see cref="FuzzyCandidates"/> touched documents with the highest cosine (in <paramref name="cosines"/>), found
+    /// Puts into <see cref="Scratch.Closest"/> the <see cref="FuzzyCandidates"/> touched documents that come first by
+    /// <see cref="Closer"/> (highest cosine in <paramref name="cosines"/>, then lowest document index), best first, found
     /// in one pass over them instead of sorting them all (a question made of common words touches most of the content).
-    /// Where the last place is shared by equal cosines (<paramref name="shared"/> is then that cosine), only the documents
-    /// above it: which of the tied ones count is decided as it always was, by sorting all touched documents by cosine
-    /// (<see cref="SortedClosestDocuments"/>), unless none of them could change a score (<see cref="TiedDocumentsMatter"/>).
     /// </summary>
-    private static List<int> ClosestDocuments(ReadOnlySpan<int> touched, double[] cosines, Scratch scratch, out double? shared)
+    private static void ClosestDocuments(ReadOnlySpan<int> touched, double[] cosines, Scratch scratch)
     {
         var closest = scratch.Closest;
         closest.Clear();
-        shared = null;
-        if (touched.Length <= FuzzyCandidates)
-        {
-            foreach (var doc in touched)
-            {
-                closest.Add(doc);
-            }
-
-            return closest;
-        }
-
-        // The FuzzyCandidates + 1 best, best first: the one after the last place tells whether that place is shared.
-        Span<int> best = stackalloc int[FuzzyCandidates + 1];
-        var count = 0;
         foreach (var doc in touched)
         {
-            var cosine = cosines[doc];
-            if (count == best.Length && cosine <= cosines[best[count - 1]])
-            {
-                continue;
-            }
-
-            var at = Math.Min(count, best.Length - 1);
-            while (at > 0 && cosines[best[at - 1]] < cosine)
-            {
-                best[at] = best[at - 1];
-                at--;
-            }
-
-            best[at] = doc;
-            count = Math.Min(count + 1, best.Length);
+            OfferClosest(closest, doc, cosines);
         }
-
-        var last = cosines[best[FuzzyCandidates - 1]];
-        if (last == cosines[best[FuzzyCandidates]])
-        {
-            shared = last;
-        }
-
-        foreach (var doc in best[..FuzzyCandidates])
-        {
-            if (shared is null || cosines[doc] > last)
-            {
-                closest.Add(doc);
-            }
-        }
-
-        return closest;
     }
+
+    /// <summary>How many documents tied with the last fuzzy place are compared as well, at most (those of lowest index).</summary>
+    internal const int TiedLimit = 16;
 
     /// <summary>
-    /// Whether the choice among the documents tied at <paramref name="tiedCosine"/> for the last fuzzy places could
-    /// change a score. A tied document matters if it could raise its target's fuzzy signal, or its exact signal above the
-    /// target's score, as the documents above the tie left them; documents of one target with the same words count alike.
-    /// The choice cannot change anything when every such group is too large to be left out entirely (more of it than the
-    /// tied documents left unchosen): then every group contributes whatever the sort chooses, and its contribution is
-    /// added here. Otherwise (or when too many would have to be compared) the sort decides.
+    /// Appends to <see cref="Scratch.Closest"/> (when it holds <see cref="FuzzyCandidates"/>) the other documents among
+    /// <paramref name="candidates"/> with the same cosine as its last, lowest document index first, at most
+    /// <see cref="TiedLimit"/>: phrasings equally close by terms are all compared fuzzily, so which of them gets the last
+    /// place never depends on the order of the content or of the question's words. <paramref name="candidates"/> must
+    /// include every touched document with that cosine.
     /// </summary>
-    private bool TiedDocumentsMatter(ReadOnlySpan<int> touched, double tiedCosine, string sortedContent, int[] queryHistogram, double queryMass, Scratch scratch)
-    {
-        var (fuzzy, cosines) = (scratch.Fuzzy, scratch.Dot);
-        var groups = scratch.TiedGroups;
-        groups.Clear();
-        var tied = 0;
-        var compared = 0;
-        foreach (var doc in touched)
-        {
-            if (cosines[doc] != tiedCosine)
-            {
-                continue;
-            }
-
-            tied++;
-            var t = _docTarget[doc];
-            var group = GroupOf(groups, t, _docSorted[doc]);
-            if (group >= 0)
-            {
-                groups[group] = groups[group] with { Size = groups[group].Size + 1 };
-                continue;
-            }
-
-            if (_docContent[doc].Length == 0)
-            {
-                continue;
-            }
-
-            var lengths = sortedContent.Length + _docSorted[doc].Length;
-            if (2.0 * Math.Min(sortedContent.Length, _docSorted[doc].Length) / lengths <= 0.5)
-            {
-                continue;
-            }
-
-            var score = UnroundedScore(t, queryMass, scratch);
-            var maxRatio = CharacterHistogram.MaxRatio(queryHistogram, sortedContent.Length, _docHistograms[doc], _docSorted[doc].Length) + 0.005;
-            if (Math.Max(0, (maxRatio - 0.5) * 2) <= fuzzy[t] && tiedCosine * maxRatio <= score)
-            {
-                continue;
-            }
-
-            if (++compared > TiedComparisons)
-            {
-                return true;
-            }
-
-            var ratio = Fuzz.Ratio(sortedContent, _docSorted[doc], PreprocessMode.None) / 100.0;
-            if (Math.Max(0, (ratio - 0.5) * 2) > fuzzy[t] || tiedCosine * ratio > score)
-            {
-                groups.Add((doc, 1));
-            }
-        }
-
-        // The sort takes FuzzyCandidates - (documents above the tie) of the tied ones and leaves the rest.
-        var left = tied - (FuzzyCandidates - scratch.Closest.Count);
-        foreach (var (_, size) in groups)
-        {
-            if (size <= left)
-            {
-                return true;
-            }
-        }
-
-        foreach (var (doc, _) in groups)
-        {
-            CompareFuzzily(doc, sortedContent, queryHistogram, scratch);
-        }
-
-        return false;
-    }
-
-    /// <summary>The index in <paramref name="groups"/> of the group of target <paramref name="target"/>'s documents with the words <paramref name="words"/>; -1 if none.</summary>
-    private int GroupOf(List<(int Document, int Size)> groups, int target, string words)
-    {
-        for (var i = 0; i < groups.Count; i++)
-        {
-            if (_docTarget[groups[i].Document] == target && string.Equals(_docSorted[groups[i].Document], words, StringComparison.Ordinal))
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
-
-    /// <summary>How many tied documents <see cref="TiedDocumentsMatter"/> compares fuzzily before it lets the sort decide.</summary>
-    private const int TiedComparisons = 32;
-
-    /// <summary>
-    /// The <see cref="FuzzyCandidates"/> documents with the highest cosine as sorting all touched documents by cosine
-    /// chooses them (an unstable sort: its choice among equal cosines only that sort reproduces).
-    /// </summary>
-    private static List<int> SortedClosestDocuments(ReadOnlySpan<int> touched, double[] cosines, Scratch scratch)
+    private static void AddTiedDocuments(ReadOnlySpan<int> candidates, double[] cosines, Scratch scratch)
     {
         var closest = scratch.Closest;
-        closest.Clear();
-        var order = scratch.SortOrder;
-        var keys = scratch.SortKeys;
-        touched.CopyTo(order);
-        for (var i = 0; i < touched.Length; i++)
+        if (closest.Count < FuzzyCandidates)
         {
-            keys[i] = cosines[order[i]];
+            return;
         }
 
-        Array.Sort(keys, order, 0, touched.Length);
-        for (var i = touched.Length - 1; i >= touched.Length - FuzzyCandidates; i--)
+        // The documents with the last place's cosine that did not get a place come after it by document index.
+        var last = closest[^1];
+        var cosine = cosines[last];
+        var tied = scratch.Tied;
+        tied.Clear();
+        foreach (var doc in candidates)
         {
-            closest.Add(order[i]);
+            if (cosines[doc] != cosine || doc <= last || (tied.Count == TiedLimit && doc > tied[^1]))
+            {
+                continue;
+            }
+
+            var at = tied.BinarySearch(doc);
+            tied.Insert(~at, doc);
+            if (tied.Count > TiedLimit)
+            {
+                tied.RemoveAt(TiedLimit);
+            }
         }
 
-        return closest;
+        closest.AddRange(tied);
     }
+
+    /// <summary>Puts <paramref name="doc"/> into <paramref name="closest"/> (best first, at most <see cref="FuzzyCandidates"/>) if it comes before one of them by <see cref="Closer"/>.</summary>
+    private static void OfferClosest(List<int> closest, int doc, double[] cosines)
+    {
+        if (closest.Count == FuzzyCandidates)
+        {
+            if (!Closer(doc, closest[^1], cosines))
+            {
+                return;
+            }
+
+            closest.RemoveAt(closest.Count - 1);
+        }
+
+        var at = closest.Count;
+        while (at > 0 && Closer(doc, closest[at - 1], cosines))
+        {
+            at--;
+        }
+
+        closest.Insert(at, doc);
+    }
+
+    /// <summary>
+    /// The order in which documents get the <see cref="FuzzyCandidates"/> places of the fuzzy comparison: higher cosine
+    /// first and, among equal cosines, the lower document index (the order of the targets, then of the phrasings within
+    /// a target). Documents tied with the last place are compared too (<see cref="AddTiedDocuments"/>), so the index
+    /// decides only beyond <see cref="TiedLimit"/> of them. A fixed rule: the choice never depends on which documents a
+    /// question touched or in what order (it was an unstable sort of all touched documents, which cost milliseconds at
+    /// scale and chose among tied phrasings arbitrarily).
+    /// </summary>
+    private static bool Closer(int a, int b, double[] cosines) =>
+        cosines[a] > cosines[b] || (cosines[a] == cosines[b] && a < b);
 
     /// <summary>
     /// Multinomial naive Bayes posterior P(target | known terms) with add-α smoothing over phrasing term counts and a
     /// uniform prior: which target the question's words point to, relative to the others (sums to 1 over all targets).
-    /// Turns the touched targets' log-likelihoods (summed while walking the terms' postings) into posteriors in place.
-    /// A target none of whose phrasings holds any of the terms has log-likelihood K·(log α − log(N_t + αV)) for K known
-    /// terms; their sum is taken from a per-K total over all targets computed once (<see cref="UntouchedMass"/>), so the
-    /// cost is that of the touched targets only.
+    /// Turns the touched targets' log-likelihoods (summed while walking the terms' postings) into likelihoods relative to
+    /// the largest, in place, and returns their sum over all targets: dividing by it gives the posterior
+    /// (<see cref="PosteriorSignals"/>). A target none of whose phrasings holds any of the terms has log-likelihood
+    /// K·(log α − log(N_t + αV)) for K known terms; their sum is taken from a per-K total over all targets computed once
+    /// (<see cref="UntouchedMass"/>) minus the touched targets' share (summed by <see cref="Accumulate"/>, as is the
+    /// largest log-likelihood), so the cost is that of the touched targets only.
     /// </summary>
-    private void Posterior(int k, Scratch scratch)
+    private double LikelihoodSum(int k, Scratch scratch)
     {
-        var logLikelihood = scratch.LogLikelihood;
-        var touchedTargets = scratch.TouchedTargets.AsSpan(0, scratch.TouchedTargetCount);
-        var logAlpha = Math.Log(PosteriorAlpha);
-        var max = double.NegativeInfinity;
-        foreach (var t in touchedTargets)
-        {
-            max = Math.Max(max, logLikelihood[t]);
-        }
-
-        // Sum over all targets of exp(-k·logDen_t - shift), and the part of it that belongs to the touched targets.
+        var signals = scratch.Targets;
         var (allMass, shift) = UntouchedMass(k);
-        var touchedMass = 0.0;
-        if (NormaliserTerms(k, shift) is { } terms)
-        {
-            foreach (var t in touchedTargets)
-            {
-                touchedMass += terms[t];
-            }
-        }
-        else
-        {
-            foreach (var t in touchedTargets)
-            {
-                touchedMass += Math.Exp((-k * _logDenominators[t]) - shift);
-            }
-        }
-
-        var untouchedLog = (k * logAlpha) + shift; // log of the untouched targets' likelihood, per unit of mass
-        var untouchedMass = Math.Max(0, allMass - touchedMass);
-        max = Math.Max(max, untouchedLog);
+        var untouchedLog = (k * Math.Log(PosteriorAlpha)) + shift; // log of the untouched targets' likelihood, per unit of mass
+        var untouchedMass = Math.Max(0, allMass - scratch.TouchedMass);
+        var max = Math.Max(scratch.MaxLogLikelihood, untouchedLog);
         var sum = untouchedMass * Math.Exp(untouchedLog - max);
-        foreach (var t in touchedTargets)
+        foreach (var t in scratch.TouchedTargets.AsSpan(0, scratch.TouchedTargetCount))
         {
-            logLikelihood[t] = Math.Exp(logLikelihood[t] - max);
-            sum += logLikelihood[t];
+            ref var target = ref signals[t];
+            target.LogLikelihood = Math.Exp(target.LogLikelihood - max);
+            sum += target.LogLikelihood;
         }
 
-        foreach (var t in touchedTargets)
-        {
-            logLikelihood[t] /= sum;
-        }
+        return sum;
     }
 
     // Per number of known terms k: (Σ_t exp(-k·logDen_t - shift), shift) with shift = max_t(-k·logDen_t).

@@ -9,24 +9,14 @@ public sealed partial class TopicMatcher
         [ThreadStatic]
         private static Scratch? _current;
 
-        private Scratch(int targets, int documents)
+        private Scratch(int targets, int documents, int terms)
         {
-            Coverage = new double[targets];
-            Description = new double[targets];
-            Phrasing = new double[targets];
-            Fuzzy = new double[targets];
-            Exact = new double[targets];
-            BestDocument = new int[targets];
-            LogLikelihood = new double[targets];
-            TermsDone = new int[targets];
-            PosteriorSignal = new double[targets];
-            Confidence = new double[targets];
-            Scored = new bool[targets];
+            Targets = new TargetSignals[targets];
+            QueryTermIndex = new int[terms];
             TouchedTargets = new int[targets];
+            EvaluatedTargets = new int[targets];
             Dot = new double[documents];
             TouchedDocuments = new int[documents];
-            SortOrder = new int[documents];
-            SortKeys = new double[documents];
         }
 
         /// <summary>The question's known term ids, in the order of its distinct terms.</summary>
@@ -45,51 +35,56 @@ public sealed partial class TopicMatcher
 
         public int TouchedDocumentCount { get; set; }
 
+        /// <summary>The largest log-likelihood of a touched target (see <see cref="LikelihoodSum"/>).</summary>
+        public double MaxLogLikelihood { get; set; }
+
+        /// <summary>The touched targets' share of the posterior's normaliser of untouched targets (see <see cref="LikelihoodSum"/>).</summary>
+        public double TouchedMass { get; set; }
+
+        /// <summary>Room for the targets whose phrasing signal pruned scoring computed.</summary>
+        public int[] EvaluatedTargets { get; }
+
+        /// <summary>The best targets, best first, as pruned scoring found them (the first <see cref="BestCount"/>).</summary>
+        public int[] Best { get; } = new int[EagerlyRanked];
+
+        /// <summary>How many of <see cref="Best"/> pruned scoring found; -1 when the targets were scored in full.</summary>
+        public int BestCount { get; set; } = -1;
+
         /// <summary>How many touched targets scored above 0.</summary>
         public int ScoredCount { get; set; }
 
-        /// <summary>The documents compared fuzzily.</summary>
+        /// <summary>The documents compared fuzzily, best first (see <see cref="Closer"/>), then those tied with the last of them.</summary>
         public List<int> Closest { get; } = [];
 
-        /// <summary>Groups of tied documents that could change a score: one of them, and how many there are.</summary>
-        public List<(int Document, int Size)> TiedGroups { get; } = [];
+        /// <summary>Room to collect the documents tied with the last of <see cref="Closest"/>.</summary>
+        public List<int> Tied { get; } = [];
 
-        public double[] Coverage { get; }
+        /// <summary>Per target: its sums and signals while a question is scored.</summary>
+        public TargetSignals[] Targets { get; }
 
-        public double[] Description { get; }
+        /// <summary>Per term id: 1 + its place among the question's known terms, 0 for other terms.</summary>
+        public int[] QueryTermIndex { get; }
 
-        public double[] Phrasing { get; }
+        /// <summary>Postings entries (term to target and term to document) read on this thread since it started: work, for tests.</summary>
+        public long PostingsWalked { get; set; }
 
-        public double[] Fuzzy { get; }
+        /// <summary>Documents whose cosine was computed on this thread since it started: work, for tests.</summary>
+        public long DocumentsScored { get; set; }
 
-        public double[] Exact { get; }
-
-        public int[] BestDocument { get; }
-
-        /// <summary>Per target: the naive-Bayes log-likelihood, then (after <see cref="Posterior"/>) the posterior.</summary>
-        public double[] LogLikelihood { get; }
-
-        /// <summary>Per target: 0 untouched, else 1 + the known terms already added to its log-likelihood.</summary>
-        public int[] TermsDone { get; }
-
-        public double[] PosteriorSignal { get; }
-
-        public double[] Confidence { get; }
-
-        public bool[] Scored { get; }
+        /// <summary>The scratch of the current thread, if it has matched anything.</summary>
+        public static Scratch? Current => _current;
 
         public double[] Dot { get; }
 
-        /// <summary>Room to sort the touched documents by cosine when the fifth place is shared.</summary>
-        public int[] SortOrder { get; }
-
-        public double[] SortKeys { get; }
-
-        public static Scratch For(int targets, int documents)
+        public static Scratch For(int targets, int documents, int terms)
         {
-            if (_current is null || _current.Coverage.Length < targets || _current.Dot.Length < documents)
+            if (_current is null || _current.Targets.Length < targets || _current.Dot.Length < documents || _current.QueryTermIndex.Length < terms)
             {
-                _current = new Scratch(Math.Max(targets, _current?.Coverage.Length ?? 0), Math.Max(documents, _current?.Dot.Length ?? 0));
+                _current = new Scratch(Math.Max(targets, _current?.Targets.Length ?? 0), Math.Max(documents, _current?.Dot.Length ?? 0), Math.Max(terms, _current?.QueryTermIndex.Length ?? 0))
+                {
+                    PostingsWalked = _current?.PostingsWalked ?? 0,
+                    DocumentsScored = _current?.DocumentsScored ?? 0,
+                };
             }
 
             return _current;
@@ -100,8 +95,12 @@ public sealed partial class TopicMatcher
         {
             foreach (var t in TouchedTargets.AsSpan(0, TouchedTargetCount))
             {
-                (Coverage[t], Description[t], Phrasing[t], Fuzzy[t], Exact[t], BestDocument[t]) = (0, 0, 0, 0, 0, 0);
-                (LogLikelihood[t], TermsDone[t], PosteriorSignal[t], Confidence[t], Scored[t]) = (0, 0, 0, 0, false);
+                Targets[t] = default;
+            }
+
+            foreach (var id in Known)
+            {
+                QueryTermIndex[id] = 0;
             }
 
             foreach (var doc in TouchedDocuments.AsSpan(0, TouchedDocumentCount))
@@ -109,7 +108,60 @@ public sealed partial class TopicMatcher
                 Dot[doc] = 0;
             }
 
-            (TouchedTargetCount, TouchedDocumentCount, ScoredCount) = (0, 0, 0);
+            (TouchedTargetCount, TouchedDocumentCount, ScoredCount, BestCount) = (0, 0, 0, -1);
         }
+    }
+
+    /// <summary>
+    /// One target's sums and signals while a question is scored, zero between questions. One record per target rather
+    /// than an array per signal: a question touches thousands of targets at scale, and each pass over them then reads
+    /// one or two cache lines per target instead of one per signal. The fields the postings walk adds to come first.
+    /// </summary>
+    private struct TargetSignals
+    {
+        /// <summary>0 untouched, else 1 + the known terms already added to <see cref="LogLikelihood"/>.</summary>
+        public int TermsDone;
+
+        /// <summary>1 + the closest phrasing (document) found, 0 none.</summary>
+        public int BestDocument;
+
+        /// <summary>The naive-Bayes log-likelihood, then (after <see cref="LikelihoodSum"/> and <see cref="PosteriorSignal"/>) the posterior.</summary>
+        public double LogLikelihood;
+
+        /// <summary>Target idf of the question's terms its phrasings hold.</summary>
+        public double Coverage;
+
+        /// <summary>The sum of the squared idf weights of the question's terms its phrasings hold (for <see cref="PhrasingBound"/>).</summary>
+        public double SharedSquares;
+
+        /// <summary>The sum over the question's terms its phrasings hold of weight × the term's largest 1/|d| in the target (for <see cref="PhrasingBound"/>).</summary>
+        public double ContributionBound;
+
+        /// <summary>Target idf of the question's terms its description holds.</summary>
+        public double Description;
+
+        public double PosteriorSignal;
+
+        /// <summary>The closest phrasing's cosine (when <see cref="Evaluated"/> or scored in full).</summary>
+        public double Phrasing;
+
+        public double Fuzzy;
+
+        public double Exact;
+
+        /// <summary>The rounded confidence, when <see cref="Scored"/>.</summary>
+        public double Confidence;
+
+        /// <summary>An upper bound on <see cref="Phrasing"/> (<see cref="TopicMatcher.PhrasingBound"/>; 0 when none of its phrasings shares a term).</summary>
+        public double PhrasingBound;
+
+        /// <summary>When not <see cref="Evaluated"/>: the rounded confidence with <see cref="PhrasingBound"/>, never below the confidence.</summary>
+        public double UpperConfidence;
+
+        /// <summary>Whether it scored above 0 (and <see cref="Confidence"/> is set).</summary>
+        public bool Scored;
+
+        /// <summary>Whether <see cref="Phrasing"/> is known (pruned scoring); else it is only bounded.</summary>
+        public bool Evaluated;
     }
 }

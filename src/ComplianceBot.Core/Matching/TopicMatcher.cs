@@ -151,6 +151,7 @@ public sealed partial class TopicMatcher
         _unknownTargetIdf = UnknownFactor * Idf(targets.Count, 0);
         analyzer.SetVocabulary(words, _termIds.Keys);
         _phrasingLogCounts = PhrasingLogCounts(_phrasingTargets, termCounts); // scoring index (TopicMatcher.Scoring.cs)
+        _bounds = BoundIndex.Build(targets.Count, _postings, _docTarget, _docNorm, _phrasingTargets); // pruning index (TopicMatcher.Bounds.cs)
     }
 
     /// <summary>Builds a matcher over all topics of <paramref name="knowledge"/> plus <paramref name="extraTargets"/> (e.g. dialogs).</summary>

@@ -67,6 +67,33 @@ public class TopicMatcherScaleTests
     }
 
     [Fact]
+    public void A_match_computes_the_cosine_of_few_phrasings_when_a_question_touches_most_of_them()
+    {
+        // 3,000 topics, 12,000 phrasings: each question's words are on thousands of them (over 4,000 postings entries
+        // in all). Only the phrasings of topics that could still be among the best eight (or hold one of the five
+        // closest phrasings) are scored. (A question whose words are on fewer phrasings is scored in full: cheaper.)
+        var matcher = Generated(3000);
+        string[] questions = [Questions[0], Questions[1], Questions[2], Questions[5]];
+        foreach (var question in questions)
+        {
+            matcher.Match(question); // per-thread scratch sized once
+        }
+
+        foreach (var question in questions)
+        {
+            var touched = matcher.Rank(matcher.Analyzer.Analyze(question)).Count;
+            var (postingsBefore, documentsBefore) = TopicMatcher.WorkOnThisThread;
+            var result = matcher.Match(question);
+            var (postings, documents) = (TopicMatcher.WorkOnThisThread.Postings - postingsBefore, TopicMatcher.WorkOnThisThread.Documents - documentsBefore);
+
+            Assert.True(touched > 300, $"{question}: touches {touched} topics");
+            Assert.True(documents <= 400, $"{question}: {documents} phrasings scored of the {4 * touched} of the {touched} topics it touches");
+            Assert.True(postings <= 4 * touched, $"{question}: {postings} postings read for {touched} topics touched");
+            Assert.Equal(matcher.Rank(matcher.Analyzer.Analyze(question)).Take(8), result.Ranked.Take(8));
+        }
+    }
+
+    [Fact]
     public void A_match_allocates_no_more_when_a_question_touches_many_more_topics()
     {
         // Every generated topic mentions a VPN, so these questions touch all of them; the result keeps only the best few.
