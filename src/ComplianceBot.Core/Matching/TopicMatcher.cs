@@ -47,8 +47,22 @@ public sealed partial class TopicMatcher
     private readonly double[] _logDenominators;
 
     /// <summary>Builds the index over <paramref name="targets"/> with <paramref name="analyzer"/> (synonyms already added).</summary>
+    /// <remarks>
+    /// <paramref name="analyzer"/> is not changed: the matcher reads questions with its own copy that corrects spelling
+    /// towards this index's words (<see cref="TextAnalyzer.WithVocabulary"/>, see <see cref="Analyzer"/>).
+    /// </remarks>
     /// <exception cref="ArgumentException">The options are invalid (see <see cref="MatcherOptions.Validate"/>).</exception>
     public TopicMatcher(IReadOnlyList<MatchTarget> targets, TextAnalyzer analyzer, MatcherOptions options)
+        : this(AnalyzedTarget.AnalyzeAll(targets, analyzer), analyzer, options)
+    {
+    }
+
+    /// <summary>
+    /// Builds the index over <paramref name="targets"/>, already analysed by <paramref name="analyzer"/>: each phrasing's
+    /// texts and histogram are kept as they are, so matchers built from the same analysed targets share them.
+    /// </summary>
+    /// <exception cref="ArgumentException">The options are invalid (see <see cref="MatcherOptions.Validate"/>).</exception>
+    internal TopicMatcher(IReadOnlyList<AnalyzedTarget> targets, TextAnalyzer analyzer, MatcherOptions options)
     {
         var errors = options.Validate();
         if (errors.Count > 0)
@@ -56,7 +70,6 @@ public sealed partial class TopicMatcher
             throw new ArgumentException(string.Join(" ", errors), nameof(options));
         }
 
-        _analyzer = analyzer;
         _options = options;
         _weightSum = options.PhrasingWeight + options.CoverageWeight + options.DescriptionWeight + options.FuzzyWeight + options.PosteriorWeight;
         _targetIds = targets.Select(t => t.Id).ToArray();
@@ -73,8 +86,7 @@ public sealed partial class TopicMatcher
 
         var docTerms = new List<int[]>();
         var docTarget = new List<int>();
-        var docContent = new List<string>();
-        var docWords = new List<IReadOnlyList<string>>();
+        var docPhrasings = new List<AnalyzedPhrasing>();
         var phrasingVocabulary = new HashSet<int>[targets.Count];
         var descriptionVocabulary = new HashSet<int>[targets.Count];
         var words = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -82,29 +94,21 @@ public sealed partial class TopicMatcher
         {
             phrasingVocabulary[t] = [];
             descriptionVocabulary[t] = [];
-            foreach (var phrasing in targets[t].Phrasings.Distinct(StringComparer.Ordinal))
+            foreach (var phrasing in targets[t].Phrasings)
             {
-                var analyzed = analyzer.Analyze(phrasing, correctSpelling: false);
-                if (analyzed.IsEmpty)
-                {
-                    continue;
-                }
-
-                var ids = analyzed.Terms.Select(TermId).Distinct().ToArray();
+                var ids = phrasing.Terms.Select(TermId).Distinct().ToArray();
                 docTerms.Add(ids);
                 docTarget.Add(t);
-                docContent.Add(analyzed.ContentText);
-                docWords.Add(analyzed.Words);
+                docPhrasings.Add(phrasing);
                 phrasingVocabulary[t].UnionWith(ids);
-                foreach (var word in analyzed.Words)
+                foreach (var word in phrasing.Words)
                 {
                     words[word] = words.GetValueOrDefault(word) + 1;
                 }
             }
 
-            foreach (var text in targets[t].Description ?? [])
+            foreach (var analyzed in targets[t].Description)
             {
-                var analyzed = analyzer.Analyze(text, correctSpelling: false);
                 descriptionVocabulary[t].UnionWith(analyzed.Terms.Select(TermId));
                 foreach (var word in analyzed.Words)
                 {
@@ -136,9 +140,9 @@ public sealed partial class TopicMatcher
 
         _postings = postings.Select(p => p.ToArray()).ToArray();
         _docTarget = docTarget.ToArray();
-        _docContent = docContent.ToArray();
-        _docSorted = docWords.Select(SortWords).ToArray();
-        _docHistograms = _docSorted.Select(CharacterHistogram.Of).ToArray();
+        _docContent = docPhrasings.Select(p => p.Content).ToArray();
+        _docSorted = docPhrasings.Select(p => p.Sorted).ToArray();
+        _docHistograms = docPhrasings.Select(p => p.Histogram).ToArray();
         _docIdf = _postings.Select(p => Idf(docTerms.Count, p.Length)).ToArray();
         _unknownDocIdf = UnknownFactor * Idf(docTerms.Count, 0);
         _docNorm = docTerms.Select(ts => Math.Sqrt(ts.Sum(id => _docIdf[id] * _docIdf[id]))).ToArray();
@@ -149,23 +153,8 @@ public sealed partial class TopicMatcher
             .Select(id => Idf(targets.Count, _phrasingTargets[id].Union(_descriptionTargets[id]).Count()))
             .ToArray();
         _unknownTargetIdf = UnknownFactor * Idf(targets.Count, 0);
-        analyzer.SetVocabulary(words, _termIds.Keys);
+        _analyzer = analyzer.WithVocabulary(words, _termIds.Keys);
         _phrasingLogCounts = PhrasingLogCounts(_phrasingTargets, termCounts); // scoring index (TopicMatcher.Scoring.cs)
-    }
-
-    /// <summary>Builds a matcher over all topics of <paramref name="knowledge"/> plus <paramref name="extraTargets"/> (e.g. dialogs).</summary>
-    public static TopicMatcher Create(KnowledgeBase knowledge, MatcherOptions options, IEnumerable<MatchTarget>? extraTargets = null)
-    {
-        var analyzer = TextAnalyzer.CreateDefault();
-        analyzer.AddSynonyms(knowledge.Synonyms);
-        var targets = knowledge.Topics
-            .Select(t => new MatchTarget(t.Id,
-                t.Phrasings.Values.SelectMany(p => p).Append(t.Title.En).Concat(t.Title.Zh is null ? [] : [t.Title.Zh]).ToList(),
-                t.Answer.Zh is null ? [t.Answer.En] : [t.Answer.En, t.Answer.Zh]))
-            .Concat(knowledge.OutOfScope.Select(g => new MatchTarget(OutOfScopeGroup.TargetPrefix + g.Id, g.Phrasings.Values.SelectMany(p => p).ToList())))
-            .Concat(extraTargets ?? [])
-            .ToList();
-        return new TopicMatcher(targets, analyzer, options);
     }
 
     /// <summary>The analyzer this matcher uses (shared with anything that must read text the same way).</summary>
@@ -182,7 +171,15 @@ public sealed partial class TopicMatcher
     /// <see cref="MatchResult.Ranked"/> holds the best few targets at once and orders the rest only if a caller reads
     /// past them (the same sequence as <see cref="Rank"/>).
     /// </remarks>
-    public MatchResult Match(string? utterance)
+    public MatchResult Match(string? utterance) => MatchTokenized(_analyzer.Tokenize(utterance));
+
+    /// <summary>
+    /// <see cref="Match"/> for a message already tokenised by an analyzer with this matcher's tokenizers (see
+    /// <see cref="TextAnalyzer.CanRead"/>): the same result as matching the text itself, so one tokenised message serves
+    /// several matchers built on one analyzer, each correcting its spelling towards its own words.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="utterance"/> was tokenised by other tokenizers.</exception>
+    public MatchResult MatchTokenized(TokenizedText utterance)
     {
         var query = _analyzer.Analyze(utterance);
         var ranked = RankLazily(query);
@@ -210,7 +207,7 @@ public sealed partial class TopicMatcher
         candidate.Id.StartsWith(OutOfScopeGroup.TargetPrefix, StringComparison.Ordinal);
 
     /// <summary>The words in ordinal order joined by spaces: comparing two such strings is FuzzySharp's token-sort ratio.</summary>
-    private static string SortWords(IReadOnlyList<string> words) => string.Join(' ', words.Order(StringComparer.Ordinal));
+    internal static string SortWords(IReadOnlyList<string> words) => string.Join(' ', words.Order(StringComparer.Ordinal));
 
     private static int[][] Invert(HashSet<int>[] vocabularies, int termCount)
     {
