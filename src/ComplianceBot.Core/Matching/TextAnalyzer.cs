@@ -208,11 +208,12 @@ public sealed class TextAnalyzer
 
     private ITokenizer TokenizerFor(char ch)
     {
-        foreach (var tokenizer in _tokenizers)
+        // By index: a foreach over the list interface would allocate an enumerator for every character.
+        for (var i = 0; i < _tokenizers.Count; i++)
         {
-            if (tokenizer.Handles(ch))
+            if (_tokenizers[i].Handles(ch))
             {
-                return tokenizer;
+                return _tokenizers[i];
             }
         }
 
