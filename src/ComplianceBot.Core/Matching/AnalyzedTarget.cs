@@ -50,8 +50,9 @@ internal sealed class AnalyzedPhrasing
         Terms = analyzed.Terms;
         Words = analyzed.Words;
         Content = analyzed.ContentText;
-        Sorted = TopicMatcher.SortWords(analyzed.Words);
-        Histogram = CharacterHistogram.Of(Sorted);
+        var sorted = TopicMatcher.SortWords(analyzed.Words);
+        Sorted = string.Equals(sorted, Content, StringComparison.Ordinal) ? Content : sorted; // one string when the words are in order
+        Histogram = CharacterHistogram.Compact(Sorted);
     }
 
     /// <summary>The index terms in order.</summary>
@@ -66,6 +67,6 @@ internal sealed class AnalyzedPhrasing
     /// <summary>The content words in ordinal order joined by spaces: comparing two such strings is FuzzySharp's token-sort ratio.</summary>
     public string Sorted { get; }
 
-    /// <summary>The character histogram of <see cref="Sorted"/> (<see cref="CharacterHistogram.Of"/>).</summary>
-    public int[] Histogram { get; }
+    /// <summary>The character histogram of <see cref="Sorted"/> (<see cref="CharacterHistogram.Compact"/>).</summary>
+    public byte[] Histogram { get; }
 }

@@ -29,7 +29,7 @@ public sealed partial class TopicMatcher
     private readonly double[] _docNorm;
     private readonly string[] _docContent;
     private readonly string[] _docSorted;
-    private readonly int[][] _docHistograms;
+    private readonly byte[][] _docHistograms; // capped counts (CharacterHistogram.Compact), shared with other matchers of the same analysis
     private readonly Dictionary<string, int> _termIds;
     private readonly double[] _docIdf;
     private readonly double[] _targetIdf;
