@@ -19,6 +19,13 @@ public sealed class TextAnalyzer
     /// <summary>Stands for a dropped stop word while synonyms are matched; never appears in results.</summary>
     public const string Gap = "";
 
+    // Each thread's working lists for Tokenize (which does not call itself), so reading content allocates only results.
+    [ThreadStatic]
+    private static List<string>? t_words;
+
+    [ThreadStatic]
+    private static List<TokenizedText.Token>? t_tokens;
+
     private readonly IReadOnlyList<ITokenizer> _tokenizers;
     private readonly SynonymMap _synonyms;
     private SpellingCorrector? _speller;
@@ -102,8 +109,9 @@ public sealed class TextAnalyzer
     public TokenizedText Tokenize(string? text)
     {
         var normalized = TextNormalizer.Normalize(text);
-        var words = new List<string>();
-        var tokens = new List<TokenizedText.Token>();
+        var words = t_words ??= [];
+        var tokens = t_tokens ??= [];
+        tokens.Clear();
         foreach (var (tokenizer, run) in Runs(normalized))
         {
             words.Clear();
@@ -114,7 +122,13 @@ public sealed class TextAnalyzer
             }
         }
 
-        return new TokenizedText(normalized, [.. tokens], LanguageDetector.Detect(normalized), _tokenizers);
+        var result = new TokenizedText(normalized, [.. tokens], LanguageDetector.Detect(normalized), _tokenizers);
+        if (tokens.Capacity > 1024)
+        {
+            (t_words, t_tokens) = (null, null); // a long message: its lists are not kept for the thread
+        }
+
+        return result;
     }
 
     /// <summary>
