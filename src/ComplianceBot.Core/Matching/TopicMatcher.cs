@@ -129,16 +129,7 @@ public sealed partial class TopicMatcher
 
         _logDenominators = termCounts.Select(c => (double)c.Values.Sum()).Select(total => Math.Log(total + (PosteriorAlpha * _termIds.Count))).ToArray();
         var termCount = _termIds.Count;
-        var postings = Enumerable.Range(0, termCount).Select(_ => new List<int>()).ToArray();
-        for (var d = 0; d < docTerms.Count; d++)
-        {
-            foreach (var id in docTerms[d])
-            {
-                postings[id].Add(d);
-            }
-        }
-
-        _postings = postings.Select(p => p.ToArray()).ToArray();
+        _postings = Invert(docTerms, termCount);
         _docTarget = docTarget.ToArray();
         _docContent = docPhrasings.Select(p => p.Content).ToArray();
         _docSorted = docPhrasings.Select(p => p.Sorted).ToArray();
@@ -209,18 +200,33 @@ public sealed partial class TopicMatcher
     /// <summary>The words in ordinal order joined by spaces: comparing two such strings is FuzzySharp's token-sort ratio.</summary>
     internal static string SortWords(IReadOnlyList<string> words) => string.Join(' ', words.Order(StringComparer.Ordinal));
 
-    private static int[][] Invert(HashSet<int>[] vocabularies, int termCount)
+    /// <summary>
+    /// For each term id below <paramref name="termCount"/>, the indexes of the <paramref name="sets"/> that hold it, in
+    /// ascending order (each set holds a term at most once). Counted first, so each list is allocated once at its size.
+    /// </summary>
+    private static int[][] Invert<TSet>(IReadOnlyList<TSet> sets, int termCount)
+        where TSet : IEnumerable<int>
     {
-        var lists = Enumerable.Range(0, termCount).Select(_ => new List<int>()).ToArray();
-        for (var t = 0; t < vocabularies.Length; t++)
+        var counts = new int[termCount];
+        foreach (var set in sets)
         {
-            foreach (var id in vocabularies[t])
+            foreach (var id in set)
             {
-                lists[id].Add(t);
+                counts[id]++;
             }
         }
 
-        return lists.Select(l => l.ToArray()).ToArray();
+        var lists = counts.Select(n => new int[n]).ToArray();
+        Array.Clear(counts);
+        for (var i = 0; i < sets.Count; i++)
+        {
+            foreach (var id in sets[i])
+            {
+                lists[id][counts[id]++] = i;
+            }
+        }
+
+        return lists;
     }
 
     private static double Idf(int documents, int frequency) =>
