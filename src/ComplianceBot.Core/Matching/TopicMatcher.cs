@@ -87,20 +87,22 @@ public sealed partial class TopicMatcher
         var docTerms = new List<int[]>();
         var docTarget = new List<int>();
         var docPhrasings = new List<AnalyzedPhrasing>();
-        var phrasingVocabulary = new HashSet<int>[targets.Count];
-        var descriptionVocabulary = new HashSet<int>[targets.Count];
+        var phrasingVocabulary = new TargetTermSets(targets.Count);
+        var descriptionVocabulary = new TargetTermSets(targets.Count);
         var words = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var t = 0; t < targets.Count; t++)
         {
-            phrasingVocabulary[t] = [];
-            descriptionVocabulary[t] = [];
             foreach (var phrasing in targets[t].Phrasings)
             {
                 var ids = phrasing.Terms.Select(TermId).Distinct().ToArray();
                 docTerms.Add(ids);
                 docTarget.Add(t);
                 docPhrasings.Add(phrasing);
-                phrasingVocabulary[t].UnionWith(ids);
+                foreach (var id in ids)
+                {
+                    phrasingVocabulary.Add(t, id);
+                }
+
                 foreach (var word in phrasing.Words)
                 {
                     words[word] = words.GetValueOrDefault(word) + 1;
@@ -109,12 +111,19 @@ public sealed partial class TopicMatcher
 
             foreach (var analyzed in targets[t].Description)
             {
-                descriptionVocabulary[t].UnionWith(analyzed.Terms.Select(TermId));
+                foreach (var term in analyzed.Terms)
+                {
+                    descriptionVocabulary.Add(t, TermId(term));
+                }
+
                 foreach (var word in analyzed.Words)
                 {
                     words[word] = words.GetValueOrDefault(word) + 1;
                 }
             }
+
+            phrasingVocabulary.Close(t);
+            descriptionVocabulary.Close(t);
         }
 
         // Per target, how many of its phrasings hold each term: only the posterior's index below is kept.
@@ -138,8 +147,8 @@ public sealed partial class TopicMatcher
         _unknownDocIdf = UnknownFactor * Idf(docTerms.Count, 0);
         _docNorm = docTerms.Select(ts => Math.Sqrt(ts.Sum(id => _docIdf[id] * _docIdf[id]))).ToArray();
 
-        _phrasingTargets = Invert(phrasingVocabulary, termCount);
-        _descriptionTargets = Invert(descriptionVocabulary, termCount);
+        _phrasingTargets = Invert(phrasingVocabulary.Sets, termCount);
+        _descriptionTargets = Invert(descriptionVocabulary.Sets, termCount);
         _targetIdf = Enumerable.Range(0, termCount)
             .Select(id => Idf(targets.Count, _phrasingTargets[id].Union(_descriptionTargets[id]).Count()))
             .ToArray();
