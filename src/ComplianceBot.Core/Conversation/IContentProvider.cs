@@ -58,18 +58,24 @@ public sealed record ServedContent(ContentSnapshot Snapshot, TopicMatcher Matche
 
     /// <summary>
     /// Builds the matchers for <paramref name="snapshot"/> with <paramref name="options"/>. The two (topics alone, and
-    /// topics with dialogs) are independent and are built at the same time.
+    /// topics with dialogs) come from one analysis of the content and read questions with the same tokenizers
+    /// (<see cref="TopicMatcher.CreatePair"/>), so a turn tokenises its message once for both.
     /// </summary>
-    public static ServedContent Create(ContentSnapshot snapshot, MatcherOptions options)
+    public static ServedContent Create(ContentSnapshot snapshot, MatcherOptions options) => Create(snapshot, options, analyzer: null);
+
+    /// <summary>
+    /// <see cref="Create(ContentSnapshot, MatcherOptions)"/> with the matchers reading through <paramref name="analyzer"/>
+    /// (the knowledge's synonyms already added; default <see cref="TopicMatcher.CreateAnalyzer"/>).
+    /// </summary>
+    public static ServedContent Create(ContentSnapshot snapshot, MatcherOptions options, TextAnalyzer? analyzer)
     {
         if (snapshot.Dialogs.Count == 0)
         {
-            return new ServedContent(snapshot, TopicMatcher.Create(snapshot.Knowledge, options));
+            return new ServedContent(snapshot, TopicMatcher.Create(snapshot.Knowledge, options, analyzer: analyzer));
         }
 
-        var topics = Task.Run(() => TopicMatcher.Create(snapshot.Knowledge, options));
-        var all = TopicMatcher.Create(snapshot.Knowledge, options, snapshot.Dialogs.Select(d => d.ToMatchTarget()));
-        return new ServedContent(snapshot, all) { TopicsMatcher = topics.GetAwaiter().GetResult() };
+        var (topics, all) = TopicMatcher.CreatePair(snapshot.Knowledge, options, [.. snapshot.Dialogs.Select(d => d.ToMatchTarget())], analyzer);
+        return new ServedContent(snapshot, all) { TopicsMatcher = topics };
     }
 }
 

@@ -69,7 +69,9 @@ public static class TurnAnalyzer
 
         var routedByValue = input.Value is { } value && RoutedKeys.Any(value.ContainsKey);
         var matchable = normalized.Length > 0 && reference is null && titled is null && smallTalk == SmallTalkKind.None && control == DialogCommand.None && !routedByValue;
-        var topics = matchable ? content.TopicsMatcher.Match(text) : null;
+        // Tokenised once for both matchers (they share tokenizers; each corrects spelling towards its own words).
+        var tokenized = matchable ? content.TopicsMatcher.Analyzer.Tokenize(text) : null;
+        var topics = tokenized is null ? null : content.TopicsMatcher.MatchTokenized(tokenized);
         if (topics is { Outcome: MatchOutcome.Fallback } && !places.IsDefaultOrEmpty
             && (topics.Top?.Id.StartsWith(Knowledge.OutOfScopeGroup.TargetPrefix, StringComparison.Ordinal) != true
                 || content.TopicsMatcher.DeclinesNarrowly(topics)))
@@ -94,7 +96,7 @@ public static class TurnAnalyzer
         }
 
         var dialogs = matchable && !state.InCheck
-            ? ReferenceEquals(content.Matcher, content.TopicsMatcher) ? topics : content.Matcher.Match(matched)
+            ? ReferenceEquals(content.Matcher, content.TopicsMatcher) ? topics : MatchOnce(content.Matcher, matched, text, tokenized)
             : null;
 
         var followUps = content.FollowUpPhrases.Where(f => SlotFiller.ContainsAny(f.Phrases, tokens)).Select(f => f.FollowUp.Id).ToImmutableArray();
@@ -152,6 +154,15 @@ public static class TurnAnalyzer
 
         return found;
     }
+
+    /// <summary>
+    /// <paramref name="matcher"/>'s match of <paramref name="message"/>, reading <paramref name="tokenized"/> (the
+    /// tokens of <paramref name="typed"/>) when that is the message and the matcher's tokenizers made it.
+    /// </summary>
+    private static MatchResult MatchOnce(TopicMatcher matcher, string message, string typed, TokenizedText? tokenized) =>
+        tokenized is not null && ReferenceEquals(message, typed) && matcher.Analyzer.CanRead(tokenized)
+            ? matcher.MatchTokenized(tokenized)
+            : matcher.Match(message);
 
     /// <summary>The click of offered button <paramref name="number"/>, analysed as such; null when there is no such button with data.</summary>
     private static TurnAnalysis? Picked(int number, TurnInput input, ConversationState state, ServedContent content)

@@ -28,6 +28,48 @@ internal static class CharacterHistogram
     }
 
     /// <summary>
+    /// The bucketed character counts of <paramref name="text"/>, each capped at 255: a quarter of the memory of
+    /// <see cref="Of"/>, for the histograms an index keeps of every phrasing. Compared with
+    /// <see cref="MaxRatio(int[], int, byte[], int)"/>, which caps the other side alike, the bound stays valid (capping
+    /// both counts never widens their difference) and is the same unless a bucket holds more than 255 characters.
+    /// </summary>
+    public static byte[] Compact(string text)
+    {
+        var counts = new byte[Buckets];
+        foreach (var c in text)
+        {
+            ref var count = ref counts[c & (Buckets - 1)];
+            if (count < byte.MaxValue)
+            {
+                count++;
+            }
+        }
+
+        return counts;
+    }
+
+    /// <summary>
+    /// <see cref="MaxRatio(int[], int, int[], int)"/> against a capped histogram (<see cref="Compact"/>): the counts of
+    /// <paramref name="first"/> are capped alike, so the result is never below the ratio of the two strings.
+    /// </summary>
+    public static double MaxRatio(int[] first, int firstLength, byte[] second, int secondLength)
+    {
+        var total = firstLength + secondLength;
+        if (total == 0)
+        {
+            return 0;
+        }
+
+        var difference = 0;
+        for (var i = 0; i < Buckets; i++)
+        {
+            difference += Math.Abs(Math.Min(first[i], byte.MaxValue) - second[i]);
+        }
+
+        return 1 - ((double)difference / total);
+    }
+
+    /// <summary>
     /// The highest ratio in [0, 1] that two strings with these histograms and lengths could reach (as a fraction, before
     /// FuzzySharp rounds it to a whole percent); 0 when both are empty.
     /// </summary>

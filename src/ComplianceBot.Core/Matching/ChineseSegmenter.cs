@@ -176,13 +176,15 @@ public sealed partial class ChineseSegmenter
         var n = sentence.Length;
         var ends = new int[n];
         var score = new double[n + 1];
+        var candidates = new List<int>();
         var logTotal = Math.Log(_total);
         for (var i = n - 1; i >= 0; i--)
         {
             var best = (End: -1, Score: double.MinValue);
-            foreach (var end in Candidates(sentence, i))
+            Candidates(sentence, i, candidates);
+            foreach (var end in candidates)
             {
-                var s = Math.Log(FreqOrDefault(sentence[i..(end + 1)])) - logTotal + score[end + 1];
+                var s = Math.Log(FreqOrDefault(sentence.AsSpan(i, end + 1 - i))) - logTotal + score[end + 1];
                 if (best.Score < s)
                 {
                     best = (end, s);
@@ -196,12 +198,13 @@ public sealed partial class ChineseSegmenter
         return ends;
     }
 
-    // The ends of the dictionary words that start at k (k itself when there are none): one row of jieba's word graph.
-    private List<int> Candidates(string sentence, int k)
+    // The ends of the dictionary words that start at k (k itself when there are none), into ends: one row of jieba's
+    // word graph. Fragments are looked up as spans of the sentence, without a string each.
+    private void Candidates(string sentence, int k, List<int> ends)
     {
-        var ends = new List<int>();
+        ends.Clear();
         var i = k;
-        var fragment = sentence.Substring(k, 1);
+        var fragment = sentence.AsSpan(k, 1);
         while (i < sentence.Length && IsPrefix(fragment))
         {
             WorkMeter.Add(fragment.Length);
@@ -213,7 +216,7 @@ public sealed partial class ChineseSegmenter
             i++;
             if (i < sentence.Length)
             {
-                fragment = sentence[k..(i + 1)];
+                fragment = sentence.AsSpan(k, i + 1 - k);
             }
         }
 
@@ -221,8 +224,6 @@ public sealed partial class ChineseSegmenter
         {
             ends.Add(k);
         }
-
-        return ends;
     }
 
     // jieba's SuggestFreq for a word cut without the HMM: enough that the word beats the product of its parts.
@@ -251,14 +252,15 @@ public sealed partial class ChineseSegmenter
         return words;
     }
 
-    private bool IsPrefix(string fragment) => _added.ContainsKey(fragment) || _main.Words.ContainsKey(fragment);
+    private bool IsPrefix(ReadOnlySpan<char> fragment) =>
+        _added.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(fragment) || _main.Spans.ContainsKey(fragment);
 
-    private int Freq(string fragment) =>
-        _added.TryGetValue(fragment, out var own) ? own : _main.Words.TryGetValue(fragment, out var main) ? main : 0;
+    private int Freq(ReadOnlySpan<char> fragment) =>
+        _added.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(fragment, out var own) ? own : _main.Spans.TryGetValue(fragment, out var main) ? main : 0;
 
-    private bool ContainsWord(string word) => Freq(word) > 0;
+    private bool ContainsWord(ReadOnlySpan<char> word) => Freq(word) > 0;
 
-    private int FreqOrDefault(string word) => ContainsWord(word) ? Freq(word) : 1;
+    private int FreqOrDefault(ReadOnlySpan<char> word) => ContainsWord(word) ? Freq(word) : 1;
 
     /// <summary>
     /// jieba's main dictionary (<c>Resources/dict.txt</c>, lines "word frequency tag"): each word with its frequency and
@@ -266,6 +268,9 @@ public sealed partial class ChineseSegmenter
     /// </summary>
     private sealed record MainDictionary(Dictionary<string, int> Words, double Total)
     {
+        /// <summary><see cref="Words"/> looked up by spans of text (no string per lookup).</summary>
+        public Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> Spans { get; } = Words.GetAlternateLookup<ReadOnlySpan<char>>();
+
         public static MainDictionary Load()
         {
             var words = new Dictionary<string, int>(StringComparer.Ordinal);

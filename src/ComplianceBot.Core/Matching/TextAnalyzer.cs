@@ -9,27 +9,45 @@ namespace ComplianceBot.Core.Matching;
 /// words to terms, and fold synonyms into canonical terms. Numbers count only inside synonyms ("notice 32"); a number
 /// on its own is dropped.
 /// </summary>
-/// <remarks>Configure (synonyms, vocabulary) before use; afterwards <see cref="Analyze"/> is thread-safe.</remarks>
+/// <remarks>
+/// Configure (synonyms, vocabulary) before use; afterwards <see cref="Analyze(string?, bool, bool)"/> is thread-safe.
+/// Matchers built on one analyzer share its tokenizers and synonyms, each with its own vocabulary
+/// (<see cref="WithVocabulary"/>), so a question tokenised once (<see cref="Tokenize"/>) serves them all.
+/// </remarks>
 public sealed class TextAnalyzer
 {
     /// <summary>Stands for a dropped stop word while synonyms are matched; never appears in results.</summary>
     public const string Gap = "";
 
+    // Each thread's working lists for Tokenize (which does not call itself), so reading content allocates only results.
+    [ThreadStatic]
+    private static List<string>? t_words;
+
+    [ThreadStatic]
+    private static List<TokenizedText.Token>? t_tokens;
+
     private readonly IReadOnlyList<ITokenizer> _tokenizers;
-    private readonly SynonymMap _synonyms = new();
+    private readonly SynonymMap _synonyms;
     private SpellingCorrector? _speller;
-    private HashSet<string> _knownTerms = new(StringComparer.Ordinal);
+    private HashSet<string> _knownTerms;
 
     /// <summary>Creates an analyzer over <paramref name="tokenizers"/>; the last one takes characters no other handles.</summary>
     /// <exception cref="ArgumentException">No tokenizer given.</exception>
     public TextAnalyzer(IReadOnlyList<ITokenizer> tokenizers)
+        : this(tokenizers, new SynonymMap(), speller: null, new HashSet<string>(StringComparer.Ordinal))
     {
         if (tokenizers.Count == 0)
         {
             throw new ArgumentException("At least one tokenizer is required.", nameof(tokenizers));
         }
+    }
 
+    private TextAnalyzer(IReadOnlyList<ITokenizer> tokenizers, SynonymMap synonyms, SpellingCorrector? speller, HashSet<string> knownTerms)
+    {
         _tokenizers = tokenizers;
+        _synonyms = synonyms;
+        _speller = speller;
+        _knownTerms = knownTerms;
     }
 
     /// <summary>An analyzer for English and Chinese, the languages the knowledge base is written in.</summary>
@@ -63,44 +81,94 @@ public sealed class TextAnalyzer
         _knownTerms = new HashSet<string>(terms, StringComparer.Ordinal);
     }
 
+    /// <summary>
+    /// A new analyzer that shares this one's tokenizers and synonyms (so it tokenises exactly as this one, and reads
+    /// its <see cref="TokenizedText"/>) and corrects query words towards <paramref name="words"/> and
+    /// <paramref name="terms"/> (as <see cref="SetVocabulary"/>). This analyzer is not changed: several matchers built
+    /// on one analyzer each get their own vocabulary. Add synonyms before calling this.
+    /// </summary>
+    public TextAnalyzer WithVocabulary(IReadOnlyDictionary<string, int> words, IEnumerable<string> terms) =>
+        new(_tokenizers, _synonyms, new SpellingCorrector(words), new HashSet<string>(terms, StringComparer.Ordinal));
+
+    /// <summary>True when <paramref name="text"/> was tokenised by this analyzer's tokenizers (and so it can analyse it).</summary>
+    public bool CanRead(TokenizedText text) => ReferenceEquals(text.Tokenizers, _tokenizers);
+
     /// <summary>Analyses <paramref name="text"/>; null or empty text gives an empty result.</summary>
     /// <param name="text">Raw text as typed or as written in content.</param>
     /// <param name="correctSpelling">True for user utterances; false for content.</param>
     /// <param name="applySynonyms">False only while synonyms themselves are being analysed.</param>
-    public AnalyzedText Analyze(string? text, bool correctSpelling = true, bool applySynonyms = true)
+    public AnalyzedText Analyze(string? text, bool correctSpelling = true, bool applySynonyms = true) =>
+        Analyze(Tokenize(text), correctSpelling, applySynonyms);
+
+    /// <summary>
+    /// The first part of <see cref="Analyze(string?, bool, bool)"/>, which does not depend on the vocabulary:
+    /// normalises <paramref name="text"/>, splits it into script runs and tokenises and stems each. Analysing the result
+    /// with any analyzer that shares these tokenizers (<see cref="WithVocabulary"/>) gives what analysing the text
+    /// itself would.
+    /// </summary>
+    public TokenizedText Tokenize(string? text)
     {
         var normalized = TextNormalizer.Normalize(text);
-        var tokens = new List<string>();
-        var words = new List<string>();
-        var terms = new List<string>(); // with gaps (one per run of dropped stop words) until synonyms are folded
+        var words = t_words ??= [];
+        var tokens = t_tokens ??= [];
+        tokens.Clear();
         foreach (var (tokenizer, run) in Runs(normalized))
         {
-            var start = tokens.Count;
-            tokenizer.Tokenize(run, tokens);
-            for (var i = start; i < tokens.Count; i++)
+            words.Clear();
+            tokenizer.Tokenize(run, words);
+            foreach (var word in words)
             {
-                var word = tokens[i];
-                if (word.Length == 0)
-                {
-                    if (terms.Count > 0 && terms[^1].Length > 0)
-                    {
-                        terms.Add(Gap);
-                    }
-
-                    continue;
-                }
-
-                var term = tokenizer.ToTerm(word);
-                if (correctSpelling && tokenizer.SupportsSpellingCorrection && _speller is not null && !IsNumber(term)
-                    && !_knownTerms.Contains(term) && _speller.Correct(word) is { } corrected)
-                {
-                    word = corrected;
-                    term = tokenizer.ToTerm(corrected);
-                }
-
-                words.Add(word);
-                terms.Add(term);
+                tokens.Add(new TokenizedText.Token(tokenizer, word, word.Length == 0 ? Gap : tokenizer.ToTerm(word)));
             }
+        }
+
+        var result = new TokenizedText(normalized, [.. tokens], LanguageDetector.Detect(normalized), _tokenizers);
+        if (tokens.Capacity > 1024)
+        {
+            (t_words, t_tokens) = (null, null); // a long message: its lists are not kept for the thread
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// The rest of <see cref="Analyze(string?, bool, bool)"/> for a text already tokenised: corrects misspellings
+    /// towards this analyzer's vocabulary (when <paramref name="correctSpelling"/>), maps words to terms and folds
+    /// synonyms (when <paramref name="applySynonyms"/>).
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="text"/> was tokenised by other tokenizers (see <see cref="CanRead"/>).</exception>
+    public AnalyzedText Analyze(TokenizedText text, bool correctSpelling = true, bool applySynonyms = true)
+    {
+        if (!CanRead(text))
+        {
+            throw new ArgumentException("The text was tokenised by another analyzer's tokenizers.", nameof(text));
+        }
+
+        var words = new List<string>();
+        var terms = new List<string>(); // with gaps (one per run of dropped stop words) until synonyms are folded
+        foreach (var (tokenizer, typed, stemmed) in text.Tokens)
+        {
+            var word = typed;
+            if (word.Length == 0)
+            {
+                if (terms.Count > 0 && terms[^1].Length > 0)
+                {
+                    terms.Add(Gap);
+                }
+
+                continue;
+            }
+
+            var term = stemmed;
+            if (correctSpelling && tokenizer.SupportsSpellingCorrection && _speller is not null && !IsNumber(term)
+                && !_knownTerms.Contains(term) && _speller.Correct(word) is { } corrected)
+            {
+                word = corrected;
+                term = tokenizer.ToTerm(corrected);
+            }
+
+            words.Add(word);
+            terms.Add(term);
         }
 
         if (terms.Count > 0 && terms[^1].Length == 0)
@@ -116,7 +184,7 @@ public sealed class TextAnalyzer
             terms.RemoveAll(t => t.Length == 0 || IsNumber(t));
         }
 
-        return new AnalyzedText(normalized, words, terms, LanguageDetector.Detect(normalized));
+        return new AnalyzedText(text.Normalized, words, terms, text.Language);
     }
 
     /// <summary>True for a term made of digits only (<c>1</c>, <c>2024</c>); <c>a14</c> or <c>5g</c> are words.</summary>
@@ -154,11 +222,12 @@ public sealed class TextAnalyzer
 
     private ITokenizer TokenizerFor(char ch)
     {
-        foreach (var tokenizer in _tokenizers)
+        // By index: a foreach over the list interface would allocate an enumerator for every character.
+        for (var i = 0; i < _tokenizers.Count; i++)
         {
-            if (tokenizer.Handles(ch))
+            if (_tokenizers[i].Handles(ch))
             {
-                return tokenizer;
+                return _tokenizers[i];
             }
         }
 

@@ -29,7 +29,7 @@ public sealed partial class TopicMatcher
     private readonly double[] _docNorm;
     private readonly string[] _docContent;
     private readonly string[] _docSorted;
-    private readonly int[][] _docHistograms;
+    private readonly byte[][] _docHistograms; // capped counts (CharacterHistogram.Compact), shared with other matchers of the same analysis
     private readonly Dictionary<string, int> _termIds;
     private readonly double[] _docIdf;
     private readonly double[] _targetIdf;
@@ -47,8 +47,22 @@ public sealed partial class TopicMatcher
     private readonly double[] _logDenominators;
 
     /// <summary>Builds the index over <paramref name="targets"/> with <paramref name="analyzer"/> (synonyms already added).</summary>
+    /// <remarks>
+    /// <paramref name="analyzer"/> is not changed: the matcher reads questions with its own copy that corrects spelling
+    /// towards this index's words (<see cref="TextAnalyzer.WithVocabulary"/>, see <see cref="Analyzer"/>).
+    /// </remarks>
     /// <exception cref="ArgumentException">The options are invalid (see <see cref="MatcherOptions.Validate"/>).</exception>
     public TopicMatcher(IReadOnlyList<MatchTarget> targets, TextAnalyzer analyzer, MatcherOptions options)
+        : this(AnalyzedTarget.AnalyzeAll(targets, analyzer), analyzer, options)
+    {
+    }
+
+    /// <summary>
+    /// Builds the index over <paramref name="targets"/>, already analysed by <paramref name="analyzer"/>: each phrasing's
+    /// texts and histogram are kept as they are, so matchers built from the same analysed targets share them.
+    /// </summary>
+    /// <exception cref="ArgumentException">The options are invalid (see <see cref="MatcherOptions.Validate"/>).</exception>
+    internal TopicMatcher(IReadOnlyList<AnalyzedTarget> targets, TextAnalyzer analyzer, MatcherOptions options)
     {
         var errors = options.Validate();
         if (errors.Count > 0)
@@ -56,7 +70,6 @@ public sealed partial class TopicMatcher
             throw new ArgumentException(string.Join(" ", errors), nameof(options));
         }
 
-        _analyzer = analyzer;
         _options = options;
         _weightSum = options.PhrasingWeight + options.CoverageWeight + options.DescriptionWeight + options.FuzzyWeight + options.PosteriorWeight;
         _targetIds = targets.Select(t => t.Id).ToArray();
@@ -73,44 +86,44 @@ public sealed partial class TopicMatcher
 
         var docTerms = new List<int[]>();
         var docTarget = new List<int>();
-        var docContent = new List<string>();
-        var docWords = new List<IReadOnlyList<string>>();
-        var phrasingVocabulary = new HashSet<int>[targets.Count];
-        var descriptionVocabulary = new HashSet<int>[targets.Count];
+        var docPhrasings = new List<AnalyzedPhrasing>();
+        var phrasingVocabulary = new TargetTermSets(targets.Count);
+        var descriptionVocabulary = new TargetTermSets(targets.Count);
         var words = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var t = 0; t < targets.Count; t++)
         {
-            phrasingVocabulary[t] = [];
-            descriptionVocabulary[t] = [];
-            foreach (var phrasing in targets[t].Phrasings.Distinct(StringComparer.Ordinal))
+            foreach (var phrasing in targets[t].Phrasings)
             {
-                var analyzed = analyzer.Analyze(phrasing, correctSpelling: false);
-                if (analyzed.IsEmpty)
-                {
-                    continue;
-                }
-
-                var ids = analyzed.Terms.Select(TermId).Distinct().ToArray();
+                var ids = phrasing.Terms.Select(TermId).Distinct().ToArray();
                 docTerms.Add(ids);
                 docTarget.Add(t);
-                docContent.Add(analyzed.ContentText);
-                docWords.Add(analyzed.Words);
-                phrasingVocabulary[t].UnionWith(ids);
+                docPhrasings.Add(phrasing);
+                foreach (var id in ids)
+                {
+                    phrasingVocabulary.Add(t, id);
+                }
+
+                foreach (var word in phrasing.Words)
+                {
+                    words[word] = words.GetValueOrDefault(word) + 1;
+                }
+            }
+
+            foreach (var analyzed in targets[t].Description)
+            {
+                foreach (var term in analyzed.Terms)
+                {
+                    descriptionVocabulary.Add(t, TermId(term));
+                }
+
                 foreach (var word in analyzed.Words)
                 {
                     words[word] = words.GetValueOrDefault(word) + 1;
                 }
             }
 
-            foreach (var text in targets[t].Description ?? [])
-            {
-                var analyzed = analyzer.Analyze(text, correctSpelling: false);
-                descriptionVocabulary[t].UnionWith(analyzed.Terms.Select(TermId));
-                foreach (var word in analyzed.Words)
-                {
-                    words[word] = words.GetValueOrDefault(word) + 1;
-                }
-            }
+            phrasingVocabulary.Close(t);
+            descriptionVocabulary.Close(t);
         }
 
         // Per target, how many of its phrasings hold each term: only the posterior's index below is kept.
@@ -125,48 +138,24 @@ public sealed partial class TopicMatcher
 
         _logDenominators = termCounts.Select(c => (double)c.Values.Sum()).Select(total => Math.Log(total + (PosteriorAlpha * _termIds.Count))).ToArray();
         var termCount = _termIds.Count;
-        var postings = Enumerable.Range(0, termCount).Select(_ => new List<int>()).ToArray();
-        for (var d = 0; d < docTerms.Count; d++)
-        {
-            foreach (var id in docTerms[d])
-            {
-                postings[id].Add(d);
-            }
-        }
-
-        _postings = postings.Select(p => p.ToArray()).ToArray();
+        _postings = Invert(docTerms, termCount);
         _docTarget = docTarget.ToArray();
-        _docContent = docContent.ToArray();
-        _docSorted = docWords.Select(SortWords).ToArray();
-        _docHistograms = _docSorted.Select(CharacterHistogram.Of).ToArray();
+        _docContent = docPhrasings.Select(p => p.Content).ToArray();
+        _docSorted = docPhrasings.Select(p => p.Sorted).ToArray();
+        _docHistograms = docPhrasings.Select(p => p.Histogram).ToArray();
         _docIdf = _postings.Select(p => Idf(docTerms.Count, p.Length)).ToArray();
         _unknownDocIdf = UnknownFactor * Idf(docTerms.Count, 0);
         _docNorm = docTerms.Select(ts => Math.Sqrt(ts.Sum(id => _docIdf[id] * _docIdf[id]))).ToArray();
 
-        _phrasingTargets = Invert(phrasingVocabulary, termCount);
-        _descriptionTargets = Invert(descriptionVocabulary, termCount);
+        _phrasingTargets = Invert(phrasingVocabulary.Sets, termCount);
+        _descriptionTargets = Invert(descriptionVocabulary.Sets, termCount);
         _targetIdf = Enumerable.Range(0, termCount)
             .Select(id => Idf(targets.Count, _phrasingTargets[id].Union(_descriptionTargets[id]).Count()))
             .ToArray();
         _unknownTargetIdf = UnknownFactor * Idf(targets.Count, 0);
-        analyzer.SetVocabulary(words, _termIds.Keys);
+        _analyzer = analyzer.WithVocabulary(words, _termIds.Keys);
         _phrasingLogCounts = PhrasingLogCounts(_phrasingTargets, termCounts); // scoring index (TopicMatcher.Scoring.cs)
         _bounds = BoundIndex.Build(targets.Count, _postings, _docTarget, _docNorm, _phrasingTargets); // pruning index (TopicMatcher.Bounds.cs)
-    }
-
-    /// <summary>Builds a matcher over all topics of <paramref name="knowledge"/> plus <paramref name="extraTargets"/> (e.g. dialogs).</summary>
-    public static TopicMatcher Create(KnowledgeBase knowledge, MatcherOptions options, IEnumerable<MatchTarget>? extraTargets = null)
-    {
-        var analyzer = TextAnalyzer.CreateDefault();
-        analyzer.AddSynonyms(knowledge.Synonyms);
-        var targets = knowledge.Topics
-            .Select(t => new MatchTarget(t.Id,
-                t.Phrasings.Values.SelectMany(p => p).Append(t.Title.En).Concat(t.Title.Zh is null ? [] : [t.Title.Zh]).ToList(),
-                t.Answer.Zh is null ? [t.Answer.En] : [t.Answer.En, t.Answer.Zh]))
-            .Concat(knowledge.OutOfScope.Select(g => new MatchTarget(OutOfScopeGroup.TargetPrefix + g.Id, g.Phrasings.Values.SelectMany(p => p).ToList())))
-            .Concat(extraTargets ?? [])
-            .ToList();
-        return new TopicMatcher(targets, analyzer, options);
     }
 
     /// <summary>The analyzer this matcher uses (shared with anything that must read text the same way).</summary>
@@ -183,7 +172,15 @@ public sealed partial class TopicMatcher
     /// <see cref="MatchResult.Ranked"/> holds the best few targets at once and orders the rest only if a caller reads
     /// past them (the same sequence as <see cref="Rank"/>).
     /// </remarks>
-    public MatchResult Match(string? utterance)
+    public MatchResult Match(string? utterance) => MatchTokenized(_analyzer.Tokenize(utterance));
+
+    /// <summary>
+    /// <see cref="Match"/> for a message already tokenised by an analyzer with this matcher's tokenizers (see
+    /// <see cref="TextAnalyzer.CanRead"/>): the same result as matching the text itself, so one tokenised message serves
+    /// several matchers built on one analyzer, each correcting its spelling towards its own words.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="utterance"/> was tokenised by other tokenizers.</exception>
+    public MatchResult MatchTokenized(TokenizedText utterance)
     {
         var query = _analyzer.Analyze(utterance);
         var ranked = RankLazily(query);
@@ -211,20 +208,35 @@ public sealed partial class TopicMatcher
         candidate.Id.StartsWith(OutOfScopeGroup.TargetPrefix, StringComparison.Ordinal);
 
     /// <summary>The words in ordinal order joined by spaces: comparing two such strings is FuzzySharp's token-sort ratio.</summary>
-    private static string SortWords(IReadOnlyList<string> words) => string.Join(' ', words.Order(StringComparer.Ordinal));
+    internal static string SortWords(IReadOnlyList<string> words) => string.Join(' ', words.Order(StringComparer.Ordinal));
 
-    private static int[][] Invert(HashSet<int>[] vocabularies, int termCount)
+    /// <summary>
+    /// For each term id below <paramref name="termCount"/>, the indexes of the <paramref name="sets"/> that hold it, in
+    /// ascending order (each set holds a term at most once). Counted first, so each list is allocated once at its size.
+    /// </summary>
+    private static int[][] Invert<TSet>(IReadOnlyList<TSet> sets, int termCount)
+        where TSet : IEnumerable<int>
     {
-        var lists = Enumerable.Range(0, termCount).Select(_ => new List<int>()).ToArray();
-        for (var t = 0; t < vocabularies.Length; t++)
+        var counts = new int[termCount];
+        foreach (var set in sets)
         {
-            foreach (var id in vocabularies[t])
+            foreach (var id in set)
             {
-                lists[id].Add(t);
+                counts[id]++;
             }
         }
 
-        return lists.Select(l => l.ToArray()).ToArray();
+        var lists = counts.Select(n => new int[n]).ToArray();
+        Array.Clear(counts);
+        for (var i = 0; i < sets.Count; i++)
+        {
+            foreach (var id in sets[i])
+            {
+                lists[id][counts[id]++] = i;
+            }
+        }
+
+        return lists;
     }
 
     private static double Idf(int documents, int frequency) =>

@@ -41,4 +41,24 @@ public class CharacterHistogramTests
         Assert.Equal(0.0, CharacterHistogram.MaxRatio(CharacterHistogram.Of("abc"), 3, CharacterHistogram.Of("xyz"), 3));
         Assert.Equal(0.0, CharacterHistogram.MaxRatio(CharacterHistogram.Of(string.Empty), 0, CharacterHistogram.Of(string.Empty), 0));
     }
+
+    [Fact]
+    public void The_compact_histogram_an_index_keeps_gives_the_same_bound_and_stays_a_bound_past_255_of_a_bucket()
+    {
+        var random = new Random(20261203);
+        const string alphabet = "abcdefghijklmnopqrstuvwxyz 0123456789公司专线跨境翻墙";
+        string Next(int longest) => new(Enumerable.Range(0, random.Next(0, longest)).Select(_ => alphabet[random.Next(alphabet.Length)]).ToArray());
+        for (var i = 0; i < 2000; i++)
+        {
+            var (first, second) = (Next(60), Next(60));
+            Assert.Equal(CharacterHistogram.MaxRatio(CharacterHistogram.Of(first), first.Length, CharacterHistogram.Of(second), second.Length),
+                CharacterHistogram.MaxRatio(CharacterHistogram.Of(first), first.Length, CharacterHistogram.Compact(second), second.Length));
+        }
+
+        foreach (var (first, second) in new[] { (new string('a', 1000), new string('a', 300)), (new string('a', 300), new string('a', 1000)), (Next(2000), new string('b', 600) + Next(600)) })
+        {
+            var bound = CharacterHistogram.MaxRatio(CharacterHistogram.Of(first), first.Length, CharacterHistogram.Compact(second), second.Length);
+            Assert.True(bound + 0.005 >= Fuzz.Ratio(first, second, PreprocessMode.None) / 100.0, $"bound {bound}");
+        }
+    }
 }

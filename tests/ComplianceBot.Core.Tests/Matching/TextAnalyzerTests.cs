@@ -103,4 +103,30 @@ public class TextAnalyzerTests
         Assert.Equal(["penalti"], analyzer.Analyze("penalites").Terms);
         Assert.Equal(["penalit"], analyzer.Analyze("penalites", correctSpelling: false).Terms);
     }
+
+    [Fact]
+    public void A_text_tokenised_once_is_read_by_each_vocabulary_as_the_text_itself()
+    {
+        var analyzer = CreateAnalyzer();
+        var penalties = analyzer.WithVocabulary(new Dictionary<string, int> { ["penalties"] = 3 }, ["penalti"]);
+        var penalise = analyzer.WithVocabulary(new Dictionary<string, int> { ["penalise"] = 3 }, ["penalis"]);
+        var tokens = analyzer.Tokenize("penaltes for a vpn");
+
+        Assert.Equal(["penalti", "vpn"], penalties.Analyze(tokens).Terms);
+        Assert.NotEqual("penalti", penalise.Analyze(tokens).Terms[0]);
+        Assert.Equal(penalties.Analyze("penaltes for a vpn"), penalties.Analyze(tokens), AnalyzedTextComparer);
+        Assert.Equal(penalise.Analyze("penaltes for a vpn"), penalise.Analyze(tokens), AnalyzedTextComparer);
+        Assert.Equal(analyzer.Analyze("penaltes for a vpn"), analyzer.Analyze(tokens), AnalyzedTextComparer); // no vocabulary of its own
+    }
+
+    [Fact]
+    public void Tokens_of_other_tokenizers_are_refused()
+    {
+        var tokens = CreateAnalyzer().Tokenize("vpn");
+
+        Assert.Throws<ArgumentException>(() => CreateAnalyzer().Analyze(tokens));
+    }
+
+    private static readonly IEqualityComparer<AnalyzedText> AnalyzedTextComparer = EqualityComparer<AnalyzedText>.Create((a, b) =>
+        a!.Normalized == b!.Normalized && a.Words.SequenceEqual(b.Words) && a.Terms.SequenceEqual(b.Terms) && a.Language == b.Language);
 }
