@@ -1,4 +1,4 @@
-using System.Text;
+using System.Runtime.CompilerServices;
 using ComplianceBot.Core.Conversation;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
@@ -13,21 +13,35 @@ namespace ComplianceBot.Bot;
 public static class ActivityRenderer
 {
     /// <summary>The Markdown text of <paramref name="reply"/>: body, then "Sources" (出处 in replies whose <see cref="BotReply.Language"/> is Chinese), then the footer in italics.</summary>
+    /// <remarks>Written into a pooled buffer: the returned string is the only allocation (replies run to kilobytes).</remarks>
     public static string ToMarkdown(BotReply reply)
     {
-        var text = new StringBuilder(reply.Text.Trim());
+        var text = new DefaultInterpolatedStringHandler(0, 0);
+        text.AppendFormatted(reply.Text.AsSpan().Trim());
         if (reply.Sources.Count > 0)
         {
-            text.Append("\n\n**").Append(Rendering.ReplyWords.For(reply.Language).Sources).Append(":** ")
-                .Append(string.Join("; ", reply.Sources.Select(s => s.Text)));
+            text.AppendLiteral("\n\n**");
+            text.AppendLiteral(Rendering.ReplyWords.For(reply.Language).Sources);
+            text.AppendLiteral(":** ");
+            for (var i = 0; i < reply.Sources.Count; i++)
+            {
+                if (i > 0)
+                {
+                    text.AppendLiteral("; ");
+                }
+
+                text.AppendLiteral(reply.Sources[i].Text);
+            }
         }
 
         if (!string.IsNullOrWhiteSpace(reply.Footer))
         {
-            text.Append("\n\n_").Append(reply.Footer.Trim()).Append('_');
+            text.AppendLiteral("\n\n_");
+            text.AppendFormatted(reply.Footer.AsSpan().Trim());
+            text.AppendLiteral("_");
         }
 
-        return text.ToString();
+        return text.ToStringAndClear();
     }
 
     /// <summary>Builds the message activity for <paramref name="reply"/>.</summary>

@@ -45,6 +45,11 @@ public static partial class MentionText
         }
 
         var mentions = ReadMentions(entities);
+        if (mentions.Count == 0 && !text.Contains("<at", StringComparison.OrdinalIgnoreCase))
+        {
+            return Normalize(decodeHtml ? WebUtility.HtmlDecode(text) : text); // no mention and no tag: nothing to take out
+        }
+
         var botMentions = mentions.Where(m => IsBot(m, bot)).ToList();
         var others = mentions.Where(m => !IsBot(m, bot)).ToList();
 

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.IO.Pipelines;
 using System.Text;
 using Microsoft.AspNetCore.Http.Features;
 
@@ -52,8 +54,7 @@ public static class JsonRequestBody
         string text;
         try
         {
-            using var reader = new StreamReader(request.Body, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
-            text = await reader.ReadToEndAsync(context.RequestAborted);
+            text = rewind ? await ReadWithStreamReaderAsync(request.Body, context.RequestAborted) : await ReadAllAsync(request.BodyReader, context.RequestAborted);
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
@@ -71,6 +72,53 @@ public static class JsonRequestBody
         }
 
         return (text, null);
+    }
+
+    // The body's bytes as they arrive, decoded once: what a StreamReader (UTF-8, byte order marks detected) reads, without
+    // its buffers and growing builder. A body starting with a UTF-16 or UTF-32 byte order mark is left to the StreamReader.
+    private static async Task<string> ReadAllAsync(PipeReader reader, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var result = await reader.ReadAsync(cancellationToken);
+            var bytes = result.Buffer;
+            if (result.IsCompleted || result.IsCanceled)
+            {
+                try
+                {
+                    return StartsWith(bytes, Utf8Bom) ? Encoding.UTF8.GetString(bytes.Slice(Utf8Bom.Length))
+                        : StartsWith(bytes, [0xFE, 0xFF]) || StartsWith(bytes, [0xFF, 0xFE]) || StartsWith(bytes, [0x00, 0x00, 0xFE, 0xFF])
+                            ? await ReadWithStreamReaderAsync(new MemoryStream(bytes.ToArray()), cancellationToken)
+                            : Encoding.UTF8.GetString(bytes);
+                }
+                finally
+                {
+                    reader.AdvanceTo(bytes.End);
+                }
+            }
+
+            reader.AdvanceTo(bytes.Start, bytes.End); // nothing consumed, everything looked at: wait for more
+        }
+    }
+
+    private static readonly byte[] Utf8Bom = [0xEF, 0xBB, 0xBF];
+
+    private static bool StartsWith(ReadOnlySequence<byte> bytes, ReadOnlySpan<byte> prefix)
+    {
+        if (bytes.Length < prefix.Length)
+        {
+            return false;
+        }
+
+        Span<byte> start = stackalloc byte[prefix.Length];
+        bytes.Slice(0, prefix.Length).CopyTo(start);
+        return start.SequenceEqual(prefix);
+    }
+
+    private static async Task<string> ReadWithStreamReaderAsync(Stream body, CancellationToken cancellationToken)
+    {
+        using var reader = new StreamReader(body, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
+        return await reader.ReadToEndAsync(cancellationToken);
     }
 
     private static IResult TooLarge(long maxBytes) => Error(StatusCodes.Status413PayloadTooLarge,

@@ -58,7 +58,7 @@ public sealed class ConversationStateStore(IStorage storage, Telemetry.BotMetric
             IStoreItem other => (JsonSerializer.Serialize(other, other.GetType(), StorageJson.Options), other.ETag),
             _ => (JsonSerializer.Serialize(item, item.GetType(), StorageJson.Options), "*"),
         };
-        return Parse(json) is { } state
+        return ConversationStateJson.TryRead(json) is { } state
             ? new StoredConversation(state, etag, StoredStateStatus.Readable)
             : new StoredConversation(new ConversationState(), etag, StoredStateStatus.Unreadable, DialogIdIn(json));
     }
@@ -83,21 +83,6 @@ public sealed class ConversationStateStore(IStorage storage, Telemetry.BotMetric
         finally
         {
             metrics.Storage("write", time.GetElapsedTime(started));
-        }
-    }
-
-    /// <summary>The state in <paramref name="json"/> when it is a readable document of the current schema version; null otherwise.</summary>
-    private static ConversationState? Parse(string json)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize<ConversationState>(json, ConversationStateJson.Options) is { SchemaVersion: ConversationState.CurrentSchemaVersion } state
-                ? state
-                : null;
-        }
-        catch (Exception ex) when (ex is JsonException or NotSupportedException or InvalidOperationException)
-        {
-            return null;
         }
     }
 
