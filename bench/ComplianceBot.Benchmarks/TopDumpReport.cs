@@ -17,7 +17,7 @@ namespace ComplianceBot.Benchmarks;
 /// </summary>
 /// <remarks>
 /// <c>dotnet run -c Release --project bench/ComplianceBot.Benchmarks -- top8 &lt;topics&gt; &lt;file&gt;</c> (0 = the real content).
-/// The questions: the scale report's, the shared evaluation sets' (<c>/work/shared/eval</c> if present), every user turn
+/// The questions: the scale report's, the project's question sets (<c>tests/ComplianceBot.Core.Tests/Data/*.jsonl</c>), every user turn
 /// of the conversation scripts and <c>eval/conversations.yaml</c>, and 500 generated English and Chinese questions
 /// about generated topics, some with a word dropped or a typo.
 /// </remarks>
@@ -66,10 +66,10 @@ internal static class TopDumpReport
     {
         var questions = new List<string> { "Is it illegal for individuals to use paid international VPN services?", "can i use a vpn in china", "公司专线可以转租吗", "what's the weather tomorrow", "什么是合规VPN？", "请问高校实验室在深圳租用专线可以吗" };
         questions.AddRange(Enumerable.Range(0, 50).SelectMany(i => new[] { SyntheticKnowledge.Question(i * 37 % size), SyntheticKnowledge.QuestionZh(i * 53 % size) }));
-        var shared = "/work/shared/eval";
-        if (Directory.Exists(shared))
+        var sets = Path.Combine(Path.GetDirectoryName(Paths.Knowledge)!, "tests", "ComplianceBot.Core.Tests", "Data");
+        if (Directory.Exists(sets))
         {
-            foreach (var file in Directory.GetFiles(shared, "*.jsonl").Order(StringComparer.Ordinal))
+            foreach (var file in Directory.GetFiles(sets, "*.jsonl").Order(StringComparer.Ordinal))
             {
                 foreach (var line in File.ReadLines(file).Where(l => l.Trim().Length > 0))
                 {
