@@ -36,9 +36,16 @@ public static class ClosedCheckReply
         var language = chinese ? Language.Chinese : Language.English;
         var lostId = stored.LostDialogId ?? (input.Value?.TryGetValue(DialogActions.DialogKey, out var id) == true ? id : null);
         var dialogs = content.FindDialog(lostId) is { } lost ? [lost] : content.Dialogs;
-        var text = chinese
-            ? "你之前的情况检查已经关闭（闲置太久，或更新后无法读取），之前的回答没有保留。要重新开始吗？"
-            : "Your earlier situation check was closed (it was idle for too long, or could not be read after an update), so its answers are no longer kept. Would you like to start again?";
+        // A button with no state behind it may come from a check that expired or from one never held here (an old
+        // card, another conversation): the notice must be true either way. Typed text reaches here only when stored
+        // state exists and could not be read.
+        var text = (IsCheckButton(input), chinese) switch
+        {
+            (true, true) => "这个按钮属于一个在本对话中并未进行的情况检查：检查在闲置太久或更新后会关闭，回答不会保留。要重新开始吗？",
+            (true, false) => "That button is from a situation check that is not open in this conversation: checks close after a long idle time or an update, and their answers are not kept. Would you like to start again?",
+            (false, true) => "你之前的情况检查在更新后无法读取，已经关闭，之前的回答没有保留。要重新开始吗？",
+            (false, false) => "Your earlier situation check could not be read after an update and was closed, so its answers are not kept. Would you like to start again?",
+        };
         return new BotReply
         {
             Kind = ReplyKind.Notice,

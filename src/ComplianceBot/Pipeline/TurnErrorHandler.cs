@@ -26,7 +26,7 @@ public sealed class TurnErrorHandler(ILogger<TurnErrorHandler> logger)
         {
             // The channel's service could not be reached or refused the reply after the retries (each logged as a
             // warning): one line, no stack trace; telling the user over the same service would only fail again.
-            logger.LogError("Unhandled error in {Channel} turn {ActivityType} {ActivityId} of conversation {ConversationId}: the reply could not be delivered to {ServiceUrl} ({Failure})",
+            logger.LogError("The reply of {Channel} turn {ActivityType} {ActivityId} of conversation {ConversationId} could not be delivered to {ServiceUrl} ({Failure})",
                 activity?.ChannelId, activity?.Type, activity?.Id, activity?.Conversation?.Id, activity?.ServiceUrl, exception.GetType().Name + ": " + exception.Message);
         }
         else

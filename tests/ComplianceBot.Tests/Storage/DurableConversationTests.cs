@@ -70,11 +70,23 @@ public sealed class DurableConversationTests : IDisposable
         Assert.Equal(1, await store.CountAsync(ConversationStateStore.KeyPrefix));
         var (_, replies) = await bot.SendAsync(Activities.Message("Mainland China", "idle-1", StoredState.Choice("destination", "mainland-china")));
         var reply = Assert.Single(replies);
-        Assert.StartsWith("Your earlier situation check was closed", (string?)reply["text"]);
+        Assert.StartsWith("That button is from a situation check that is not open in this conversation", (string?)reply["text"]);
         Assert.DoesNotContain("no longer open", reply.ToString());
         Assert.Contains("travel-check", reply.ToString()); // a button to start it again
         var (_, continued) = await bot.SendAsync(Activities.Message(null, "active-1", StoredState.Choice("method", "roaming")));
         Assert.Equal("permitted", (string?)continued.Select(r => r["value"]).OfType<JObject>().Single(v => (string?)v["type"] == "verdict")["verdict"]);
+    }
+
+    [Fact]
+    public async Task A_checks_button_in_a_conversation_that_never_had_a_check_claims_no_earlier_check()
+    {
+        await using var bot = await BotServer.StartAsync();
+
+        var (_, replies) = await bot.SendAsync(Activities.Message(null, "brand-new-1", StoredState.Choice("provider", "licensed-operator")));
+
+        var text = (string?)Assert.Single(replies)["text"];
+        Assert.StartsWith("That button is from a situation check that is not open in this conversation", text);
+        Assert.DoesNotContain("earlier", text);
     }
 
     [Theory]
@@ -90,7 +102,7 @@ public sealed class DurableConversationTests : IDisposable
 
         Assert.Equal(200, status);
         var reply = Assert.Single(replies);
-        Assert.StartsWith("Your earlier situation check was closed", (string?)reply["text"]);
+        Assert.StartsWith("That button is from a situation check that is not open in this conversation", (string?)reply["text"]);
         Assert.Contains("travel-check", reply.ToString());
         var (_, restarted) = await bot.SendAsync(Activities.Message(null, "damaged-1", StoredState.Start("travel-check")));
         Assert.Equal("destination", (string?)restarted.Last()["value"]!["slot"]);
