@@ -11,7 +11,8 @@ namespace ComplianceBot.Content;
 /// content is still served); <c>content</c>: <c>hash</c> (SHA-256 of the files, 64 hex digits), <c>shortHash</c>
 /// (12 digits, the <c>contentVersion</c> of every reply), <c>loadedAt</c> (UTC), <c>asOf</c> (YYYY-MM-DD), counts;
 /// <c>lastReload</c>: <c>at</c>, <c>succeeded</c>, <c>version</c> (short hash of the files it read), <c>errors</c> and
-/// <c>warnings</c> (each <c>path:line:column: severity: message</c>, quoted file text elided, see <see cref="Line"/>),
+/// <c>warnings</c> (each <c>path:line:column: severity: message</c>; in errors quoted file text is elided, see
+/// <see cref="Line"/>; warnings, which only content files that passed the schema produce, are shown in full),
 /// <c>warningsPending</c> (true while the nearly-same-phrasings check of that reload still runs in the background:
 /// its warnings are not yet listed).
 /// Answers callers on this machine only unless <c>Hosting:AllowRemoteMonitoring</c>.
@@ -55,7 +56,7 @@ public static partial class StatusEndpoint
                 succeeded = !failed,
                 version = last.Version.ShortHash,
                 errors = Lines(last.Messages, Severity.Error),
-                warnings = Lines(last.Messages, Severity.Warning),
+                warnings = WarningLines(last.Messages),
                 warningsPending = last.Pending is not null,
             },
         };
@@ -63,6 +64,19 @@ public static partial class StatusEndpoint
 
     private static List<string> Lines(IEnumerable<ValidationMessage> messages, Severity severity) =>
         messages.Where(m => m.Severity == severity).Select(Line).ToList();
+
+    // Warnings come only from files that parsed and passed the schema (content, not a linked system file), so the
+    // phrasings they quote are shown: an author cannot act on "phrasing '…' is the same as '…'". Still capped in length.
+    private static List<string> WarningLines(IEnumerable<ValidationMessage> messages) =>
+        messages.Where(m => m.Severity == Severity.Warning).Select(WarningLine).ToList();
+
+    /// <summary>
+    /// Warning <paramref name="message"/> as shown to operators: <c>path:line:column: warning: message</c> in full, at
+    /// most <see cref="MaxLineLength"/> characters.
+    /// </summary>
+    public static string WarningLine(ValidationMessage message) => Capped(message.ToString());
+
+    private static string Capped(string text) => text.Length > MaxLineLength ? text[..MaxLineLength] + "…" : text;
 
     /// <summary>
     /// <paramref name="message"/> as shown to operators: <c>path:line:column: severity: message</c>, with every quoted
@@ -74,12 +88,11 @@ public static partial class StatusEndpoint
     /// </summary>
     public static string Line(ValidationMessage message)
     {
-        var text = Quoted().Replace(message.ToString(), m => Shown(m.Value[1..^1]) ? m.Value : "'…'");
-        return text.Length > MaxLineLength ? text[..MaxLineLength] + "…" : text;
+        return Capped(Quoted().Replace(message.ToString(), m => Shown(m.Value[1..^1]) ? m.Value : "'…'"));
     }
 
     /// <summary>The longest line of <c>errors</c> and <c>warnings</c>.</summary>
-    public const int MaxLineLength = 300;
+    public const int MaxLineLength = 500;
 
     [System.Text.RegularExpressions.GeneratedRegex(@"'[^'\r\n]{1,}'|""[^""\r\n]{1,}""")]
     private static partial System.Text.RegularExpressions.Regex Quoted();

@@ -40,9 +40,10 @@ public sealed class DeferredWarningsTests : ReloadingHostTest
         Assert.False((bool)status["lastReload"]!["warningsPending"]!);
         var validate = ComplianceBot.Core.Loading.ContentLoader.Load(Content.KnowledgePath, dialogsDirectory: Content.DialogsPath);
         Assert.Equal(
-            validate.Messages.Where(m => m.Severity == ComplianceBot.Core.Validation.Severity.Warning).Select(ComplianceBot.Content.StatusEndpoint.Line),
+            validate.Messages.Where(m => m.Severity == ComplianceBot.Core.Validation.Severity.Warning).Select(ComplianceBot.Content.StatusEndpoint.WarningLine),
             status["lastReload"]!["warnings"]!.Select(w => (string)w!));
         Assert.Contains(status["lastReload"]!["warnings"]!.Select(w => (string)w!),
-            w => w.StartsWith($"knowledge/{Topic}:{at + 1}:7: warning: phrasing", StringComparison.Ordinal) && w.Contains("is the same as", StringComparison.Ordinal));
+            w => w.StartsWith($"knowledge/{Topic}:{at + 1}:7: warning: phrasing 'is a paid vpn legal in china'", StringComparison.Ordinal)
+                 && w.Contains("is the same as 'is a paid vpn legal in china'", StringComparison.Ordinal)); // the phrasing shown, so the author can act
     }
 }
