@@ -179,8 +179,10 @@ public static partial class TurnDecider
 
         if (toStart is ({ } situation, var why))
         {
-            return dialogs.Start(situation, state, turn.StatedFor(situation.Id)?.Reading,
-                new Decision(DecisionKind.StartCheck) { Reason = why });
+            // "im in beijing, can i use vpn" answered, then "actually I use ExpressVPN": the check starts with both facts.
+            var (reading, carried) = WithEarlierFacts(turn.StatedFor(situation.Id)?.Reading, earlier.FirstOrDefault(f => f.DialogId == situation.Id));
+            return dialogs.Start(situation, state, reading,
+                new Decision(DecisionKind.StartCheck) { Reason = carried > 0 ? $"{why}; {carried} stated before" : why });
         }
 
         var faq = Faq(turn, state, content, replies);
@@ -188,6 +190,33 @@ public static partial class TurnDecider
             .Select(r => new StatedFacts(r.DialogId, r.Reading.Values.ToImmutableSortedDictionary(StringComparer.Ordinal)))
             .ToImmutableArray();
         return faq with { NewState = faq.NewState with { LastStated = stated } };
+    }
+
+    /// <summary>
+    /// <paramref name="reading"/> with the facts the previous message stated for the same dialog
+    /// (<see cref="ConversationState.LastStated"/>) added where this message states none for the slot; and how many
+    /// were added. A slot this message names, even ambiguously, keeps what this message says.
+    /// </summary>
+    private static (SlotReading? Reading, int Carried) WithEarlierFacts(SlotReading? reading, StatedFacts? earlier)
+    {
+        if (earlier is not { Facts.Count: > 0 })
+        {
+            return (reading, 0);
+        }
+
+        reading ??= SlotReading.Nothing;
+        var values = new Dictionary<string, string>(reading.Values, StringComparer.Ordinal);
+        var carried = 0;
+        foreach (var (slot, value) in earlier.Facts)
+        {
+            if (!values.ContainsKey(slot) && !reading.Ambiguous.ContainsKey(slot) && !reading.Negated.Contains(slot))
+            {
+                values[slot] = value;
+                carried++;
+            }
+        }
+
+        return carried == 0 ? (reading, 0) : (reading with { Values = values }, carried);
     }
 
     /// <summary>The FAQ answer from the topics alone, as if there were no dialogs: an answer, a clarify, or the fallback.</summary>

@@ -333,15 +333,7 @@ public sealed partial class DialogEngine
 
         var resumed = Reask(dialog, state, [DialogPhrases.Resume(_language, _replies.Title(dialog))],
             new Decision(DecisionKind.CheckAside) { DialogId = dialog.Id, Aside = answered.Decision });
-
-        // The aside comes without buttons: the check's question that follows is the one list to pick from, so a typed
-        // "1" can only mean its first choice, never a related topic shown just above it.
-        var plain = answered.Replies.Select(r => r with
-        {
-            Actions = [],
-            Value = r.Value is AnswerValue answer ? answer with { Offers = [] } : r.Value,
-        });
-        return resumed with { Replies = [.. plain, .. resumed.Replies] };
+        return resumed with { Replies = [.. answered.Replies, .. resumed.Replies] };
     }
 
     private TurnResult Submit(DialogDefinition dialog, ConversationState state, string slotId, string? choice)

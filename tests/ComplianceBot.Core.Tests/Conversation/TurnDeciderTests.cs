@@ -72,18 +72,6 @@ public class TurnDeciderTests
     }
 
     [Fact]
-    public void An_aside_in_a_check_offers_no_buttons_of_its_own_so_a_typed_number_can_only_mean_the_checks_choice()
-    {
-        var started = Decide(Start("travel-check")).NewState;
-
-        var result = Decide("what are the penalties for individuals", started);
-
-        Assert.Empty(result.Replies[0].Actions); // the answer's related topics would be numbered from 1 beside the choices
-        Assert.Equal(result.Replies[^1].Actions.Select(a => a.Title), result.NewState.OfferedButtons.Select(b => b.Title));
-        Assert.NotEmpty(result.NewState.OfferedButtons);
-    }
-
-    [Fact]
     public void State_for_a_removed_dialog_ends_the_check_in_the_new_state_only()
     {
         var stale = new ConversationState { Dialog = new DialogState { DialogId = "retired-check", Title = "Old check", AskedSlot = "x" } };

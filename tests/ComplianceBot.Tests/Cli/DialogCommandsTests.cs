@@ -30,6 +30,18 @@ public sealed class DialogCommandsTests : IDisposable
     }
 
     [Fact]
+    public async Task Chat_numbers_only_the_list_a_typed_number_picks_from_so_an_aside_in_a_check_cannot_flip_a_choice()
+    {
+        var (exitCode, output) = await RunAsync("I'm in Shanghai and use astrill for work email\n1\n2\nwhat are the penalties for individuals\nexit\n", "chat");
+
+        Assert.Equal(0, exitCode);
+        var aside = output[output.LastIndexOf("> ", output.IndexOf("Back to the check", StringComparison.Ordinal), StringComparison.Ordinal)..];
+        Assert.Contains("  - Jail, deportation and criminal records", aside); // the answer's related topics: listed, not numbered
+        Assert.Contains("  [1] A Chinese operator's own international service", aside); // the one numbered list
+        Assert.Single(aside.Split('\n'), l => l.StartsWith("  [1] ", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Eval_scenarios_passes_the_projects_own_scenario_file()
     {
         var file = Path.Combine(Repo.Root, "tests", "ComplianceBot.Core.Tests", "Data", "dialog-scenarios.jsonl");
