@@ -9,6 +9,7 @@ namespace ComplianceBot.Core.Tests.Loading;
 /// content (at 10,000 topics: hundreds of thousands of phrasings while the matchers are built). It must keep little
 /// beyond what the content keeps anyway.
 /// </summary>
+[Collection(LiveMemory.Name)]
 public sealed class PendingWarningsMemoryTests
 {
     [Fact]
@@ -18,9 +19,9 @@ public sealed class PendingWarningsMemoryTests
         var (others, holder) = LoadKeepingPendingApart(copy.Path);
         var phrasings = ((PendingWarnings)holder[0]!).PhrasingCount;
 
-        var withPending = LiveBytes();
+        var withPending = LiveMemory.Bytes();
         holder[0] = null;
-        var without = LiveBytes();
+        var without = LiveMemory.Bytes();
         GC.KeepAlive(others);
 
         // Before: each phrasing's normalised text (a copy) and an entry object, about 200 bytes each; now a 32-byte
@@ -36,13 +37,5 @@ public sealed class PendingWarningsMemoryTests
     {
         var result = ContentLoader.LoadDeferringPhrasingCheck(knowledge);
         return (result with { Pending = null }, [result.Pending]);
-    }
-
-    private static long LiveBytes()
-    {
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
-        return GC.GetTotalMemory(forceFullCollection: true);
     }
 }
