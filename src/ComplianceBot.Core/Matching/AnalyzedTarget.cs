@@ -36,7 +36,7 @@ internal sealed record AnalyzedTarget(string Id, IReadOnlyList<AnalyzedPhrasing>
             var analyzed = analyzer.Analyze(phrasing, correctSpelling: false);
             if (!analyzed.IsEmpty)
             {
-                phrasings.Add(new AnalyzedPhrasing(analyzed, pool));
+                phrasings.Add(new AnalyzedPhrasing(phrasing, analyzed, pool));
             }
         }
 
@@ -54,30 +54,36 @@ internal sealed record AnalyzedTarget(string Id, IReadOnlyList<AnalyzedPhrasing>
 internal sealed record AnalyzedDescription(string[] Terms, string[] Words);
 
 /// <summary>
-/// One phrasing as the matcher indexes it: its terms and words, and what fuzzy comparison reads (content words, the
-/// same sorted, and their character histogram), computed once and shared by every matcher that indexes it.
+/// One phrasing as the matcher indexes it: its terms and words, and what fuzzy comparison reads (the content words
+/// sorted, and their character histogram), computed once and shared by every matcher that indexes it.
 /// </summary>
 internal sealed class AnalyzedPhrasing
 {
-    /// <summary>Reads <paramref name="analyzed"/>, a non-empty phrasing analysed as content, keeping each word and term as <paramref name="pool"/> gives it.</summary>
-    public AnalyzedPhrasing(AnalyzedText analyzed, Func<string, string> pool)
+    /// <summary>
+    /// Reads <paramref name="analyzed"/>, the non-empty phrasing <paramref name="source"/> analysed as content, keeping
+    /// each word and term as <paramref name="pool"/> gives it.
+    /// </summary>
+    public AnalyzedPhrasing(string source, AnalyzedText analyzed, Func<string, string> pool)
     {
+        Source = source;
         Terms = [.. analyzed.Terms.Select(pool)];
         Words = [.. analyzed.Words.Select(pool)];
-        Content = analyzed.ContentText;
-        var sorted = TopicMatcher.SortWords(analyzed.Words);
-        Sorted = string.Equals(sorted, Content, StringComparison.Ordinal) ? Content : sorted; // one string when the words are in order
+        Sorted = TopicMatcher.SortWords(analyzed.Words);
         Histogram = CharacterHistogram.Compact(Sorted);
     }
+
+    /// <summary>
+    /// The phrasing as the target gives it (the content's own string). Its content words in order
+    /// (<see cref="AnalyzedText.ContentText"/>) are not kept: only explanations show them, and they read them again
+    /// from this, which saves a string per phrasing (about 20 MB at 10,000 topics).
+    /// </summary>
+    public string Source { get; }
 
     /// <summary>The index terms in order.</summary>
     public string[] Terms { get; }
 
     /// <summary>The content words in order.</summary>
     public string[] Words { get; }
-
-    /// <summary>The content words joined by spaces (<see cref="AnalyzedText.ContentText"/>).</summary>
-    public string Content { get; }
 
     /// <summary>The content words in ordinal order joined by spaces: comparing two such strings is FuzzySharp's token-sort ratio.</summary>
     public string Sorted { get; }

@@ -406,7 +406,7 @@ public sealed partial class TopicMatcher
     private void CompareFuzzily(int doc, string sortedContent, int[] queryHistogram, Scratch scratch)
     {
         var (signals, cosines) = (scratch.Targets, scratch.Dot);
-        if (_docContent[doc].Length == 0)
+        if (_docSorted[doc].Length == 0) // the same words as the content, so the same length
         {
             return;
         }

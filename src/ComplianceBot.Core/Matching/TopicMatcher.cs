@@ -27,7 +27,7 @@ public sealed partial class TopicMatcher
     private readonly string[] _targetIds;
     private readonly int[] _docTarget;
     private readonly double[] _docNorm;
-    private readonly string[] _docContent;
+    private readonly string[] _docSource; // the phrasing as written (shared with the content), for explanations
     private readonly string[] _docSorted;
     private readonly byte[][] _docHistograms; // capped counts (CharacterHistogram.Compact), shared with other matchers of the same analysis
     private readonly Dictionary<string, int> _termIds;
@@ -140,7 +140,7 @@ public sealed partial class TopicMatcher
         var termCount = _termIds.Count;
         _postings = Invert(docTerms, termCount);
         _docTarget = docTarget.ToArray();
-        _docContent = docPhrasings.Select(p => p.Content).ToArray();
+        _docSource = docPhrasings.Select(p => p.Source).ToArray();
         _docSorted = docPhrasings.Select(p => p.Sorted).ToArray();
         _docHistograms = docPhrasings.Select(p => p.Histogram).ToArray();
         _docIdf = _postings.Select(p => Idf(docTerms.Count, p.Length)).ToArray();
@@ -201,8 +201,11 @@ public sealed partial class TopicMatcher
         var scores = ScoreAll(query);
         return new MatchExplanation(query, Decide(query, scores.Select(s => new MatchCandidate(_targetIds[s.Target], s.Confidence)).ToList()),
             scores.Take(top).Select(s => new TargetExplanation(_targetIds[s.Target], s.Confidence, s.Phrasing, s.Coverage, s.Description, s.Fuzzy,
-                s.Posterior, s.BestDocument >= 0 ? _docContent[s.BestDocument] : string.Empty)).ToList());
+                s.Posterior, s.BestDocument >= 0 ? ContentOf(s.BestDocument) : string.Empty)).ToList());
     }
+
+    // The content words of document doc in order, read again from its phrasing (reading content needs no vocabulary).
+    private string ContentOf(int doc) => _analyzer.Analyze(_docSource[doc], correctSpelling: false).ContentText;
 
     private static bool IsOutOfScope(MatchCandidate candidate) =>
         candidate.Id.StartsWith(OutOfScopeGroup.TargetPrefix, StringComparison.Ordinal);

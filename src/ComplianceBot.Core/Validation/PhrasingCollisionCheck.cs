@@ -35,17 +35,23 @@ internal static class PhrasingCollisionCheck
     internal static List<ValidationMessage> Warnings(Phrasings phrasings, CancellationToken cancellationToken = default)
     {
         var languages = new[] { phrasings.English, phrasings.Chinese };
+        var normalized = new List<string>[languages.Length];
         var clashes = new int[languages.Length][];
         Parallel.For(0, languages.Length, new ParallelOptions { CancellationToken = cancellationToken }, l =>
-            clashes[l] = NearlySamePairs.EarliestClashes(languages[l].Select(e => e.Owner).ToList(), languages[l].Select(e => e.Normalized).ToList(), cancellationToken));
+        {
+            normalized[l] = languages[l].Select(e => TextNormalizer.Normalize(e.Source)).ToList();
+            clashes[l] = NearlySamePairs.EarliestClashes(languages[l].Select(e => e.Owner).ToList(), normalized[l], cancellationToken);
+        });
         var warnings = new List<ValidationMessage>();
         for (var l = 0; l < languages.Length; l++)
         {
             for (var order = 0; order < languages[l].Count; order++)
             {
-                if (clashes[l][order] >= 0)
+                var clash = clashes[l][order];
+                if (clash >= 0)
                 {
-                    warnings.Add(Warning(languages[l][order], languages[l][clashes[l][order]]));
+                    var same = string.Equals(normalized[l][clash], normalized[l][order], StringComparison.Ordinal);
+                    warnings.Add(Warning(languages[l][order], languages[l][clash], same));
                 }
             }
         }
@@ -126,7 +132,7 @@ internal static class PhrasingCollisionCheck
     }
 
 
-    private static List<Entry> Collect(IReadOnlyList<ParsedFile<TopicDto>> topics, ParsedFile<OutOfScopeDto>? outOfScope,
+    private static Entry[] Collect(IReadOnlyList<ParsedFile<TopicDto>> topics, ParsedFile<OutOfScopeDto>? outOfScope,
         IReadOnlyList<ParsedFile<DialogDto>> dialogs, Language language)
     {
         var entries = new List<Entry>();
@@ -155,7 +161,7 @@ internal static class PhrasingCollisionCheck
             }
         }
 
-        return entries;
+        return [.. entries]; // exact size: kept until the deferred check runs
     }
 
     private static void Add<T>(List<Entry> entries, ParsedFile<T> file, string owner, string at, PhrasingsDto? phrasings, Language language)
@@ -164,27 +170,35 @@ internal static class PhrasingCollisionCheck
         var list = language == Language.English ? phrasings?.En : phrasings?.Zh;
         for (var i = 0; i < (list?.Count ?? 0); i++)
         {
-            var normalized = TextNormalizer.Normalize(list![i]);
-            if (normalized.Length > 0)
+            if (TextNormalizer.Normalize(list![i]).Length > 0) // normalised again by the check: kept, it would double the input
             {
                 var (line, column) = file.ValueAt($"{at}/{language.ToCode()}/{i}");
-                entries.Add(new Entry(file.Path, line, column, owner, list[i].Trim(), normalized));
+                entries.Add(new Entry(file.Path, line, column, owner, list[i]));
             }
         }
     }
 
 
 
-    private static ValidationMessage Warning(Entry entry, Entry clash)
+    private static ValidationMessage Warning(Entry entry, Entry clash, bool same)
     {
-        var how = clash.Normalized == entry.Normalized ? "the same as" : "nearly the same as";
+        var how = same ? "the same as" : "nearly the same as";
         return new ValidationMessage(entry.Path, entry.Line, entry.Column, Severity.Warning,
             $"phrasing '{entry.Text}' of {entry.Owner} is {how} '{clash.Text}' of {clash.Owner} "
             + $"({clash.Path}:{clash.Line}); the bot cannot tell the two apart: reword one or keep it in one place");
     }
 
-    /// <summary>One phrasing as the check compares it: where it is, whose it is, its text and its normalised text.</summary>
-    internal sealed record Entry(string Path, int Line, int Column, string Owner, string Text, string Normalized);
+    /// <summary>
+    /// One phrasing as the check compares it: where it is, whose it is, and its text as the file gives it. The running
+    /// bot keeps these until the deferred check has run (tens of thousands at 10,000 topics), so an entry is a struct
+    /// holding strings the content keeps anyway (paths, one owner per file, the phrasing the topic keeps when it needs
+    /// no trimming); the normalised texts are computed by the check.
+    /// </summary>
+    internal readonly record struct Entry(string Path, int Line, int Column, string Owner, string Source)
+    {
+        /// <summary>The phrasing as the warnings quote it (trimmed).</summary>
+        public string Text => Source.Trim();
+    }
 
     /// <summary>The phrasings the check compares, per language, in file order.</summary>
     internal sealed record Phrasings(IReadOnlyList<Entry> English, IReadOnlyList<Entry> Chinese);
