@@ -28,7 +28,15 @@ internal static class PlaceReader
         + "passports user users people person friend friends family wife husband boss manager telecom unicom mobile ip ips "
         + "address line lines network networks app apps store resident residents visa plan plans card cards colleague's "
         + "counterpart counterparts factory factories plant plants warehouse lab labs campus vps vpses tunnel tunnels proxy proxies "
-        + "host hosts hosting machine machines instance instances endpoint endpoints gateway gateways exit relay relays");
+        + "host hosts hosting machine machines instance instances endpoint endpoints gateway gateways exit relay relays "
+        + "venture ventures jv jvs");
+
+    // Connection tools that a place before them may only describe ("a Hong Kong VPN"), unless the place is where the
+    // question is set ("UAE vpn rules", "germany vpn?").
+    private static readonly HashSet<string> ToolNouns = Set("vpn vpns proxy proxies");
+
+    // Words that make the place after them describe the noun that follows ("a Hong Kong VPN", "my US vpn").
+    private static readonly HashSet<string> Determiners = Set("a an my our your their his her its some any this that these those another");
     private static readonly HashSet<string> LawNouns = Set(
         "law laws rule rules regulation regulations legislation legal policy policies government govt authorities restrictions "
         + "ban bans jurisdiction regulator regulators legality");
@@ -57,6 +65,16 @@ internal static class PlaceReader
         "节点", "朋友", "家人", "用户", "号码", "手机卡", "电话卡", "卡", "银行", "人", "电信", "联通", "移动", "运营商", "供应商",
         "分部", "分行", "机构", "工厂", "门店", "厂", "居民", "护照", "他", "她", "别人", "对方", "老板",
     ];
+
+    // What a place only describes: 我们在德国的子公司 is where the subsidiary is, not the writer; 美国的VPN is where the VPN is.
+    private static readonly string[] OrganisationZh =
+    [
+        "子公司", "分公司", "公司", "办公室", "分部", "分行", "合资公司", "合资企业", "团队", "同事", "工厂", "机构", "门店", "客户",
+        "服务器", "节点", "网站",
+    ];
+
+    // Connection tools a place before 的 only describes: 用美国的VPN (unlike 美国VPN规定, where the place is the setting).
+    private static readonly string[] ToolZh = ["vpn", "梯子", "代理", "加速器", "翻墙软件"];
 
     private static readonly string[] LawZh = ["法律", "法规", "规定", "政策", "规则", "监管", "法", "政府"];
     private static readonly string[] NegatedZh = ["不在", "没在", "不去", "没去", "不到", "没有在", "不是在", "没有去"];
@@ -164,6 +182,12 @@ internal static class PlaceReader
             return PlaceRole.ThirdParty; // "our Guangzhou team", "a US citizen", "HK-based"
         }
 
+        if (next.Count > 0 && ToolNouns.Contains(next[0]) && start - from > 0 && Determiners.Contains(tokens[start - 1].Value)
+            && (next.Count == 1 || next[1] is "legal" || !LawNouns.Contains(next[1])))
+        {
+            return PlaceRole.ThirdParty; // "can i use a hong kong vpn": where the VPN is, not where the question is set
+        }
+
         if (following is not null && LawNouns.Contains(following))
         {
             return PlaceRole.Setting; // "Hong Kong law", "UAE vpn rules"
@@ -241,10 +265,13 @@ internal static class PlaceReader
         var role = ChineseBefore(before, after);
         if (role == PlaceRole.Own)
         {
-            return role;
+            // 我们在德国的子公司: the subsidiary is there, not the writer
+            return after.StartsWith('的') && OrganisationZh.Any(o => afterWord.StartsWith(o, StringComparison.Ordinal)) ? PlaceRole.ThirdParty : role;
         }
 
-        if (PartyZh.Any(p => afterWord.StartsWith(p, StringComparison.Ordinal)) || after.StartsWith("SIM", StringComparison.OrdinalIgnoreCase))
+        if (PartyZh.Any(p => afterWord.StartsWith(p, StringComparison.Ordinal)) || after.StartsWith("SIM", StringComparison.OrdinalIgnoreCase)
+            || (after.StartsWith('的') && ToolZh.FirstOrDefault(t => afterWord.StartsWith(t, StringComparison.OrdinalIgnoreCase)) is { } tool
+                && !LawZh.Any(l => afterWord[tool.Length..].StartsWith(l, StringComparison.Ordinal))))
         {
             return PlaceRole.ThirdParty; // 香港的同事, 广州团队, 日本服务器
         }
