@@ -11,8 +11,9 @@ namespace ComplianceBot.Core.Places;
 public static class DescribedPlaces
 {
     /// <summary>
-    /// <paramref name="text"/> without the places outside the mainland that set nothing (someone's or something's place,
-    /// or one only named); null when the message sets a place (where the writer is, or where the question is set,
+    /// <paramref name="text"/> without the places outside the mainland that set nothing: a connection tool's place
+    /// (<see cref="PlaceMention.DescribesTool"/>), and any other country's place that is someone's or something's or
+    /// only named; null when the message sets a place (where the writer is, or where the question is set,
     /// mainland or not) or names no such place.
     /// </summary>
     /// <param name="text">The message as matched (Traditional already converted to Simplified).</param>
@@ -24,7 +25,9 @@ public static class DescribedPlaces
             return null;
         }
 
-        var described = places.Where(p => p.IsOutsideMainland).ToList();
+        // The Hong Kong and Macau topic covers connections with them (a line to a Hong Kong office, a Hong Kong SIM used
+        // in Shenzhen), so there only a tool's place is dropped; no other country's topic covers anything of the kind.
+        var described = places.Where(p => p.IsOutsideMainland && (p.DescribesTool || p.Jurisdiction == Jurisdiction.Elsewhere)).ToList();
         return described.Count == 0 ? null : described.Aggregate(text, (t, p) => t.Replace(p.Name, " ", StringComparison.Ordinal));
     }
 }

@@ -111,7 +111,8 @@ internal static class PlaceReader
             var end = i + found.Tokens.Length;
             var role = tokens[i].Han ? ChineseRole(tokens, i, end) : EnglishRole(tokens, i, end);
             var name = text[tokens[i].Start..tokens[end - 1].End];
-            mentions.Add(new PlaceMention(place.Id, name, place.Jurisdiction, role == PlaceRole.Own) { Role = role });
+            var tool = role == PlaceRole.ThirdParty && (tokens[i].Han ? ChineseTool(tokens, end) : EnglishTool(tokens, i, end));
+            mentions.Add(new PlaceMention(place.Id, name, place.Jurisdiction, role == PlaceRole.Own) { Role = role, DescribesTool = tool });
             i = end;
         }
 
@@ -182,8 +183,7 @@ internal static class PlaceReader
             return PlaceRole.ThirdParty; // "our Guangzhou team", "a US citizen", "HK-based"
         }
 
-        if (next.Count > 0 && ToolNouns.Contains(next[0]) && start - from > 0 && Determiners.Contains(tokens[start - 1].Value)
-            && (next.Count == 1 || next[1] is "legal" || !LawNouns.Contains(next[1])))
+        if (EnglishTool(tokens, start, end))
         {
             return PlaceRole.ThirdParty; // "can i use a hong kong vpn": where the VPN is, not where the question is set
         }
@@ -194,6 +194,24 @@ internal static class PlaceReader
         }
 
         return role;
+    }
+
+    // "a hong kong vpn", "my US vpn" (not "UAE vpn rules", not a bare "germany vpn?"): where the tool is.
+    private static bool EnglishTool(List<PlaceToken> tokens, int start, int end)
+    {
+        var from = ClauseStart(tokens, start);
+        var next = tokens.GetRange(end, ClauseEnd(tokens, end) - end).Where(t => !t.Han).Select(t => t.Value).ToList();
+        return next.Count > 0 && ToolNouns.Contains(next[0]) && start - from > 0 && Determiners.Contains(tokens[start - 1].Value)
+               && (next.Count == 1 || next[1] is "legal" || !LawNouns.Contains(next[1]));
+    }
+
+    // 美国的VPN, 香港的梯子 (not 美国的VPN规定): where the tool is.
+    private static bool ChineseTool(List<PlaceToken> tokens, int end)
+    {
+        var after = Text(tokens, end, ClauseEnd(tokens, end));
+        var afterWord = after.StartsWith('的') ? after[1..] : after;
+        return after.StartsWith('的') && ToolZh.FirstOrDefault(t => afterWord.StartsWith(t, StringComparison.OrdinalIgnoreCase)) is { } tool
+               && !LawZh.Any(l => afterWord[tool.Length..].StartsWith(l, StringComparison.Ordinal));
     }
 
     private static PlaceRole EnglishBefore(List<string> prev, List<string> next)
@@ -270,8 +288,7 @@ internal static class PlaceReader
         }
 
         if (PartyZh.Any(p => afterWord.StartsWith(p, StringComparison.Ordinal)) || after.StartsWith("SIM", StringComparison.OrdinalIgnoreCase)
-            || (after.StartsWith('的') && ToolZh.FirstOrDefault(t => afterWord.StartsWith(t, StringComparison.OrdinalIgnoreCase)) is { } tool
-                && !LawZh.Any(l => afterWord[tool.Length..].StartsWith(l, StringComparison.Ordinal))))
+            || ChineseTool(tokens, end))
         {
             return PlaceRole.ThirdParty; // 香港的同事, 广州团队, 日本服务器
         }
