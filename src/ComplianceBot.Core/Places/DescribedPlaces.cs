@@ -28,6 +28,7 @@ public static class DescribedPlaces
         // The Hong Kong and Macau topic covers connections with them (a line to a Hong Kong office, a Hong Kong SIM used
         // in Shenzhen), so there only a tool's place is dropped; no other country's topic covers anything of the kind.
         var described = places.Where(p => p.IsOutsideMainland && (p.DescribesTool || p.Jurisdiction == Jurisdiction.Elsewhere)).ToList();
-        return described.Count == 0 ? null : described.Aggregate(text, (t, p) => t.Replace(p.Name, " ", StringComparison.Ordinal));
+        return described.Count == 0 ? null : described.Aggregate(text, (t, p) =>
+            t.Replace(p.Name + "的", " ", StringComparison.Ordinal).Replace(p.Name, " ", StringComparison.Ordinal)); // 用美国的VPN -> 用 VPN
     }
 }
