@@ -14,6 +14,9 @@ namespace ComplianceBot.Core.Places;
 /// bare "X?" are the question's <see cref="PlaceRole.Setting"/>; "from X", "via X" and negated places ("I'm not in
 /// X") are only <see cref="PlaceRole.Named"/>. Chinese alike: 我在/我们在/住在X, 去/到/飞/赴/出差X (own); 客户在X,
 /// X的同事, X公司, X服务器 (third party); 在X (no subject), X的法律, X clause-initial (setting); 从X, 不在X (named).
+/// A place that only says where a connection tool or an organisation is — "a Hong Kong VPN", "our joint venture in
+/// Korea", 美国的VPN, 我们在德国的子公司 — is <see cref="PlaceRole.ThirdParty"/>, the tool's place marked
+/// <see cref="PlaceMention.DescribesTool"/>; "UAE vpn rules", 美国的VPN规定 and a bare "germany vpn?" stay the setting.
 /// </remarks>
 internal static class PlaceReader
 {
