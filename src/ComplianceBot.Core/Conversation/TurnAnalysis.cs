@@ -138,7 +138,7 @@ public sealed record TurnAnalysis
         }
 
         lines.Add("places:     " + (Places.IsDefaultOrEmpty ? "none" : string.Join(", ", Places.Select(p =>
-            $"{p.Name} = {p.PlaceId} ({p.Jurisdiction}{(p.OwnLocation ? ", where the writer is or goes" : string.Empty)})"))));
+            $"{p.Name} = {p.PlaceId} ({p.Jurisdiction}{(p.OwnLocation ? ", where the writer is or goes" : p.Role == PlaceRole.Setting ? ", where the question is set" : p.Role == PlaceRole.ThirdParty ? ", someone's or something's" : string.Empty)})"))));
         foreach (var reading in Stated.Where(r => !r.Reading.IsEmpty || r.Reading.Negated.Count > 0 || r.Requests > 0))
         {
             lines.Add($"facts:      {reading.DialogId}: {FactsOf(reading.Reading)}{(reading.HasSituationCue ? string.Empty : " (no situation cue)")}"

@@ -87,6 +87,15 @@ public static class TurnAnalyzer
             }
         }
 
+        // A place that only describes something sets nothing: "can i use a hong kong vpn" is a VPN question asked on the
+        // mainland, not one about Hong Kong's rules, though the Hong Kong topic's phrasings name Hong Kong.
+        if (gazetteer.IsJurisdictionTopic(topics?.Top?.Id) && DescribedPlaces.Without(text, places) is { } undescribed
+            && content.TopicsMatcher.Match(undescribed) is { Outcome: not MatchOutcome.Fallback } plain
+            && !gazetteer.IsJurisdictionTopic(plain.Top?.Id))
+        {
+            topics = plain;
+        }
+
         // A mainland city is mainland China: "上海能用VPN吗" must not reach the Hong Kong topic, whose phrasings name Shenzhen.
         var matched = text;
         if (gazetteer.IsJurisdictionTopic(topics?.Top?.Id) && MainlandReading.AsMainland(text, places) is { } mainland)

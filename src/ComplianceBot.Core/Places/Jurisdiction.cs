@@ -68,6 +68,13 @@ public sealed record PlaceMention(string PlaceId, string Name, Jurisdiction Juri
     /// <summary>What the message says about the place; <see cref="PlaceRole.Own"/> exactly when <see cref="OwnLocation"/>.</summary>
     public PlaceRole Role { get; init; } = OwnLocation ? PlaceRole.Own : PlaceRole.Named;
 
+    /// <summary>
+    /// True when the place only says where a connection tool is ("a Hong Kong VPN", "用美国的VPN"): neither the writer's
+    /// place nor where the question is set, and no party to a connection either (<see cref="Role"/> is
+    /// <see cref="PlaceRole.ThirdParty"/>).
+    /// </summary>
+    public bool DescribesTool { get; init; }
+
     /// <summary>True for a place outside mainland China.</summary>
     public bool IsOutsideMainland => Jurisdiction != Jurisdiction.MainlandChina;
 }

@@ -14,6 +14,9 @@ namespace ComplianceBot.Core.Places;
 /// bare "X?" are the question's <see cref="PlaceRole.Setting"/>; "from X", "via X" and negated places ("I'm not in
 /// X") are only <see cref="PlaceRole.Named"/>. Chinese alike: 我在/我们在/住在X, 去/到/飞/赴/出差X (own); 客户在X,
 /// X的同事, X公司, X服务器 (third party); 在X (no subject), X的法律, X clause-initial (setting); 从X, 不在X (named).
+/// A place that only says where a connection tool or an organisation is — "a Hong Kong VPN", "our joint venture in
+/// Korea", 美国的VPN, 我们在德国的子公司 — is <see cref="PlaceRole.ThirdParty"/>, the tool's place marked
+/// <see cref="PlaceMention.DescribesTool"/>; "UAE vpn rules", 美国的VPN规定 and a bare "germany vpn?" stay the setting.
 /// </remarks>
 internal static class PlaceReader
 {
@@ -28,7 +31,15 @@ internal static class PlaceReader
         + "passports user users people person friend friends family wife husband boss manager telecom unicom mobile ip ips "
         + "address line lines network networks app apps store resident residents visa plan plans card cards colleague's "
         + "counterpart counterparts factory factories plant plants warehouse lab labs campus vps vpses tunnel tunnels proxy proxies "
-        + "host hosts hosting machine machines instance instances endpoint endpoints gateway gateways exit relay relays");
+        + "host hosts hosting machine machines instance instances endpoint endpoints gateway gateways exit relay relays "
+        + "venture ventures jv jvs");
+
+    // Connection tools that a place before them may only describe ("a Hong Kong VPN"), unless the place is where the
+    // question is set ("UAE vpn rules", "germany vpn?").
+    private static readonly HashSet<string> ToolNouns = Set("vpn vpns proxy proxies");
+
+    // Words that make the place after them describe the noun that follows ("a Hong Kong VPN", "my US vpn").
+    private static readonly HashSet<string> Determiners = Set("a an my our your their his her its some any this that these those another");
     private static readonly HashSet<string> LawNouns = Set(
         "law laws rule rules regulation regulations legislation legal policy policies government govt authorities restrictions "
         + "ban bans jurisdiction regulator regulators legality");
@@ -57,6 +68,16 @@ internal static class PlaceReader
         "节点", "朋友", "家人", "用户", "号码", "手机卡", "电话卡", "卡", "银行", "人", "电信", "联通", "移动", "运营商", "供应商",
         "分部", "分行", "机构", "工厂", "门店", "厂", "居民", "护照", "他", "她", "别人", "对方", "老板",
     ];
+
+    // What a place only describes: 我们在德国的子公司 is where the subsidiary is, not the writer; 美国的VPN is where the VPN is.
+    private static readonly string[] OrganisationZh =
+    [
+        "子公司", "分公司", "公司", "办公室", "分部", "分行", "合资公司", "合资企业", "团队", "同事", "工厂", "机构", "门店", "客户",
+        "服务器", "节点", "网站",
+    ];
+
+    // Connection tools a place before 的 only describes: 用美国的VPN (unlike 美国VPN规定, where the place is the setting).
+    private static readonly string[] ToolZh = ["vpn", "梯子", "代理", "加速器", "翻墙软件"];
 
     private static readonly string[] LawZh = ["法律", "法规", "规定", "政策", "规则", "监管", "法", "政府"];
     private static readonly string[] NegatedZh = ["不在", "没在", "不去", "没去", "不到", "没有在", "不是在", "没有去"];
@@ -93,7 +114,8 @@ internal static class PlaceReader
             var end = i + found.Tokens.Length;
             var role = tokens[i].Han ? ChineseRole(tokens, i, end) : EnglishRole(tokens, i, end);
             var name = text[tokens[i].Start..tokens[end - 1].End];
-            mentions.Add(new PlaceMention(place.Id, name, place.Jurisdiction, role == PlaceRole.Own) { Role = role });
+            var tool = role == PlaceRole.ThirdParty && (tokens[i].Han ? ChineseTool(tokens, end) : EnglishTool(tokens, i, end));
+            mentions.Add(new PlaceMention(place.Id, name, place.Jurisdiction, role == PlaceRole.Own) { Role = role, DescribesTool = tool });
             i = end;
         }
 
@@ -164,12 +186,35 @@ internal static class PlaceReader
             return PlaceRole.ThirdParty; // "our Guangzhou team", "a US citizen", "HK-based"
         }
 
+        if (EnglishTool(tokens, start, end))
+        {
+            return PlaceRole.ThirdParty; // "can i use a hong kong vpn": where the VPN is, not where the question is set
+        }
+
         if (following is not null && LawNouns.Contains(following))
         {
             return PlaceRole.Setting; // "Hong Kong law", "UAE vpn rules"
         }
 
         return role;
+    }
+
+    // "a hong kong vpn", "my US vpn" (not "UAE vpn rules", not a bare "germany vpn?"): where the tool is.
+    private static bool EnglishTool(List<PlaceToken> tokens, int start, int end)
+    {
+        var from = ClauseStart(tokens, start);
+        var next = tokens.GetRange(end, ClauseEnd(tokens, end) - end).Where(t => !t.Han).Select(t => t.Value).ToList();
+        return next.Count > 0 && ToolNouns.Contains(next[0]) && start - from > 0 && Determiners.Contains(tokens[start - 1].Value)
+               && (next.Count == 1 || next[1] is "legal" || !LawNouns.Contains(next[1]));
+    }
+
+    // 美国的VPN, 香港的梯子 (not 美国的VPN规定): where the tool is.
+    private static bool ChineseTool(List<PlaceToken> tokens, int end)
+    {
+        var after = Text(tokens, end, ClauseEnd(tokens, end));
+        var afterWord = after.StartsWith('的') ? after[1..] : after;
+        return after.StartsWith('的') && ToolZh.FirstOrDefault(t => afterWord.StartsWith(t, StringComparison.OrdinalIgnoreCase)) is { } tool
+               && !LawZh.Any(l => afterWord[tool.Length..].StartsWith(l, StringComparison.Ordinal));
     }
 
     private static PlaceRole EnglishBefore(List<string> prev, List<string> next)
@@ -241,10 +286,12 @@ internal static class PlaceReader
         var role = ChineseBefore(before, after);
         if (role == PlaceRole.Own)
         {
-            return role;
+            // 我们在德国的子公司: the subsidiary is there, not the writer
+            return after.StartsWith('的') && OrganisationZh.Any(o => afterWord.StartsWith(o, StringComparison.Ordinal)) ? PlaceRole.ThirdParty : role;
         }
 
-        if (PartyZh.Any(p => afterWord.StartsWith(p, StringComparison.Ordinal)) || after.StartsWith("SIM", StringComparison.OrdinalIgnoreCase))
+        if (PartyZh.Any(p => afterWord.StartsWith(p, StringComparison.Ordinal)) || after.StartsWith("SIM", StringComparison.OrdinalIgnoreCase)
+            || ChineseTool(tokens, end))
         {
             return PlaceRole.ThirdParty; // 香港的同事, 广州团队, 日本服务器
         }

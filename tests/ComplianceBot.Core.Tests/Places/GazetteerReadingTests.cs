@@ -43,6 +43,10 @@ public sealed class GazetteerReadingTests
     [InlineData("we connect to servers in Singapore", "singapore")]
     [InlineData("香港的同事要遵守大陆的规定吗", "hong-kong")]
     [InlineData("客户在柏林，能给他开通专线吗", "germany")]
+    [InlineData("can i use a hong kong vpn", "hong-kong")]
+    [InlineData("用美国的VPN可以吗", "united-states")]
+    [InlineData("我们在德国的子公司能接入国内专线吗", "germany")]
+    [InlineData("can we add our joint venture in korea to our china line", "south-korea")]
     public void Someone_else_there_is_not_the_writers_location(string text, string place)
     {
         var mention = Places.Read(text).First(m => m.PlaceId == place);
@@ -58,6 +62,8 @@ public sealed class GazetteerReadingTests
     [InlineData("台北", "taiwan")]
     [InlineData("在日本用VPN合法吗", "japan")]
     [InlineData("what do Singapore's laws say about vpns", "singapore")]
+    [InlineData("hong kong vpn rules", "hong-kong")]
+    [InlineData("美国的VPN规定", "united-states")]
     public void A_question_set_there_has_it_as_setting(string text, string place)
     {
         var mention = Single(text);
