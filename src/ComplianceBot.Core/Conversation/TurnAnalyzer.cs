@@ -211,13 +211,6 @@ public static class TurnAnalyzer
         };
     }
 
-    private static Language LanguageOf(string? locale, ConversationState state)
-    {
-        if (locale is not null && locale.StartsWith("zh", StringComparison.OrdinalIgnoreCase))
-        {
-            return Language.Chinese;
-        }
-
-        return LanguageCodes.FromCode(state.Language) ?? Language.English;
-    }
+    private static Language LanguageOf(string? locale, ConversationState state) =>
+        LanguageCodes.FromLocale(locale) ?? LanguageCodes.FromCode(state.Language) ?? Language.English;
 }

@@ -47,9 +47,7 @@ public static partial class TurnDecider
             return new TurnResult(decision with { Reason = memberId + " already welcomed" }, [], state);
         }
 
-        var language = locale is not null && locale.StartsWith("zh", StringComparison.OrdinalIgnoreCase)
-            ? Language.Chinese
-            : LanguageCodes.FromCode(state.Language) ?? Language.English;
+        var language = LanguageCodes.FromLocale(locale) ?? LanguageCodes.FromCode(state.Language) ?? Language.English;
         var builder = new ReplyBuilder(content, language);
         return Remember(new TurnResult(decision, [builder.Plain(ReplyKind.Welcome, Phrases.Welcome(language), builder.MainTopics())],
             state with { WelcomedMembers = state.WelcomedMembers.Add(memberId) }));
@@ -82,11 +80,11 @@ public static partial class TurnDecider
             if (buttons.TryGetValue(DialogActions.StartKey, out var dialogId))
             {
                 // "Check my situation" under an answer: the facts the question stated are kept, not asked again.
-                var kept = state.InCheck ? null : earlier.FirstOrDefault(f => f.DialogId == dialogId);
-                return kept is { Facts.Count: > 0 }
-                    ? dialogs.Start(dialogId, state, (picked ?? "start button") + $"; {kept.Facts.Count} stated before",
-                        new SlotReading(kept.Facts, new Dictionary<string, IReadOnlyList<string>>(), false))
-                    : dialogs.Start(dialogId, state, picked ?? "start button");
+                var (kept, carried) = WithEarlierFacts(null, state.InCheck ? null : earlier.FirstOrDefault(f => f.DialogId == dialogId));
+                var button = picked ?? "start button";
+                return carried > 0
+                    ? dialogs.Start(dialogId, state, button + $"; {carried} stated before", kept!)
+                    : dialogs.Start(dialogId, state, button);
             }
 
             if (buttons.ContainsKey(DialogActions.DialogKey))

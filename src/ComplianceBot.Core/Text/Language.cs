@@ -23,4 +23,12 @@ public static class LanguageCodes
         "zh" => Language.Chinese,
         _ => null,
     };
+
+    /// <summary>
+    /// The language a channel's locale asks for: <see cref="Language.Chinese"/> for any <c>zh</c> locale (<c>zh-CN</c>,
+    /// <c>zh-Hant-TW</c>, case-insensitive); <see langword="null"/> otherwise (English or no locale says nothing the
+    /// conversation's own language should give way to).
+    /// </summary>
+    public static Language? FromLocale(string? locale) =>
+        locale is not null && locale.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? Language.Chinese : null;
 }

@@ -31,7 +31,7 @@ public static class ClosedCheckReply
     /// </summary>
     public static BotReply For(TurnInput input, StoredConversation stored, ContentSnapshot content)
     {
-        var chinese = input.Locale?.StartsWith("zh", StringComparison.OrdinalIgnoreCase) == true
+        var chinese = LanguageCodes.FromLocale(input.Locale) == Language.Chinese
                       || LanguageDetector.Detect(input.Text) == Language.Chinese;
         var language = chinese ? Language.Chinese : Language.English;
         var lostId = stored.LostDialogId ?? (input.Value?.TryGetValue(DialogActions.DialogKey, out var id) == true ? id : null);

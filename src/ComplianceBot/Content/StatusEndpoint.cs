@@ -55,15 +55,12 @@ public static partial class StatusEndpoint
                 at = last.Version.LoadedAt,
                 succeeded = !failed,
                 version = last.Version.ShortHash,
-                errors = Lines(last.Messages, Severity.Error),
+                errors = last.Messages.Where(m => m.Severity == Severity.Error).Select(Line).ToList(),
                 warnings = WarningLines(last.Messages),
                 warningsPending = last.Pending is not null,
             },
         };
     }
-
-    private static List<string> Lines(IEnumerable<ValidationMessage> messages, Severity severity) =>
-        messages.Where(m => m.Severity == severity).Select(Line).ToList();
 
     // Warnings come only from files that parsed and passed the schema (content, not a linked system file), so the
     // phrasings they quote are shown: an author cannot act on "phrasing '…' is the same as '…'". Still capped in length.

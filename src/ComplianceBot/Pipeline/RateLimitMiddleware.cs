@@ -74,7 +74,7 @@ public sealed class RateLimitMiddleware : IMiddleware, IDisposable
         if (Remember(conversationKey))
         {
             // The message is not read, but its language is: a Chinese question from a client set to English gets Chinese.
-            var byLocale = activity.Locale?.StartsWith("zh", StringComparison.OrdinalIgnoreCase) == true ? Language.Chinese : Language.English;
+            var byLocale = LanguageCodes.FromLocale(activity.Locale) ?? Language.English;
             var language = activity.Text is { } text && text.Any(char.IsLetter) ? LanguageDetector.DetectReply(text, byLocale) : byLocale;
             await ConversationTurns.SendAsync(turnContext, [Reply(language)], cancellationToken);
         }
