@@ -29,7 +29,14 @@ public sealed class EnglishTokenizer : ITokenizer
         "lol", "btw", "fyi", "asap", "gonna", "gotta", "kinda", "sort", "kind", "actually", "basically", "etc",
         "say", "says", "said", "mean", "means", "explain", "other", "such", "same", "each", "every", "both",
         "own", "out", "up", "over", "only", "more", "most", "much", "many", "few", "well", "make", "makes",
+        "maybe", "probably", "perhaps",
     };
+
+    // Verbs that, right after "i" or "we", only hedge what is said ("the company one i think", "we believe it's
+    // approved"): then no content word. "what does the government think of vpns" keeps its "think".
+    private static readonly HashSet<string> HedgeVerbs = new(StringComparer.Ordinal) { "think", "guess", "believe", "suppose", "reckon", "assume" };
+
+    private static readonly HashSet<string> HedgeSubjects = new(StringComparer.Ordinal) { "i", "we" };
 
     private readonly ConcurrentDictionary<string, string> _stems = new(StringComparer.Ordinal);
 
@@ -48,9 +55,12 @@ public sealed class EnglishTokenizer : ITokenizer
     /// <inheritdoc />
     public void Tokenize(string run, List<string> words)
     {
+        var previous = string.Empty;
         foreach (var word in run.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
-            words.Add(StopWords.Contains(word) ? TextAnalyzer.Gap : word);
+            var hedge = HedgeVerbs.Contains(word) && HedgeSubjects.Contains(previous);
+            words.Add(hedge || StopWords.Contains(word) ? TextAnalyzer.Gap : word);
+            previous = word;
         }
     }
 
