@@ -43,7 +43,7 @@ public static class SlotFiller
     private static readonly IReadOnlyList<string[]> GuessMarkers = new[]
     {
         "guess", "probably", "maybe", "perhaps", "possibly", "sort of", "kind of", "i think", "i believe", "i assume",
-        "apparently", "supposedly", "says so", "said so", "not entirely", "more or less",
+        "think so", "believe so", "reckon so", "suppose so", "apparently", "supposedly", "says so", "said so", "not entirely", "more or less",
         "吧", "可能", "大概", "应该", "好像", "也许", "估计", "差不多", "或许", "听说",
     }.Select(UtteranceTokens.Of).Where(t => t.Length > 0).ToArray();
 
@@ -133,6 +133,23 @@ public static class SlotFiller
         }
 
         var guess = ContainsAny(GuessMarkers, tokens);
+
+        // A short hedge that names no value ("think so", "probably", "应该吧") answers the question asked as unsure: its
+        // unsure value, or, where it has none, the options named again.
+        if (guess && askedSlot is not null && values.Count == 0 && ambiguous.Count == 0 && tokens.Length <= MaxTokensForNumber
+            && dialog.FindSlot(askedSlot) is { } hedged)
+        {
+            if (hedged.Choices.Any(c => c.Value == UnsureValue))
+            {
+                values[askedSlot] = UnsureValue;
+                askedFromShortAnswer = true;
+            }
+            else
+            {
+                ambiguous[askedSlot] = hedged.Choices.Select(c => c.Value).ToList();
+            }
+        }
+
         var frequency = !guess && ContainsAny(FrequencyMarkers, tokens);
         if (values.Count > 0 && (guess || frequency))
         {

@@ -32,8 +32,8 @@ public sealed class EnglishTokenizer : ITokenizer
         "maybe", "probably", "perhaps",
     };
 
-    // Verbs that, right after "i" or "we", only hedge what is said ("the company one i think", "we believe it's
-    // approved"): then no content word. "what does the government think of vpns" keeps its "think".
+    // Verbs that, right after "i" or "we" or right before "so", only hedge what is said ("the company one i think",
+    // "we believe it's approved", "think so"): then no content word. "what does the government think of vpns" keeps its "think".
     private static readonly HashSet<string> HedgeVerbs = new(StringComparer.Ordinal) { "think", "guess", "believe", "suppose", "reckon", "assume" };
 
     private static readonly HashSet<string> HedgeSubjects = new(StringComparer.Ordinal) { "i", "we" };
@@ -55,12 +55,13 @@ public sealed class EnglishTokenizer : ITokenizer
     /// <inheritdoc />
     public void Tokenize(string run, List<string> words)
     {
-        var previous = string.Empty;
-        foreach (var word in run.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        var split = run.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        for (var i = 0; i < split.Length; i++)
         {
-            var hedge = HedgeVerbs.Contains(word) && HedgeSubjects.Contains(previous);
+            var word = split[i];
+            var hedge = HedgeVerbs.Contains(word)
+                        && ((i > 0 && HedgeSubjects.Contains(split[i - 1])) || (i + 1 < split.Length && split[i + 1] == "so"));
             words.Add(hedge || StopWords.Contains(word) ? TextAnalyzer.Gap : word);
-            previous = word;
         }
     }
 
