@@ -39,7 +39,8 @@ public static class SlotFiller
 
     // Words that make an answer a guess ("yes I guess", "my employer's channel probably", "是的吧"): a value read from
     // such a message is not confirmed. The slot gets its unsure value, or is asked again when it has none; a guessed
-    // "yes" must never lead to a "permitted" verdict.
+    // "yes" must never lead to a "permitted" verdict. A specific phrase naming a fact that only makes the verdict
+    // stricter ("probably astrill") keeps its value.
     private static readonly IReadOnlyList<string[]> GuessMarkers = new[]
     {
         "guess", "probably", "maybe", "perhaps", "possibly", "sort of", "kind of", "i think", "i believe", "i assume",
@@ -156,7 +157,9 @@ public static class SlotFiller
             foreach (var (slotId, value) in values.ToList())
             {
                 var guessed = dialog.FindSlot(slotId)!;
-                if (value == UnsureValue || (frequency && fromSynonym.Contains(slotId) && OnlyRestricts(dialog, slotId, value)))
+                // A guessed or occasional fact named by a specific phrase that can only make the verdict stricter
+                // ("probably astrill", "also youtube sometimes") stands: doubting it must not soften the verdict.
+                if (value == UnsureValue || (fromSynonym.Contains(slotId) && OnlyRestricts(dialog, slotId, value)))
                 {
                     continue;
                 }
