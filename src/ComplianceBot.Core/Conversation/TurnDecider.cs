@@ -161,6 +161,11 @@ public static partial class TurnDecider
             return followUp;
         }
 
+        if (AnswerToOfferedCheck(turn, state, content, dialogs, earlier) is { } offeredCheck)
+        {
+            return offeredCheck; // "vpn ok?" answered with "Check my situation", then "shanghai": the check starts from it
+        }
+
         var toStart = turn.DialogsMatch is { } withDialogs ? DialogToStart(turn, withDialogs, content) : (null, string.Empty);
         if (toStart.Dialog is not { } startable || !RoutesOutsideMainland(turn, startable, content))
         {
@@ -273,6 +278,35 @@ public static partial class TurnDecider
             {
                 return Said(new Decision(DecisionKind.FollowUp) { TopicId = topic.Id, From = last, Reason = "follow-up " + id },
                     replies.Answer(topic, 1.0, state.DisclaimerShown), state);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// A short statement right after an answer that offered a check ("Check my situation"), which states a fact of that
+    /// check and which no topic answers confidently ("vpn ok?" answered, then "shanghai" or "company vpn"): the writer
+    /// is describing their case, so the check starts with that fact (and any the earlier message stated). Null when no
+    /// check was offered, the message is a question, longer than <see cref="MaxFollowUpTokens"/>, or states none of its facts.
+    /// </summary>
+    private static TurnResult? AnswerToOfferedCheck(TurnAnalysis turn, ConversationState state, ServedContent content, DialogEngine dialogs,
+        ImmutableArray<StatedFacts> earlier)
+    {
+        if (state.InCheck || turn.IsQuestion || turn.Tokens.Length > MaxFollowUpTokens || state.OfferedButtons.IsDefaultOrEmpty
+            || turn.TopicsMatch is { Outcome: MatchOutcome.Answer, Top.Confidence: >= DialogStartConfidence })
+        {
+            return null;
+        }
+
+        foreach (var button in state.OfferedButtons)
+        {
+            if (button.Value?.GetValueOrDefault(DialogActions.StartKey) is { } dialogId && content.Snapshot.FindDialog(dialogId) is { } dialog
+                && turn.StatedFor(dialog.Id)?.Reading is { Values.Count: > 0 } reading)
+            {
+                var (kept, carried) = WithEarlierFacts(reading, earlier.FirstOrDefault(f => f.DialogId == dialog.Id));
+                var why = $"states {reading.Values.Count} fact(s) of the check offered by the last answer" + (carried > 0 ? $"; {carried} stated before" : string.Empty);
+                return dialogs.Start(dialog, state, kept, new Decision(DecisionKind.StartCheck) { Reason = why });
             }
         }
 

@@ -265,9 +265,12 @@ public sealed partial class DialogEngine
         var ds = state.Dialog!;
         var asked = ds.AskedSlot!;
         var reading = turn.Answer ?? SlotReading.Nothing;
-        // A fact already given is replaced only when the message says it corrects one ("actually I'll use ExpressVPN", "其实是…").
+        // A fact already given is replaced when the message says it corrects one ("actually I'll use ExpressVPN", "其实是…"),
+        // or when a statement answers another question than the one asked and gives that fact otherwise: "我用的是公司的VPN"
+        // at the location question, while the provider came from an earlier message, is the user's own word on the provider.
+        var answersOther = !reading.Values.ContainsKey(asked) && !turn.IsQuestion;
         var newFacts = reading.Values.Where(kv => kv.Key == asked || !ds.Facts.TryGetValue(kv.Key, out var given)
-                                                  || (turn.HasCorrectionCue && given != kv.Value)).ToList();
+                                                  || ((turn.HasCorrectionCue || answersOther) && given != kv.Value)).ToList();
 
         if (reading.Values.ContainsKey(asked) && reading.AskedSlotFromShortAnswer && turn.IsQuestion
             && Aside(dialog, state, aside) is { } answered)
@@ -309,6 +312,17 @@ public sealed partial class DialogEngine
             var labels = string.Join(" / ", options.Select(o => _replies.ValueLabel(dialog, asked, o)));
             return Reask(dialog, state with { Dialog = ds with { Failures = ds.Failures + 1 } }, [DialogPhrases.Ambiguous(_language, labels)],
                 new Decision(DecisionKind.SlotAmbiguous) { DialogId = dialog.Id, SlotId = asked, Candidates = [.. options] }, listChoices: true);
+        }
+
+        // A statement naming several values of another question ("公司的VPN，IT说是批准的": a company VPN app, or the
+        // approved channel?) is about that question: it is asked now, with the values named, and the one asked before
+        // comes back once it is answered.
+        if (answersOther && reading.Ambiguous.FirstOrDefault(kv => kv.Key != asked && dialog.FindSlot(kv.Key) is not null) is { Key: { } other, Value: { } named })
+        {
+            var labels = string.Join(" / ", named.Select(o => _replies.ValueLabel(dialog, other, o)));
+            return Reask(dialog, state with { Dialog = ds with { AskedSlot = other } }, [DialogPhrases.Ambiguous(_language, labels)],
+                new Decision(DecisionKind.SlotAmbiguous) { DialogId = dialog.Id, SlotId = other, Candidates = [.. named], Reason = $"asked {asked}; the message is about {other}" },
+                listChoices: true);
         }
 
         // "not for work" talks about the question (it rules a value out), so it is no other question to answer aside;

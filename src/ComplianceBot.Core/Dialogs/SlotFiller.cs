@@ -39,12 +39,21 @@ public static class SlotFiller
 
     // Words that make an answer a guess ("yes I guess", "my employer's channel probably", "是的吧"): a value read from
     // such a message is not confirmed. The slot gets its unsure value, or is asked again when it has none; a guessed
-    // "yes" must never lead to a "permitted" verdict.
+    // "yes" must never lead to a "permitted" verdict. A specific phrase naming a fact that only makes the verdict
+    // stricter ("probably astrill") keeps its value.
     private static readonly IReadOnlyList<string[]> GuessMarkers = new[]
     {
         "guess", "probably", "maybe", "perhaps", "possibly", "sort of", "kind of", "i think", "i believe", "i assume",
-        "sometimes", "apparently", "supposedly", "says so", "said so", "not entirely", "more or less",
+        "think so", "believe so", "reckon so", "suppose so", "apparently", "supposedly", "says so", "said so", "not entirely", "more or less",
         "吧", "可能", "大概", "应该", "好像", "也许", "估计", "差不多", "或许", "听说",
+    }.Select(UtteranceTokens.Of).Where(t => t.Length > 0).ToArray();
+
+    // Words that say how often, not how sure: with a bare "yes" ("yes, sometimes") the answer is as unsure as a guess,
+    // but with a specific phrase naming a fact that only ever makes a verdict stricter ("also youtube sometimes",
+    // "偶尔也看油管", "sometimes we bill them") they state that it happens, and the fact counts.
+    private static readonly IReadOnlyList<string[]> FrequencyMarkers = new[]
+    {
+        "sometimes", "occasionally", "now and then", "from time to time", "once in a while", "有时", "有时候", "偶尔",
     }.Select(UtteranceTokens.Of).Where(t => t.Length > 0).ToArray();
 
     // The value a check uses for "not sure" (the contract's unsure value).
@@ -92,6 +101,7 @@ public static class SlotFiller
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         var ambiguous = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         var askedFromShortAnswer = false;
+        var fromSynonym = new HashSet<string>(StringComparer.Ordinal);
         foreach (var group in occurrences.GroupBy(o => o.Phrase.Slot))
         {
             var specific = group.Where(o => o.Phrase.Kind == SlotPhraseKind.Synonym).ToList();
@@ -100,6 +110,11 @@ public static class SlotFiller
             if (named.Count == 1)
             {
                 values[group.Key] = named[0];
+                if (specific.Count > 0 && !specific.Any(o => o.Negated))
+                {
+                    fromSynonym.Add(group.Key);
+                }
+
                 // A negated phrase ("isn't free") is a statement, even where its words start like a question.
                 askedFromShortAnswer |= group.Key == askedSlot && specific.Count == 0 && !counted.Any(o => o.Negated);
             }
@@ -118,12 +133,33 @@ public static class SlotFiller
             askedFromShortAnswer = true;
         }
 
-        if (values.Count > 0 && ContainsAny(GuessMarkers, tokens))
+        var guess = ContainsAny(GuessMarkers, tokens);
+
+        // A short hedge that names no value ("think so", "probably", "应该吧") answers the question asked as unsure: its
+        // unsure value, or, where it has none, the options named again.
+        if (guess && askedSlot is not null && values.Count == 0 && ambiguous.Count == 0 && tokens.Length <= MaxTokensForNumber
+            && dialog.FindSlot(askedSlot) is { } hedged)
+        {
+            if (hedged.Choices.Any(c => c.Value == UnsureValue))
+            {
+                values[askedSlot] = UnsureValue;
+                askedFromShortAnswer = true;
+            }
+            else
+            {
+                ambiguous[askedSlot] = hedged.Choices.Select(c => c.Value).ToList();
+            }
+        }
+
+        var frequency = !guess && ContainsAny(FrequencyMarkers, tokens);
+        if (values.Count > 0 && (guess || frequency))
         {
             foreach (var (slotId, value) in values.ToList())
             {
                 var guessed = dialog.FindSlot(slotId)!;
-                if (value == UnsureValue)
+                // A guessed or occasional fact named by a specific phrase that can only make the verdict stricter
+                // ("probably astrill", "also youtube sometimes") stands: doubting it must not soften the verdict.
+                if (value == UnsureValue || (fromSynonym.Contains(slotId) && OnlyRestricts(dialog, slotId, value)))
                 {
                     continue;
                 }
@@ -143,6 +179,30 @@ public static class SlotFiller
         negated.ExceptWith(values.Keys);
         negated.ExceptWith(ambiguous.Keys);
         return new SlotReading(values, ambiguous, askedFromShortAnswer) { Negated = negated };
+    }
+
+    // True when the value of the slot is named by a not-permitted rule and by no permitted or conditional one: reading
+    // it can only make the verdict stricter (a reached blocked site, a charge), never lead to "permitted".
+    private static bool OnlyRestricts(DialogDefinition dialog, string slot, string value)
+    {
+        var restricts = false;
+        foreach (var rule in dialog.Rules)
+        {
+            var names = rule.AnyOf.Any(c => c.Conditions.Any(kv => kv.Key == slot && kv.Value.Contains(value)));
+            if (!names)
+            {
+                continue;
+            }
+
+            if (rule.Outcome.Verdict is Verdicts.Permitted or Verdicts.Conditional)
+            {
+                return false;
+            }
+
+            restricts |= rule.Outcome.Verdict == Verdicts.NotPermitted;
+        }
+
+        return restricts;
     }
 
     // A negated phrase never counts for its own value. In a slot of exactly two values it counts for the other one

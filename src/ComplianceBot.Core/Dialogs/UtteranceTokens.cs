@@ -9,7 +9,7 @@ namespace ComplianceBot.Core.Dialogs;
 /// and possessive determiners are left out, so "my employees" matches "our employees" and "in the approved scope"
 /// matches "in approved scope". Other stop words are kept: in answers, "no" and "not" matter. Negative contractions
 /// are spelled out, whatever the apostrophe or without one ("don't", "don’t" and "dont" become "do not"; "won't" "will
-/// not"), and "never" reads as "not", so "we don't charge" matches the phrase "not charging" as "we do not charge" does.
+/// not"; the chat spellings "dunno" and "idk" "do not know"), and "never" reads as "not", so "we don't charge" matches the phrase "not charging" as "we do not charge" does.
 /// </summary>
 internal static class UtteranceTokens
 {
@@ -26,6 +26,8 @@ internal static class UtteranceTokens
         ["werent"] = ["were", "not"], ["cant"] = ["can", "not"], ["cannot"] = ["can", "not"], ["couldnt"] = ["could", "not"],
         ["shouldnt"] = ["should", "not"], ["havent"] = ["have", "not"], ["hasnt"] = ["has", "not"], ["hadnt"] = ["had", "not"],
         ["aint"] = ["not"], ["never"] = ["not"],
+        // Chat spellings of "don't know": "dunno, whatever IT put on my laptop" answers "not sure" as "dont know" does.
+        ["dunno"] = ["do", "not", "know"], ["donno"] = ["do", "not", "know"], ["idk"] = ["i", "do", "not", "know"],
     };
 
     /// <summary>The tokens of <paramref name="text"/> after <see cref="TextNormalizer.Normalize"/>.</summary>

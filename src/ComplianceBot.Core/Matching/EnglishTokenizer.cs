@@ -29,7 +29,14 @@ public sealed class EnglishTokenizer : ITokenizer
         "lol", "btw", "fyi", "asap", "gonna", "gotta", "kinda", "sort", "kind", "actually", "basically", "etc",
         "say", "says", "said", "mean", "means", "explain", "other", "such", "same", "each", "every", "both",
         "own", "out", "up", "over", "only", "more", "most", "much", "many", "few", "well", "make", "makes",
+        "maybe", "probably", "perhaps",
     };
+
+    // Verbs that, right after "i" or "we" or right before "so", only hedge what is said ("the company one i think",
+    // "we believe it's approved", "think so"): then no content word. "what does the government think of vpns" keeps its "think".
+    private static readonly HashSet<string> HedgeVerbs = new(StringComparer.Ordinal) { "think", "guess", "believe", "suppose", "reckon", "assume" };
+
+    private static readonly HashSet<string> HedgeSubjects = new(StringComparer.Ordinal) { "i", "we" };
 
     private readonly ConcurrentDictionary<string, string> _stems = new(StringComparer.Ordinal);
 
@@ -48,9 +55,13 @@ public sealed class EnglishTokenizer : ITokenizer
     /// <inheritdoc />
     public void Tokenize(string run, List<string> words)
     {
-        foreach (var word in run.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        var split = run.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        for (var i = 0; i < split.Length; i++)
         {
-            words.Add(StopWords.Contains(word) ? TextAnalyzer.Gap : word);
+            var word = split[i];
+            var hedge = HedgeVerbs.Contains(word)
+                        && ((i > 0 && HedgeSubjects.Contains(split[i - 1])) || (i + 1 < split.Length && split[i + 1] == "so"));
+            words.Add(hedge || StopWords.Contains(word) ? TextAnalyzer.Gap : word);
         }
     }
 

@@ -119,7 +119,7 @@ public class OfferedButtonsTests
     public void A_number_keeps_the_conversation_language()
     {
         var chat = new Chat(_assistant);
-        Assert.Equal(ReplyKind.Clarify, chat.Send(new TurnInput("专线")).Single().Kind);
+        Assert.Equal(ReplyKind.Clarify, chat.Send(new TurnInput("跨境")).Single().Kind);
 
         var reply = Assert.Single(chat.Send(new TurnInput("1")));
 

@@ -36,6 +36,23 @@ public class TextAnalyzerTests
         Assert.Contains("~circumvent", analyzed.Terms);
     }
 
+    [Theory]
+    [InlineData("the company one i think", "compani")]
+    [InlineData("we believe it is approved", "approv")]
+    [InlineData("i guess the company vpn", "compani vpn")]
+    [InlineData("probably the company one", "compani")]
+    [InlineData("think so, the company one", "compani")]
+    public void A_hedge_is_no_term(string text, string terms)
+    {
+        Assert.Equal(terms.Split(' '), CreateAnalyzer().Analyze(text).Terms);
+    }
+
+    [Fact]
+    public void Think_is_a_term_where_it_does_not_hedge()
+    {
+        Assert.Contains("think", CreateAnalyzer().Analyze("what does the government think of vpns").Terms);
+    }
+
     [Fact]
     public void A_number_is_a_term_only_inside_a_synonym()
     {
