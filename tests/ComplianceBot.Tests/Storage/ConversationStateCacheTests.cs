@@ -89,6 +89,24 @@ public sealed class ConversationStateCacheTests : IDisposable
     }
 
     [Fact]
+    public async Task A_turn_that_would_change_nothing_checks_the_store_first_so_a_member_added_after_the_state_was_deleted_is_welcomed()
+    {
+        CountingStorage? counting = null;
+        await using var bot = await BotServer.StartAsync(configure: builder => builder.Services.AddSingleton<IStorage>(sp =>
+            counting = new CountingStorage(sp.GetRequiredService<BotStore>())));
+        var (_, welcome) = await bot.SendAsync(Activities.MembersAdded("gone-1", "user-2"));
+        Assert.NotEmpty(welcome);
+        var (_, again) = await bot.SendAsync(Activities.MembersAdded("gone-1", "user-2"));
+        Assert.Empty(again); // welcomed once: nothing to save, so the store is read to confirm that
+        Assert.Equal(2, counting!.ReadsOf("conversations/emulator/gone-1"));
+
+        await bot.Services.GetRequiredService<BotStore>().DeleteAsync(["conversations/emulator/gone-1"]); // e.g. expired elsewhere
+        var (_, fresh) = await bot.SendAsync(Activities.MembersAdded("gone-1", "user-2"));
+
+        Assert.Equal(welcome.Select(r => (string?)r["text"]), fresh.Select(r => (string?)r["text"])); // as in a new conversation
+    }
+
+    [Fact]
     public void At_most_the_configured_number_of_conversations_are_kept_and_the_least_recently_used_go_first()
     {
         var cache = new ConversationStateCache(Options.Create(new StorageOptions { StateCacheEntries = 10 }), TimeProvider.System);
