@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Host CPU time per turn of two Release builds run AT THE SAME TIME, each under its own wrk (-t1 -c16, bench/load/turns.lua,
 # SQLite), so that both share whatever else loads the machine: on a shared machine, runs one after the other differ by
-# more than the change being measured. 25 s warm-up, then ROUNDS rounds of 20 s; CPU = utime + stime from /proc.
+# more than the change being measured. WARMUP (25) s warm-up, then ROUNDS (3) rounds of 20 s; CPU = utime + stime from /proc;
+# peak RSS = VmHWM (the largest resident set since the host started; at -c16 each, not the load script's -c32 figure).
 #
 #   bench/store/host-cpu-side-by-side.sh /tmp/before-build /tmp/after-build     # folders holding ComplianceBot.dll
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-ROUNDS="${ROUNDS:-3}"
+ROUNDS="${ROUNDS:-3}"; WARMUP="${WARMUP:-25}"
 export THREADS=1 CONVERSATIONS=10000
 builds=("$1" "$2"); ports=(5381 5382); pids=()
 work="$(mktemp -d /tmp/host-cpu-sbs.XXXXXX)"
@@ -24,7 +25,7 @@ load() { # seconds; runs both wrk at once, results in $work/<i>.wrk
   wait "${w[@]}"
 }
 cpu() { awk '{print $14 + $15}' "/proc/$1/stat"; }
-load 25
+load "$WARMUP"
 for _ in $(seq 1 "$ROUNDS"); do
   c0=("$(cpu "${pids[0]}")" "$(cpu "${pids[1]}")")
   load 20
@@ -32,7 +33,7 @@ for _ in $(seq 1 "$ROUNDS"); do
   for i in 0 1; do
     r=$(grep -Eo 'requests=[0-9]+' "$work/$i.wrk" | cut -d= -f2)
     line="$line | ${builds[$i]}: $(awk -v c=$(($(cpu "${pids[$i]}") - c0[i])) -v t="$(getconf CLK_TCK)" -v r="$r" \
-      'BEGIN { printf "%d turns, %.3f ms CPU per turn", r, c * 1000 / t / r }')"
+      'BEGIN { printf "%d turns, %.3f ms CPU per turn", r, c * 1000 / t / r }'), peak RSS $(awk '/VmHWM/ {printf "%.0f", $2 / 1024}' "/proc/${pids[$i]}/status") MB"
   done
   echo "$line"
 done

@@ -39,16 +39,29 @@ public static class ConversationStateJson
     {
         try
         {
-            return JsonSerializer.Deserialize(json, ConversationStateJsonContext.Default.ConversationState) is
-                { SchemaVersion: ConversationState.CurrentSchemaVersion } state
-                ? state
-                : null;
+            return Current(JsonSerializer.Deserialize(json, ConversationStateJsonContext.Default.ConversationState));
         }
         catch (Exception ex) when (ex is JsonException or NotSupportedException or InvalidOperationException)
         {
             return null;
         }
     }
+
+    /// <summary>As <see cref="TryRead(string)"/>, from the document's UTF-8 bytes.</summary>
+    public static ConversationState? TryRead(ReadOnlySpan<byte> utf8Json)
+    {
+        try
+        {
+            return Current(JsonSerializer.Deserialize(utf8Json, ConversationStateJsonContext.Default.ConversationState));
+        }
+        catch (Exception ex) when (ex is JsonException or NotSupportedException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    private static ConversationState? Current(ConversationState? state) =>
+        state is { SchemaVersion: ConversationState.CurrentSchemaVersion } ? state : null;
 }
 
 /// <summary>The build-time serializer metadata of <see cref="ConversationStateJson"/>'s document.</summary>

@@ -16,6 +16,12 @@ namespace ComplianceBot.Bot;
 /// state that was not saved. Turns of one conversation on one instance are already serialised by
 /// <see cref="Pipeline.ConversationLockMiddleware"/>.
 /// </summary>
+/// <remarks>
+/// A turn starts from the state this instance saved last when <see cref="ConversationStateCache"/> holds it (no read of
+/// the store): the save, conditional on that state's ETag, confirms it. When the save is refused (another instance, or
+/// the expiry sweep, changed the item meanwhile), or when the turn would save nothing (which confirms nothing), the turn
+/// reads the store and is decided again; that does not count as one of the attempts.
+/// </remarks>
 public sealed class ConversationTurns(ConversationStateStore states, IOptions<StorageOptions> options, ILogger<ConversationTurns> logger)
 {
     private readonly int _maxAttempts = options.Value.MaxTurnAttempts;
@@ -29,17 +35,31 @@ public sealed class ConversationTurns(ConversationStateStore states, IOptions<St
     {
         var key = ConversationStateStore.KeyFor(turnContext.Activity);
         StoredConversation? stored = null;
+        var cached = true;
         for (var attempt = 1; attempt <= _maxAttempts; attempt++)
         {
-            stored = await states.ReadAsync(key, cancellationToken);
+            stored = cached ? await states.ReadCachedAsync(key, cancellationToken) : await states.ReadAsync(key, cancellationToken);
+            cached = false;
             var turn = decide(stored);
             var unchanged = stored.Status != StoredStateStatus.Unreadable && ReferenceEquals(turn.Result.NewState, stored.State);
+            if (unchanged && stored.FromCache)
+            {
+                attempt--; // nothing to save, so nothing confirms the cached state: decide again from the store's
+                continue;
+            }
+
             if (unchanged || await states.TryWriteAsync(key, turn.Result.NewState, stored.ETag, cancellationToken))
             {
                 turnContext.TurnState.Set(turn);
                 logger.LogDebug("Turn {Turn} of {Key}: {Decision}", turn.Result.NewState.Turn, key, turn.Result.Decision);
                 await SendAsync(turnContext, turn.Result.Replies, cancellationToken);
                 return turn;
+            }
+
+            if (stored.FromCache)
+            {
+                attempt--; // the state this instance saved last was changed elsewhere since: not a conflict of this turn's
+                continue;
             }
 
             logger.LogInformation("The state of {Key} changed while a turn was decided (attempt {Attempt} of {Max}); deciding again", key, attempt, _maxAttempts);

@@ -46,6 +46,7 @@ public static class ServiceRegistration
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
         services.AddSingleton<IStorage>(sp => sp.GetRequiredService<BotStore>());
+        services.AddSingleton<ConversationStateCache>();
         services.AddSingleton<ConversationStateStore>();
         services.AddSingleton<ConversationTurns>();
         services.AddOptions<HostingOptions>().Bind(configuration.GetSection(HostingOptions.SectionName));

@@ -14,7 +14,9 @@ namespace ComplianceBot.Storage;
 /// as a <see cref="StoredDocument"/>; writing a store item (an <see cref="IStoreItem"/>, or a JSON object with an
 /// <c>eTag</c> member) with ETag <c>*</c> overwrites, with null creates only when the key is free, with any other ETag
 /// succeeds only while the item still has it; a value that is not a store item is written unconditionally; a write of
-/// several items is all or nothing (SQL providers); a refused write throws <see cref="EtagConflictException"/>. Thread-safe.
+/// several items is all or nothing (SQL providers); a refused write throws <see cref="EtagConflictException"/>; after a
+/// write succeeded, each <see cref="StoredDocument"/> it wrote carries the item's new ETag (the next conditional write
+/// needs no read). Thread-safe.
 /// </remarks>
 public abstract class BotStore : IStorage, IAsyncDisposable, IDisposable
 {

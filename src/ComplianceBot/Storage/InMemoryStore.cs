@@ -75,7 +75,12 @@ public class InMemoryStore : BotStore
             {
                 if (value is { } item)
                 {
-                    _items[key] = new Item(item.Item1, (++_etag).ToString(System.Globalization.CultureInfo.InvariantCulture), now);
+                    var etag = (++_etag).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    _items[key] = new Item(item.Item1, etag, now);
+                    if (changes[key] is StoredDocument document)
+                    {
+                        document.ETag = etag;
+                    }
                 }
                 else
                 {

@@ -153,6 +153,7 @@ public abstract class SqlStore : BotStore
         await using var lease = await LeaseAsync(cancellationToken);
         await using var transaction = prepared.Count > 1 ? await lease.Connection.BeginTransactionAsync(cancellationToken) : null;
         var now = NowMs();
+        List<(StoredDocument Document, string ETag)>? documents = null;
         foreach (var (key, value) in prepared)
         {
             if (value is not { } item)
@@ -170,8 +171,14 @@ public abstract class SqlStore : BotStore
                 WriteConditionKind.CreateOnly => lease.Statement(CreateOnlySql, transaction, "@key", "@etag", "@document", "@now"),
                 _ => lease.Statement(UpdateIfSql, transaction, "@key", "@etag", "@document", "@now", "@old"),
             };
+            var etag = NewETag();
+            if (changes[key] is StoredDocument document)
+            {
+                (documents ??= []).Add((document, etag));
+            }
+
             StatementLease.Set(write, 0, key);
-            StatementLease.Set(write, 1, NewETag());
+            StatementLease.Set(write, 1, etag);
             StatementLease.Set(write, 2, json);
             StatementLease.Set(write, 3, now);
             if (condition.Kind is not (WriteConditionKind.Overwrite or WriteConditionKind.CreateOnly))
@@ -188,6 +195,11 @@ public abstract class SqlStore : BotStore
         if (transaction is not null)
         {
             await transaction.CommitAsync(cancellationToken);
+        }
+
+        foreach (var (document, etag) in documents ?? [])
+        {
+            document.ETag = etag; // written: the document now carries the item's ETag (BotStore's contract)
         }
     }
 

@@ -38,6 +38,16 @@ public sealed class StorageOptions
     [Range(1, 50)]
     public int MaxTurnAttempts { get; set; } = 5;
 
+    /// <summary>
+    /// How many conversations' last saved states each instance keeps in memory (<see cref="ConversationStateCache"/>), so
+    /// that their next turn need not read the store: the save, conditional on the kept ETag, confirms it, and a state
+    /// changed elsewhere is read from the store. About 1 KB each; the least recently used go first. Default 10,000
+    /// (about 10 MB: more conversations than one instance has in progress at once); 0 reads the store on every turn.
+    /// 0 to 1,000,000.
+    /// </summary>
+    [Range(0, 1_000_000)]
+    public int StateCacheEntries { get; set; } = 10_000;
+
     /// <summary>The problems with these settings, one sentence each; empty when they are usable.</summary>
     public IReadOnlyList<string> Validate()
     {

@@ -21,8 +21,8 @@ public sealed class StoredDocument : IStoreItem
     public string Json { get; }
 
     /// <summary>
-    /// The item's version as last read; null for an item not read from storage (written only if the key is free),
-    /// <c>*</c> to overwrite whatever is there.
+    /// The item's version as last read, or as written once a write of this document succeeded; null for an item not read
+    /// from storage (written only if the key is free), <c>*</c> to overwrite whatever is there.
     /// </summary>
     public string ETag { get; set; }
 

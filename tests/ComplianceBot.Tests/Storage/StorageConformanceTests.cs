@@ -69,6 +69,24 @@ public abstract class StorageConformanceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_document_written_carries_the_items_new_etag_so_the_next_write_needs_no_read()
+    {
+        var created = new StoredDocument("{\"count\":1}");
+        await Store.WriteAsync(Changes(("doc", created)));
+        var read = Assert.IsType<StoredDocument>((await Store.ReadAsync(["doc"]))["doc"]);
+        Assert.Equal(read.ETag, created.ETag);
+
+        var next = new StoredDocument("{\"count\":2}", created.ETag);
+        await Store.WriteAsync(Changes(("doc", next)));
+        Assert.NotEqual(created.ETag, next.ETag);
+        Assert.Equal(((StoredDocument)(await Store.ReadAsync(["doc"]))["doc"]).ETag, next.ETag);
+
+        var stale = new StoredDocument("{\"count\":3}", created.ETag);
+        await Assert.ThrowsAsync<EtagConflictException>(() => Store.WriteAsync(Changes(("doc", stale))));
+        Assert.Equal(created.ETag, stale.ETag); // refused: it keeps the ETag it was written with
+    }
+
+    [Fact]
     public async Task Writing_back_with_the_etag_read_succeeds_and_gives_a_new_etag()
     {
         await Store.WriteAsync(Changes(("k", new PocoItem { Count = 1 })));
