@@ -6,7 +6,8 @@ namespace ComplianceBot.Benchmarks;
 /// <summary>
 /// With <c>SCALE_TRACE=1</c>, samples the process's resident memory (VmRSS), the managed heap and the GC's committed
 /// memory every 100 ms and prints, per phase the report names (<see cref="Phase"/>), the sample with the largest
-/// resident memory: where the peak comes and how much of it is managed heap. Writes to standard error.
+/// resident memory: where the peak comes and how much of it is managed heap; and the last collection and the
+/// collections' pauses so far. Writes to standard error.
 /// </summary>
 internal sealed class MemoryTimeline : IDisposable
 {
@@ -39,7 +40,7 @@ internal sealed class MemoryTimeline : IDisposable
         {
             var info = GC.GetGCMemoryInfo();
             Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  [{_clock.Elapsed.TotalSeconds,6:F1} s] {name,-28} peak RSS {_top.Rss / 1048576.0,5:F0} MB at {_top.At:F1} s (managed heap {_top.Heap / 1048576.0:F0} MB, GC committed {_top.Committed / 1048576.0:F0} MB); last GC: heap {info.HeapSizeBytes / 1048576.0:F0} MB, fragmented {info.FragmentedBytes / 1048576.0:F0} MB, committed {info.TotalCommittedBytes / 1048576.0:F0} MB, promoted {info.PromotedBytes / 1048576.0:F0} MB, gen {info.Generation}"));
+                $"  [{_clock.Elapsed.TotalSeconds,6:F1} s] {name,-28} peak RSS {_top.Rss / 1048576.0,5:F0} MB at {_top.At:F1} s (managed heap {_top.Heap / 1048576.0:F0} MB, GC committed {_top.Committed / 1048576.0:F0} MB); last GC: heap {info.HeapSizeBytes / 1048576.0:F0} MB, fragmented {info.FragmentedBytes / 1048576.0:F0} MB, committed {info.TotalCommittedBytes / 1048576.0:F0} MB, promoted {info.PromotedBytes / 1048576.0:F0} MB, gen {info.Generation}, pause {info.PauseDurations[0].TotalMilliseconds:F0} ms; all pauses so far {GC.GetTotalPauseDuration().TotalSeconds:F2} s"));
             _top = default;
         }
     }
