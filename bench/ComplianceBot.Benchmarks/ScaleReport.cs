@@ -19,17 +19,21 @@ internal static class ScaleReport
 {
     public static void Run(int[] sizes, int rounds)
     {
+        using var timeline = MemoryTimeline.Start();
         var real = new[] { "Is it illegal for individuals to use paid international VPN services?", "can i use a vpn in china", "公司专线可以转租吗", "what's the weather tomorrow" };
         foreach (var size in sizes)
         {
             var folder = size == 0 ? Paths.Knowledge : SyntheticKnowledge.Write(Paths.Knowledge, size, Path.Combine(Path.GetTempPath(), $"compliancebot-kb-{size}"));
+            timeline.Phase($"{size}: generate");
             GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+            timeline.Phase($"{size}: collect");
             var before = GC.GetTotalMemory(forceFullCollection: true);
             var clock = Stopwatch.StartNew();
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var allocatedBefore = GC.GetTotalAllocatedBytes();
             var result = ContentLoader.LoadDeferringPhrasingCheck(folder, dialogsDirectory: Paths.Dialogs);
             var loaded = clock.Elapsed;
+            timeline.Phase($"{size}: load+check");
             var loadAllocated = GC.GetTotalAllocatedBytes() - allocatedBefore;
             var loadCpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
             if (result.Content is null)
@@ -43,15 +47,18 @@ internal static class ScaleReport
             var servedCpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
             var servedAllocated = GC.GetTotalAllocatedBytes() - allocatedBefore;
             var servedPeak = Process.GetCurrentProcess().PeakWorkingSet64;
+            timeline.Phase($"{size}: index");
 
             // The running host serves now and runs the phrasing check (warnings only) in the background: its own cost.
             var lintClock = Stopwatch.StartNew();
             var lintCpu = Process.GetCurrentProcess().TotalProcessorTime;
             var warnings = result.Complete().Messages.Count(m => m.Severity == ComplianceBot.Core.Validation.Severity.Warning);
             var lint = lintClock.Elapsed;
+            timeline.Phase($"{size}: lint");
             lintCpu = Process.GetCurrentProcess().TotalProcessorTime - lintCpu;
             result = null;
             var kept = GC.GetTotalMemory(forceFullCollection: true) - before;
+            timeline.Phase($"{size}: kept");
             var matcher = content.TopicsMatcher;
             var questions = real.Concat(Enumerable.Range(0, 50).SelectMany(i => new[] { SyntheticKnowledge.Question(i * 37 % Math.Max(1, size)), SyntheticKnowledge.QuestionZh(i * 53 % Math.Max(1, size)) }).Where(_ => size > 0)).ToList();
             foreach (var question in questions)
@@ -82,6 +89,7 @@ internal static class ScaleReport
                               $"then phrasing lint {lint.TotalSeconds:F1} s ({lintCpu.TotalSeconds:F1} s CPU, {warnings} warnings); kept {kept / 1048576.0:F0} MB, peak RSS {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F0} MB; " +
                               $"match mean {samples.Average():F0} us p50 {P(50):F0} us p99 {P(99):F0} us max {samples[^1]:F0} us, {perMatch / 1024.0:F1} KB allocated per match; " +
                               $"each question's fastest of {rounds} rounds: mean {fastest.Average():F0} us, slowest question {fastest.Max():F0} us");
+            timeline.Phase($"{size}: match");
             GC.KeepAlive(content);
         }
     }

@@ -126,17 +126,6 @@ public sealed partial class TopicMatcher
             descriptionVocabulary.Close(t);
         }
 
-        // Per target, how many of its phrasings hold each term: only the posterior's index below is kept.
-        var termCounts = Enumerable.Range(0, targets.Count).Select(_ => new Dictionary<int, int>()).ToArray();
-        for (var d = 0; d < docTerms.Count; d++)
-        {
-            foreach (var id in docTerms[d])
-            {
-                termCounts[docTarget[d]][id] = termCounts[docTarget[d]].GetValueOrDefault(id) + 1;
-            }
-        }
-
-        _logDenominators = termCounts.Select(c => (double)c.Values.Sum()).Select(total => Math.Log(total + (PosteriorAlpha * _termIds.Count))).ToArray();
         var termCount = _termIds.Count;
         _postings = Invert(docTerms, termCount);
         _docTarget = docTarget.ToArray();
@@ -154,7 +143,7 @@ public sealed partial class TopicMatcher
             .ToArray();
         _unknownTargetIdf = UnknownFactor * Idf(targets.Count, 0);
         _analyzer = analyzer.WithVocabulary(words, _termIds.Keys);
-        _phrasingLogCounts = PhrasingLogCounts(_phrasingTargets, termCounts); // scoring index (TopicMatcher.Scoring.cs)
+        (_phrasingLogCounts, _logDenominators) = PosteriorIndex(_phrasingTargets, phrasingVocabulary.Sets, docTerms, _docTarget); // TopicMatcher.Scoring.cs
         _bounds = BoundIndex.Build(targets.Count, _postings, _docTarget, _docNorm, _phrasingTargets); // pruning index (TopicMatcher.Bounds.cs)
     }
 

@@ -35,23 +35,35 @@ internal static class PhrasingCollisionCheck
     internal static List<ValidationMessage> Warnings(Phrasings phrasings, CancellationToken cancellationToken = default)
     {
         var languages = new[] { phrasings.English, phrasings.Chinese };
-        var normalized = new List<string>[languages.Length];
         var clashes = new int[languages.Length][];
+        var same = new bool[languages.Length][];
         Parallel.For(0, languages.Length, new ParallelOptions { CancellationToken = cancellationToken }, l =>
         {
-            normalized[l] = languages[l].Select(e => TextNormalizer.Normalize(e.Source)).ToList();
-            clashes[l] = NearlySamePairs.EarliestClashes(languages[l].Select(e => e.Owner).ToList(), normalized[l], cancellationToken);
+            // The normalised texts live only while their language is compared (about 20 MB at 10,000 topics).
+            var normalized = new string[languages[l].Count];
+            var owners = new string[languages[l].Count];
+            for (var i = 0; i < normalized.Length; i++)
+            {
+                (normalized[i], owners[i]) = (TextNormalizer.Normalize(languages[l][i].Source), languages[l][i].Owner);
+            }
+
+            clashes[l] = NearlySamePairs.EarliestClashes(owners, normalized, cancellationToken);
+            same[l] = new bool[normalized.Length];
+            for (var order = 0; order < normalized.Length; order++)
+            {
+                same[l][order] = clashes[l][order] >= 0 && string.Equals(normalized[clashes[l][order]], normalized[order], StringComparison.Ordinal);
+            }
         });
         var warnings = new List<ValidationMessage>();
         for (var l = 0; l < languages.Length; l++)
         {
             for (var order = 0; order < languages[l].Count; order++)
             {
-                var clash = clashes[l][order];
-                if (clash >= 0)
+                if (clashes[l][order] >= 0)
                 {
-                    var same = string.Equals(normalized[l][clash], normalized[l][order], StringComparison.Ordinal);
-                    warnings.Add(Warning(languages[l][order], languages[l][clash], same));
+                    var entry = languages[l][order];
+                    warnings.Add(new ValidationMessage(entry.Path, entry.Line, entry.Column, Severity.Warning,
+                        new ClashText(languages[l], order, clashes[l][order], same[l][order])));
                 }
             }
         }
@@ -180,12 +192,20 @@ internal static class PhrasingCollisionCheck
 
 
 
-    private static ValidationMessage Warning(Entry entry, Entry clash, bool same)
+    /// <summary>
+    /// The text of the warning for phrasing <paramref name="at"/> of <paramref name="entries"/>, which collides with
+    /// phrasing <paramref name="clash"/>: written when read, from the lint's input (whose strings the content keeps),
+    /// so a warning costs about 90 bytes instead of about 600 for its text (109,450 warnings at 10,000 topics).
+    /// </summary>
+    private sealed class ClashText(IReadOnlyList<Entry> entries, int at, int clash, bool same) : IMessageText
     {
-        var how = same ? "the same as" : "nearly the same as";
-        return new ValidationMessage(entry.Path, entry.Line, entry.Column, Severity.Warning,
-            $"phrasing '{entry.Text}' of {entry.Owner} is {how} '{clash.Text}' of {clash.Owner} "
-            + $"({clash.Path}:{clash.Line}); the bot cannot tell the two apart: reword one or keep it in one place");
+        public string Write()
+        {
+            var (entry, other) = (entries[at], entries[clash]);
+            var how = same ? "the same as" : "nearly the same as";
+            return $"phrasing '{entry.Text}' of {entry.Owner} is {how} '{other.Text}' of {other.Owner} "
+                + $"({other.Path}:{other.Line}); the bot cannot tell the two apart: reword one or keep it in one place";
+        }
     }
 
     /// <summary>

@@ -53,6 +53,37 @@ public sealed class DeferredPhrasingCheckTests
         Assert.Equal(atOnce.Messages.Select(m => m.ToString()), deferred.Complete().Messages.Select(m => m.ToString()));
     }
 
+    [Fact]
+    public void The_running_bots_load_keeps_no_line_maps_of_the_files_while_validates_load_does()
+    {
+        using var copy = new KnowledgeCopy();
+
+        var atOnce = ContentLoader.Load(copy.Path);
+        var deferred = ContentLoader.LoadDeferringPhrasingCheck(copy.Path);
+
+        // The bot never asks where a topic was read (the impact command does, after Load); the files' line maps would
+        // live as long as the result, through the matchers' build and the lint (about 60 MB at 10,000 topics).
+        Assert.NotNull(atOnce.Sources.Topic("personal-penalties", "/phrasings"));
+        Assert.Null(deferred.Sources.Topic("personal-penalties", "/phrasings"));
+        Assert.Same(ContentSources.None, deferred.Sources);
+    }
+
+    [Fact]
+    public void The_running_bots_load_and_its_lint_each_start_from_a_collected_heap()
+    {
+        using var copy = new KnowledgeCopy();
+
+        var before = LoadGarbage.Collections;
+        var deferred = ContentLoader.LoadDeferringPhrasingCheck(copy.Path);
+        var afterLoad = LoadGarbage.Collections;
+        deferred.Complete();
+
+        // The load's garbage is collected before the index is built, the index's before the lint builds its tables
+        // (at 10,000 topics: peak 536 MB when served and 707 MB during the lint without, under 470 MB with).
+        Assert.True(afterLoad > before);
+        Assert.True(LoadGarbage.Collections > afterLoad);
+    }
+
     // Two phrasings equal to other topics' ones and one nearly the same, next to a placeholder warning in the same file.
     private static void AddCollisions(KnowledgeCopy copy)
     {

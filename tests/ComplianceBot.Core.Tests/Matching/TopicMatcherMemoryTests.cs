@@ -34,6 +34,26 @@ public sealed class TopicMatcherMemoryTests
     }
 
     [Fact]
+    public void Building_the_index_counts_each_targets_terms_without_a_table_per_target()
+    {
+        // 3,000 targets of 4 phrasings, each phrasing 20 of the words: per target about 40 distinct terms. A table of
+        // term counts per target (a dictionary grown to about 40 entries) allocated about 3.5 KB per target more: 12.9 KB
+        // per target in all before, 9.4 KB after (the postings, bounds and vocabulary, which the matcher keeps).
+        var analyzer = TextAnalyzer.CreateDefault();
+        var targets = AnalyzedTarget.AnalyzeAll(
+            Enumerable.Range(0, 3_000).Select(t => new MatchTarget($"topic-{t}", Enumerable.Range(0, 4).Select(p => Phrasing((t * 4) + p)).ToList())).ToList(),
+            analyzer);
+        _ = new TopicMatcher(targets.Take(10).ToList(), analyzer, new MatcherOptions()); // first use
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var matcher = new TopicMatcher(targets, analyzer, new MatcherOptions());
+        var perTarget = (GC.GetAllocatedBytesForCurrentThread() - before) / (double)targets.Length;
+
+        Assert.Equal(12_000, matcher.DocumentCount);
+        Assert.True(perTarget < 11_000, $"{perTarget:N0} bytes allocated per target");
+    }
+
+    [Fact]
     public void An_explanation_shows_the_closest_phrasing_as_content_words_in_order()
     {
         var targets = new[] { new MatchTarget("vpn", ["Can I use a VPN in China?", "VPN rules"]), new MatchTarget("lines", ["leased line"]) };
