@@ -68,14 +68,19 @@ public static class ContentLoader
     /// the same order. For the running bot, which serves the content first and reports the warnings when they are known.
     /// Its <see cref="ContentLoadResult.Sources"/> are <see cref="ContentSources.None"/>: the bot never asks where a topic
     /// was read (only the <c>impact</c> command does, after <c>Load</c>), and the files' line maps would otherwise live as
-    /// long as the result (about 60 MB at 10,000 topics, while the matchers are built and the lint runs). It ends with a
-    /// full collection, so the load's garbage is gone before the caller builds the index (<see cref="LoadGarbage"/>).
+    /// long as the result (about 60 MB at 10,000 topics, while the matchers are built and the lint runs). For large
+    /// content (<see cref="LoadGarbage.MinPhrasings"/> phrasings) it ends with a full collection, so the load's garbage is
+    /// gone before the caller builds the index (<see cref="LoadGarbage"/>).
     /// </summary>
     /// <inheritdoc cref="Load(string, TimeProvider?, string?)"/>
-    public static ContentLoadResult LoadDeferringPhrasingCheck(string knowledgeDirectory, TimeProvider? time = null, string? dialogsDirectory = null)
+    public static ContentLoadResult LoadDeferringPhrasingCheck(string knowledgeDirectory, TimeProvider? time = null, string? dialogsDirectory = null) =>
+        LoadDeferringPhrasingCheckCollectingFrom(knowledgeDirectory, time, dialogsDirectory, LoadGarbage.MinPhrasings);
+
+    /// <summary>For tests: <see cref="LoadDeferringPhrasingCheck(string, TimeProvider?, string?)"/> collecting from <paramref name="collectFromPhrasings"/> phrasings.</summary>
+    internal static ContentLoadResult LoadDeferringPhrasingCheckCollectingFrom(string knowledgeDirectory, TimeProvider? time, string? dialogsDirectory, int collectFromPhrasings)
     {
         var result = LoadChecked(knowledgeDirectory, time, dialogsDirectory, deferPhrasingCheck: true);
-        LoadGarbage.Collect(); // here, not inside: the parsed files are then out of every scope
+        LoadGarbage.CollectIfLarge(result.Pending?.PhrasingCount ?? 0, collectFromPhrasings); // here, not inside: the parsed files are then out of every scope
         return result;
     }
 

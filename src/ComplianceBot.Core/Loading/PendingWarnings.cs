@@ -25,12 +25,13 @@ public sealed class PendingWarnings
 
     /// <summary>Runs the check and returns every message of the load, ordered as <see cref="ContentLoader.Load"/> orders them.</summary>
     /// <remarks>
-    /// Starts with a full collection: it runs right after the index is built, whose garbage would otherwise still be on
-    /// the heap while the check builds its tables (<see cref="LoadGarbage"/>).
+    /// For large content (<see cref="LoadGarbage.MinPhrasings"/>, or <paramref name="collectFromPhrasings"/>) it starts
+    /// with a full collection: it runs right after the index is built, whose garbage would otherwise still be on the heap
+    /// while the check builds its tables (<see cref="LoadGarbage"/>).
     /// </remarks>
-    internal IReadOnlyList<ValidationMessage> Compute(CancellationToken cancellationToken)
+    internal IReadOnlyList<ValidationMessage> Compute(CancellationToken cancellationToken, int collectFromPhrasings = LoadGarbage.MinPhrasings)
     {
-        LoadGarbage.Collect();
+        LoadGarbage.CollectIfLarge(PhrasingCount, collectFromPhrasings);
         var warnings = PhrasingCollisionCheck.Warnings(_phrasings, cancellationToken);
         var all = new List<ValidationMessage>(_unordered.Count + warnings.Count);
         all.AddRange(_unordered.Take(_at));
