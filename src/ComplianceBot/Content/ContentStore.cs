@@ -130,9 +130,8 @@ public sealed class ContentStore : IContentProvider
             {
                 var started = _time.GetTimestamp();
                 var before = ContentFingerprint.Of([KnowledgePath, DialogsPath]);
-                // The host never asks where a topic was read (only the impact command does): dropping the files' line
-                // maps keeps them from living as long as LastResult (tens of MB with thousands of topics).
-                var result = Load() with { Sources = ContentSources.None };
+                // No line maps of the files: the bot's load keeps none (ContentLoader.LoadDeferringPhrasingCheck).
+                var result = Load();
                 LoadedFingerprint = before;
                 ChangedWhileLoading = ContentFingerprint.Of([KnowledgePath, DialogsPath]) != before;
                 if (ChangedWhileLoading)
