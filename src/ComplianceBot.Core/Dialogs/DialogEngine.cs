@@ -285,6 +285,11 @@ public sealed partial class DialogEngine
             return faq;
         }
 
+        if (Reopen(dialog, ds, reading, asked, turn.IsQuestion) is { Count: > 0 } opened)
+        {
+            return AskOpen(dialog, state, opened, newFacts.Where(f => !opened.Contains(f.Key)).ToList(), asked);
+        }
+
         if (newFacts.Count > 0)
         {
             var next = ds;
@@ -403,12 +408,19 @@ public sealed partial class DialogEngine
             paragraphs.Add(DialogPhrases.Understood(_language) + "\n" + _replies.FactLines(dialog, ds.Facts.Keys, ds.Facts));
         }
 
+        // "going to shanghai w/ hk sim": what the message names for a question that none of its choices fit is said at once.
+        var open = OpenReplies(dialog, (stated?.Open ?? []).Where(s => !ds.Facts.ContainsKey(s)));
+        paragraphs.AddRange(open);
         paragraphs.Add(DialogPhrases.Hint(_language));
-        return Advance(dialog, state with { Dialog = ds }, paragraphs, decision with { DialogId = dialog.Id, Facts = ds.Facts });
+        return Advance(dialog, state with { Dialog = ds }, paragraphs, decision with { DialogId = dialog.Id, Facts = ds.Facts }, offerHandoff: open.Count > 0);
     }
 
-    /// <summary>Evaluates the rules: asks the next needed slot, or gives the verdict (after a notice with the preface, if any).</summary>
-    private TurnResult Advance(DialogDefinition dialog, ConversationState state, IReadOnlyList<string> preface, Decision decision)
+    /// <summary>
+    /// Evaluates the rules: asks the next needed slot (with the compliance team's button too when
+    /// <paramref name="offerHandoff"/>), or gives the verdict (after a notice with the preface, if any).
+    /// </summary>
+    private TurnResult Advance(DialogDefinition dialog, ConversationState state, IReadOnlyList<string> preface, Decision decision,
+        bool offerHandoff = false)
     {
         var ds = state.Dialog!;
         var evaluation = RuleEvaluator.Evaluate(dialog, ds.Facts);
@@ -416,7 +428,7 @@ public sealed partial class DialogEngine
         {
             ds = ds with { Phase = DialogPhase.Asking, AskedSlot = needed };
             return new TurnResult(decision with { Asks = needed },
-                [_replies.Prompt(dialog, ds, preface, listChoices: false, offerHandoff: false)], state with { Dialog = ds });
+                [_replies.Prompt(dialog, ds, preface, listChoices: offerHandoff, offerHandoff)], state with { Dialog = ds });
         }
 
         var replies = new List<BotReply>();

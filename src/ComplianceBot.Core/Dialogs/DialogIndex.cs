@@ -23,10 +23,16 @@ public sealed class DialogIndex
         LongestPhrase = phrases.Select(p => p.Tokens.Length).DefaultIfEmpty(0).Max();
     }
 
+    /// <summary>The <see cref="SlotPhrase.Value"/> of a <see cref="SlotPhraseKind.NoneOfThese"/> phrase: it names no value.</summary>
+    internal const string NoValue = "";
+
     /// <summary>The dialog this index reads for.</summary>
     public DialogDefinition Dialog { get; }
 
-    /// <summary>Every choice phrase: a value's synonyms (count anywhere), and its answers, label and id (count only as the reply to its slot).</summary>
+    /// <summary>
+    /// Every choice phrase: a value's synonyms (count anywhere), and its answers, label and id (count only as the reply to
+    /// its slot); and each slot's phrases for none of its choices (count anywhere, with <see cref="NoValue"/>).
+    /// </summary>
     internal IReadOnlyList<SlotPhrase> Phrases { get; }
 
     /// <summary>
@@ -67,6 +73,14 @@ public sealed class DialogIndex
                 Add(choice.Synonyms.All, SlotPhraseKind.Synonym);
                 Add(choice.Answers.All, SlotPhraseKind.Answer);
                 Add([choice.Label.En, choice.Label.Zh ?? string.Empty, choice.Value.Replace('-', ' ')], SlotPhraseKind.Answer);
+            }
+
+            foreach (var text in slot.NoneOfThese?.Phrases.All ?? [])
+            {
+                if (UtteranceTokens.Of(text) is { Length: > 0 } tokens)
+                {
+                    phrases.Add(new SlotPhrase(slot.Id, NoValue, tokens, SlotPhraseKind.NoneOfThese));
+                }
             }
         }
 
@@ -111,6 +125,9 @@ internal enum SlotPhraseKind
 
     /// <summary>Means the value only as the reply to its slot's question (an answer, the label, the value id).</summary>
     Answer,
+
+    /// <summary>Names, anywhere, something that is none of the slot's choices (<see cref="DialogSlot.NoneOfThese"/>): the slot stays open.</summary>
+    NoneOfThese,
 }
 
 /// <summary>One choice phrase as tokens.</summary>

@@ -96,6 +96,11 @@ public static class SlotFiller
             return SlotReading.Nothing; // what the steps below make of no phrase and no asked slot, without their allocations
         }
 
+        // Something named that is none of a slot's choices ("hk sim" at "how do you connect") leaves that slot open: nothing
+        // else the message names for it counts ("hk sim roaming" is not the home operator's roaming), nor a number or hedge.
+        var open = found.Where(o => o.Phrase.Kind == SlotPhraseKind.NoneOfThese && !o.Negated).Select(o => o.Phrase.Slot)
+            .ToHashSet(StringComparer.Ordinal);
+        found = found.Where(o => o.Phrase.Kind != SlotPhraseKind.NoneOfThese && !open.Contains(o.Phrase.Slot)).ToList();
         var negated = found.Where(o => o.Negated).Select(o => o.Phrase.Slot).ToHashSet(StringComparer.Ordinal);
         var occurrences = found.Where(o => !o.Negated).Concat(found.Where(o => o.Negated).SelectMany(o => Opposite(dialog, o))).ToList();
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -125,7 +130,7 @@ public static class SlotFiller
         }
 
         // A number is read only from an answer that names nothing else: "one of our clients" is a recipient, not choice 1.
-        if (askedSlot is not null && dialog.FindSlot(askedSlot) is { } slot
+        if (askedSlot is not null && !open.Contains(askedSlot) && dialog.FindSlot(askedSlot) is { } slot
             && values.Count == 0 && ambiguous.Count == 0 && tokens.Length <= MaxTokensForNumber
             && ChoiceNumberReader.Read(text!, language, slot.Choices.Count) is { } number)
         {
@@ -137,7 +142,7 @@ public static class SlotFiller
 
         // A short hedge that names no value ("think so", "probably", "应该吧") answers the question asked as unsure: its
         // unsure value, or, where it has none, the options named again.
-        if (guess && askedSlot is not null && values.Count == 0 && ambiguous.Count == 0 && tokens.Length <= MaxTokensForNumber
+        if (guess && askedSlot is not null && !open.Contains(askedSlot) && values.Count == 0 && ambiguous.Count == 0 && tokens.Length <= MaxTokensForNumber
             && dialog.FindSlot(askedSlot) is { } hedged)
         {
             if (hedged.Choices.Any(c => c.Value == UnsureValue))
@@ -178,7 +183,7 @@ public static class SlotFiller
 
         negated.ExceptWith(values.Keys);
         negated.ExceptWith(ambiguous.Keys);
-        return new SlotReading(values, ambiguous, askedFromShortAnswer) { Negated = negated };
+        return new SlotReading(values, ambiguous, askedFromShortAnswer) { Negated = negated, Open = open };
     }
 
     // True when the value of the slot is named by a not-permitted rule and by no permitted or conditional one: reading
