@@ -48,6 +48,15 @@ public static class SlotFiller
         "吧", "可能", "大概", "应该", "好像", "也许", "估计", "差不多", "或许", "听说",
     }.Select(UtteranceTokens.Of).Where(t => t.Length > 0).ToArray();
 
+    // Short answers saying the writer doesn't know ("dunno", "no idea", "不知道"): to a question none of whose phrases
+    // they are, they answer as a bare hedge does (the unsure value, or the options named again). Not guess markers: a
+    // value read with them ("not sure, so no" at "is it confirmed?") is the writer's answer.
+    private static readonly IReadOnlyList<string[]> DontKnowMarkers = new[]
+    {
+        "do not know", "no idea", "not sure", "unsure", "not certain", "no clue", "cannot say", "hard to say",
+        "不知道", "不清楚", "不确定", "说不准", "不好说", "没想好",
+    }.Select(UtteranceTokens.Of).Where(t => t.Length > 0).ToArray();
+
     // Words that say how often, not how sure: with a bare "yes" ("yes, sometimes") the answer is as unsure as a guess,
     // but with a specific phrase naming a fact that only ever makes a verdict stricter ("also youtube sometimes",
     // "偶尔也看油管", "sometimes we bill them") they state that it happens, and the fact counts.
@@ -140,9 +149,9 @@ public static class SlotFiller
 
         var guess = ContainsAny(GuessMarkers, tokens);
 
-        // A short hedge that names no value ("think so", "probably", "应该吧") answers the question asked as unsure: its
-        // unsure value, or, where it has none, the options named again.
-        if (guess && askedSlot is not null && !open.Contains(askedSlot) && values.Count == 0 && ambiguous.Count == 0 && tokens.Length <= MaxTokensForNumber
+        // A short hedge that names no value ("think so", "probably", "应该吧", "dunno") answers the question asked as
+        // unsure: its unsure value, or, where it has none, the options named again.
+        if ((guess || ContainsAny(DontKnowMarkers, tokens)) && askedSlot is not null && !open.Contains(askedSlot) && values.Count == 0 && ambiguous.Count == 0 && tokens.Length <= MaxTokensForNumber
             && dialog.FindSlot(askedSlot) is { } hedged)
         {
             if (hedged.Choices.Any(c => c.Value == UnsureValue))
