@@ -339,6 +339,18 @@ public sealed partial class DialogEngine
             return asideReplies;
         }
 
+        if (restates)
+        {
+            // "im in guangzhou" while the location is known to be the mainland: acknowledged, and the question goes on
+            return Reask(dialog, state, [DialogPhrases.AlreadyKnown(_language) + "\n" + _replies.FactLines(dialog, reading.Values.Keys, ds.Facts)],
+                new Decision(DecisionKind.SlotAnswer)
+                {
+                    DialogId = dialog.Id,
+                    Facts = reading.Values.ToImmutableSortedDictionary(StringComparer.Ordinal),
+                    Reason = "restates facts already given",
+                });
+        }
+
         return Reask(dialog, state with { Dialog = ds with { Failures = ds.Failures + 1 } }, [DialogPhrases.NotUnderstood(_language)],
             new Decision(DecisionKind.NotUnderstood) { DialogId = dialog.Id, SlotId = asked }, listChoices: true);
     }

@@ -194,4 +194,6 @@ internal static class DialogPhrases
     public static string CancelButton(Language l) => T(l, "Cancel the check", "取消检查");
 
     public static string StartAgainButton(Language l) => T(l, "Start the check again", "重新开始检查");
+
+    public static string AlreadyKnown(Language l) => T(l, "Yes, I have that already:", "这一点我已经记下了：");
 }
