@@ -1,3 +1,5 @@
+using ComplianceBot.Core.Matching;
+
 namespace ComplianceBot.Core.Dialogs;
 
 /// <summary>
@@ -21,7 +23,14 @@ public sealed class DialogIndex
 
         ByFirstToken = byFirstToken;
         LongestPhrase = phrases.Select(p => p.Tokens.Length).DefaultIfEmpty(0).Max();
+        _spellers = dialog.Slots.ToDictionary(s => s.Id, Speller, StringComparer.Ordinal);
     }
+
+    // Typed words shorter than this are never corrected ("bj", "fro"): too many near neighbours.
+    private const int MinTypoLength = 4;
+
+    // Per slot: a corrector towards the English words of its choices' phrases (synonyms, answers, labels), built once.
+    private readonly Dictionary<string, SpellingCorrector> _spellers;
 
     /// <summary>The <see cref="SlotPhrase.Value"/> of a <see cref="SlotPhraseKind.NoneOfThese"/> phrase: it names no value.</summary>
     internal const string NoValue = "";
@@ -87,6 +96,49 @@ public sealed class DialogIndex
         var cues = (dialog.SituationCues?.All ?? []).Select(UtteranceTokens.Of).Where(p => p.Length > 0).ToList();
         var requests = (dialog.CheckRequests?.All ?? []).Select(UtteranceTokens.Of).Where(p => p.Length > 0).ToList();
         return new DialogIndex(dialog, phrases, cues, requests);
+    }
+
+    /// <summary>
+    /// <paramref name="text"/>, normalised, with each English word of at least 4 letters that is one edit away from a word
+    /// of slot <paramref name="slot"/>'s choice phrases (and is none of them) replaced by it ("wrok" = "work", "shangahi" =
+    /// "shanghai"); null when no word changed.
+    /// </summary>
+    internal string? CorrectTowards(string slot, string? text)
+    {
+        if (!_spellers.TryGetValue(slot, out var speller))
+        {
+            return null;
+        }
+
+        var words = TextNormalizer.Normalize(text).Split(' ');
+        var changed = false;
+        for (var i = 0; i < words.Length; i++)
+        {
+            if (words[i].Length >= MinTypoLength && words[i].All(char.IsAsciiLetterLower) && speller.Correct(words[i]) is { } corrected)
+            {
+                words[i] = corrected;
+                changed = true;
+            }
+        }
+
+        return changed ? string.Join(' ', words) : null;
+    }
+
+    private static SpellingCorrector Speller(DialogSlot slot)
+    {
+        var words = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var choice in slot.Choices)
+        {
+            foreach (var phrase in choice.Synonyms.En.Concat(choice.Answers.En).Append(choice.Label.En))
+            {
+                foreach (var word in TextNormalizer.Normalize(phrase).Split(' ').Where(w => w.Length > 0 && w.All(char.IsAsciiLetterLower)))
+                {
+                    words[word] = words.GetValueOrDefault(word) + 1;
+                }
+            }
+        }
+
+        return new SpellingCorrector(words);
     }
 
     /// <summary>

@@ -74,6 +74,9 @@ public static class SlotFiller
     // A choice number ("2", "the second one") is only read from an answer this short.
     private const int MaxTokensForNumber = 4;
 
+    // Misspelt words ("wrok") are corrected only in an answer this short: a longer message is more likely a question.
+    private const int MaxTokensForTypos = 4;
+
     private sealed record Occurrence(SlotPhrase Phrase, int Start, bool Negated = false)
     {
         public int End => Start + Phrase.Tokens.Length;
@@ -91,7 +94,10 @@ public static class SlotFiller
         Read(index, text, UtteranceTokens.Of(text), askedSlot, language);
 
     /// <summary>As <see cref="Read(DialogIndex, string?, string?, Language)"/>, with the message's <see cref="UtteranceTokens"/> already made.</summary>
-    internal static SlotReading Read(DialogIndex index, string? text, string[] tokens, string? askedSlot, Language language)
+    internal static SlotReading Read(DialogIndex index, string? text, string[] tokens, string? askedSlot, Language language) =>
+        Read(index, text, tokens, askedSlot, language, correctTypos: true);
+
+    private static SlotReading Read(DialogIndex index, string? text, string[] tokens, string? askedSlot, Language language, bool correctTypos)
     {
         if (tokens.Length == 0)
         {
@@ -188,6 +194,16 @@ public static class SlotFiller
                     ambiguous[slotId] = guessed.Choices.Select(c => c.Value).ToList();
                 }
             }
+        }
+
+        // A short answer that names nothing for the question asked may be misspelt ("wrok", "shangahi"): read again with its
+        // words corrected towards that question's phrases; kept only when that reading answers the question.
+        if (correctTypos && askedSlot is not null && tokens.Length <= MaxTokensForTypos && !values.ContainsKey(askedSlot)
+            && !ambiguous.ContainsKey(askedSlot) && !open.Contains(askedSlot) && index.CorrectTowards(askedSlot, text) is { } corrected
+            && Read(index, corrected, UtteranceTokens.Of(corrected), askedSlot, language, correctTypos: false) is { } retried
+            && (retried.Values.ContainsKey(askedSlot) || retried.Ambiguous.ContainsKey(askedSlot)))
+        {
+            return retried;
         }
 
         negated.ExceptWith(values.Keys);
