@@ -315,7 +315,8 @@ public sealed partial class DialogEngine
         if (reading.Ambiguous.TryGetValue(asked, out var options))
         {
             var labels = string.Join(" / ", options.Select(o => _replies.ValueLabel(dialog, asked, o)));
-            return Reask(dialog, state with { Dialog = ds with { Failures = ds.Failures + 1 } }, [DialogPhrases.Ambiguous(_language, labels)],
+            var which = reading.NotSure ? DialogPhrases.NotSureWhich(_language) : DialogPhrases.Ambiguous(_language, labels);
+            return Reask(dialog, state with { Dialog = ds with { Failures = ds.Failures + 1 } }, [which],
                 new Decision(DecisionKind.SlotAmbiguous) { DialogId = dialog.Id, SlotId = asked, Candidates = [.. options] }, listChoices: true);
         }
 

@@ -24,7 +24,20 @@ public sealed class DialogIndex
         ByFirstToken = byFirstToken;
         LongestPhrase = phrases.Select(p => p.Tokens.Length).DefaultIfEmpty(0).Max();
         _spellers = dialog.Slots.ToDictionary(s => s.Id, Speller, StringComparer.Ordinal);
+        _unsureMeansDontKnow = dialog.Slots.Where(s => s.FindChoice("unsure") is { } unsure
+                && unsure.Synonyms.All.Concat(unsure.Answers.All).Any(p => SlotFiller.ContainsAny(SlotFiller.DontKnowMarkers, UtteranceTokens.Of(p))))
+            .Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
     }
+
+    // Slots whose `unsure` choice has a synonym or answer saying the writer doesn't know ("not sure", "不清楚"); not its label.
+    private readonly HashSet<string> _unsureMeansDontKnow;
+
+    /// <summary>
+    /// True when the <c>unsure</c> choice of slot <paramref name="slot"/> has a phrase saying the writer doesn't know
+    /// ("not sure", "no idea", "不清楚"): a bare hedge or "dunno" then takes it. The trip check's <c>unsure</c> is a company
+    /// VPN app whose channel is unconfirmed, not "I don't know how I'll connect", so there they get the options again.
+    /// </summary>
+    internal bool UnsureMeansDontKnow(string slot) => _unsureMeansDontKnow.Contains(slot);
 
     // Typed words shorter than this are never corrected ("bj", "fro"): too many near neighbours.
     private const int MinTypoLength = 4;

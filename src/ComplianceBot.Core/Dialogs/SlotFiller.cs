@@ -51,7 +51,7 @@ public static class SlotFiller
     // Short answers saying the writer doesn't know ("dunno", "no idea", "不知道"): to a question none of whose phrases
     // they are, they answer as a bare hedge does (the unsure value, or the options named again). Not guess markers: a
     // value read with them ("not sure, so no" at "is it confirmed?") is the writer's answer.
-    private static readonly IReadOnlyList<string[]> DontKnowMarkers = new[]
+    internal static readonly IReadOnlyList<string[]> DontKnowMarkers = new[]
     {
         "do not know", "no idea", "not sure", "unsure", "not certain", "no clue", "cannot say", "hard to say",
         "不知道", "不清楚", "不确定", "说不准", "不好说", "没想好",
@@ -155,12 +155,17 @@ public static class SlotFiller
 
         var guess = ContainsAny(GuessMarkers, tokens);
 
+        var notSure = false;
+
         // A short hedge that names no value ("think so", "probably", "应该吧", "dunno") answers the question asked as
         // unsure: its unsure value, or, where it has none, the options named again.
-        if ((guess || ContainsAny(DontKnowMarkers, tokens)) && askedSlot is not null && !open.Contains(askedSlot) && values.Count == 0 && ambiguous.Count == 0 && tokens.Length <= MaxTokensForNumber
+        var dontKnow = ContainsAny(DontKnowMarkers, tokens);
+        if ((guess || dontKnow) && askedSlot is not null && !open.Contains(askedSlot) && values.Count == 0 && ambiguous.Count == 0 && tokens.Length <= MaxTokensForNumber
             && dialog.FindSlot(askedSlot) is { } hedged)
         {
-            if (hedged.Choices.Any(c => c.Value == UnsureValue))
+            // Only where the unsure value is the question's "not sure" (its phrases say so): the trip check's `unsure` is a
+            // company VPN app, and "dunno" at "how do you connect" does not say that.
+            if (hedged.Choices.Any(c => c.Value == UnsureValue) && index.UnsureMeansDontKnow(askedSlot))
             {
                 values[askedSlot] = UnsureValue;
                 askedFromShortAnswer = true;
@@ -168,6 +173,7 @@ public static class SlotFiller
             else
             {
                 ambiguous[askedSlot] = hedged.Choices.Select(c => c.Value).ToList();
+                notSure = dontKnow;
             }
         }
 
@@ -208,7 +214,7 @@ public static class SlotFiller
 
         negated.ExceptWith(values.Keys);
         negated.ExceptWith(ambiguous.Keys);
-        return new SlotReading(values, ambiguous, askedFromShortAnswer) { Negated = negated, Open = open };
+        return new SlotReading(values, ambiguous, askedFromShortAnswer) { Negated = negated, Open = open, NotSure = notSure };
     }
 
     // True when the value of the slot is named by a not-permitted rule and by no permitted or conditional one: reading

@@ -24,6 +24,13 @@ public sealed record SlotReading(
     /// </summary>
     public IReadOnlyCollection<string> Open { get; init; } = [];
 
+    /// <summary>
+    /// True when the message was only a "don't know" for the asked slot ("dunno", "no idea", "不知道") and the slot
+    /// has no value for that: its options are in <see cref="Ambiguous"/>, to be asked again as such, not as an answer
+    /// that fits several.
+    /// </summary>
+    public bool NotSure { get; init; }
+
     /// <summary>A reading that found nothing.</summary>
     public static SlotReading Nothing { get; } = new(new Dictionary<string, string>(), new Dictionary<string, IReadOnlyList<string>>(), false);
 

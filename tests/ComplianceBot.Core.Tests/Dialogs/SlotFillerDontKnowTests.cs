@@ -20,6 +20,17 @@ public class SlotFillerDontKnowTests
 
         Assert.Empty(reading.Values);
         Assert.Equal(["work", "personal"], reading.Ambiguous["purpose"]);
+        Assert.True(reading.NotSure);
+    }
+
+    [Fact]
+    public void It_takes_the_unsure_value_only_where_that_value_is_the_questions_not_sure()
+    {
+        // The personal check's unsure is "a company VPN app, or I'm not sure"; the trip check's is a company VPN app only.
+        Assert.Equal("unsure", SlotFiller.Read(Dialog("personal-vpn-check"), "dunno", askedSlot: "provider").Values["provider"]);
+        var trip = SlotFiller.Read(Dialog("travel-check"), "dunno", askedSlot: "method");
+        Assert.Empty(trip.Values);
+        Assert.Equal(5, trip.Ambiguous["method"].Count);
     }
 
     [Fact]
