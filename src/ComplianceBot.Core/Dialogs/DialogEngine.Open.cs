@@ -45,7 +45,11 @@ public sealed partial class DialogEngine
             preface.Add(DialogPhrases.Noted(_language) + "\n" + _replies.FactLines(dialog, noted, next.Facts));
         }
 
-        preface.AddRange(OpenReplies(dialog, opened));
+        if (!RuleEvaluator.Evaluate(dialog, next.Facts).IsDecided)
+        {
+            preface.AddRange(OpenReplies(dialog, opened)); // not before a verdict the other facts decide ("hong kong, with my hk sim")
+        }
+
         var decision = new Decision(DecisionKind.SlotOpen)
         {
             DialogId = dialog.Id,

@@ -421,8 +421,10 @@ public sealed partial class DialogEngine
             paragraphs.Add(DialogPhrases.Understood(_language) + "\n" + _replies.FactLines(dialog, ds.Facts.Keys, ds.Facts));
         }
 
-        // "going to shanghai w/ hk sim": what the message names for a question that none of its choices fit is said at once.
-        var open = OpenReplies(dialog, (stated?.Open ?? []).Where(s => !ds.Facts.ContainsKey(s)));
+        // "going to shanghai w/ hk sim": what the message names for a question that none of its choices fit is said at once,
+        // unless the facts decide without it ("trip to tokyo with a foreign sim").
+        var open = RuleEvaluator.Evaluate(dialog, ds.Facts).IsDecided ? []
+            : OpenReplies(dialog, (stated?.Open ?? []).Where(s => !ds.Facts.ContainsKey(s)));
         paragraphs.AddRange(open);
         paragraphs.Add(DialogPhrases.Hint(_language));
         return Advance(dialog, state with { Dialog = ds }, paragraphs, decision with { DialogId = dialog.Id, Facts = ds.Facts }, offerHandoff: open.Count > 0);
