@@ -65,6 +65,9 @@ public static class SlotFiller
         "sometimes", "occasionally", "now and then", "from time to time", "once in a while", "有时", "有时候", "偶尔",
     }.Select(UtteranceTokens.Of).Where(t => t.Length > 0).ToArray();
 
+    // An empty set of slots, shared (never changed).
+    private static readonly HashSet<string> NoSlots = new(StringComparer.Ordinal);
+
     // The value a check uses for "not sure" (the contract's unsure value).
     private const string UnsureValue = "unsure";
 
@@ -113,9 +116,15 @@ public static class SlotFiller
 
         // Something named that is none of a slot's choices ("hk sim" at "how do you connect") leaves that slot open: nothing
         // else the message names for it counts ("hk sim roaming" is not the home operator's roaming), nor a number or hedge.
-        var open = found.Where(o => o.Phrase.Kind == SlotPhraseKind.NoneOfThese && !o.Negated).Select(o => o.Phrase.Slot)
-            .ToHashSet(StringComparer.Ordinal);
-        found = found.Where(o => o.Phrase.Kind != SlotPhraseKind.NoneOfThese && !open.Contains(o.Phrase.Slot)).ToList();
+        // (Most messages name none: then nothing is allocated for it.)
+        var open = NoSlots;
+        if (found.Exists(o => o.Phrase.Kind == SlotPhraseKind.NoneOfThese))
+        {
+            open = found.Where(o => o.Phrase.Kind == SlotPhraseKind.NoneOfThese && !o.Negated).Select(o => o.Phrase.Slot)
+                .ToHashSet(StringComparer.Ordinal);
+            found = found.Where(o => o.Phrase.Kind != SlotPhraseKind.NoneOfThese && !open.Contains(o.Phrase.Slot)).ToList();
+        }
+
         var negated = found.Where(o => o.Negated).Select(o => o.Phrase.Slot).ToHashSet(StringComparer.Ordinal);
         var occurrences = found.Where(o => !o.Negated).Concat(found.Where(o => o.Negated).SelectMany(o => Opposite(dialog, o))).ToList();
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -159,9 +168,9 @@ public static class SlotFiller
 
         // A short hedge that names no value ("think so", "probably", "应该吧", "dunno") answers the question asked as
         // unsure: its unsure value, or, where it has none, the options named again.
-        var dontKnow = ContainsAny(DontKnowMarkers, tokens);
-        if ((guess || dontKnow) && askedSlot is not null && !open.Contains(askedSlot) && values.Count == 0 && ambiguous.Count == 0 && tokens.Length <= MaxTokensForNumber
-            && dialog.FindSlot(askedSlot) is { } hedged)
+        var dontKnow = false;
+        if (askedSlot is not null && !open.Contains(askedSlot) && values.Count == 0 && ambiguous.Count == 0 && tokens.Length <= MaxTokensForNumber
+            && ((dontKnow = ContainsAny(DontKnowMarkers, tokens)) || guess) && dialog.FindSlot(askedSlot) is { } hedged)
         {
             // Only where the unsure value is the question's "not sure" (its phrases say so): the trip check's `unsure` is a
             // company VPN app, and "dunno" at "how do you connect" does not say that.
