@@ -71,4 +71,11 @@ public enum DecisionKind
 
     /// <summary>The current question asked again without a message (e.g. after one the host could not read).</summary>
     Repeat,
+
+    /// <summary>
+    /// A message in a check named something none of a question's choices fit (a Hong Kong SIM at "how do you connect"):
+    /// that question (<see cref="Decision.SlotId"/>) stays open and is asked with what the sources leave open, the
+    /// compliance team offered; other facts the message gave are in <see cref="Decision.Facts"/>.
+    /// </summary>
+    SlotOpen,
 }

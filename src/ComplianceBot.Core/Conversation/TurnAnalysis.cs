@@ -139,7 +139,7 @@ public sealed record TurnAnalysis
 
         lines.Add("places:     " + (Places.IsDefaultOrEmpty ? "none" : string.Join(", ", Places.Select(p =>
             $"{p.Name} = {p.PlaceId} ({p.Jurisdiction}{(p.OwnLocation ? ", where the writer is or goes" : p.Role == PlaceRole.Setting ? ", where the question is set" : p.Role == PlaceRole.ThirdParty ? ", someone's or something's" : string.Empty)})"))));
-        foreach (var reading in Stated.Where(r => !r.Reading.IsEmpty || r.Reading.Negated.Count > 0 || r.Requests > 0))
+        foreach (var reading in Stated.Where(r => !r.Reading.IsEmpty || r.Reading.Negated.Count > 0 || r.Reading.Open.Count > 0 || r.Requests > 0))
         {
             lines.Add($"facts:      {reading.DialogId}: {FactsOf(reading.Reading)}{(reading.HasSituationCue ? string.Empty : " (no situation cue)")}"
                       + (reading.Requests > 0 ? $" (asks to be checked: {reading.Requests})" : string.Empty));
@@ -179,6 +179,7 @@ public sealed record TurnAnalysis
         var parts = reading.Values.OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => $"{v.Key}={v.Value}")
             .Concat(reading.Ambiguous.Select(a => $"{a.Key}={string.Join("|", a.Value)}?"))
             .Concat(reading.Negated.Select(n => $"not {n}"))
+            .Concat(reading.Open.Select(o => $"{o}=none of its choices"))
             .ToList();
         return parts.Count == 0 ? "nothing" : string.Join(" ", parts);
     }

@@ -212,7 +212,7 @@ public static partial class TurnDecider
         var carried = 0;
         foreach (var (slot, value) in earlier.Facts)
         {
-            if (!values.ContainsKey(slot) && !reading.Ambiguous.ContainsKey(slot) && !reading.Negated.Contains(slot))
+            if (!values.ContainsKey(slot) && !reading.Ambiguous.ContainsKey(slot) && !reading.Negated.Contains(slot) && !reading.Open.Contains(slot))
             {
                 values[slot] = value;
                 carried++;

@@ -26,6 +26,12 @@ public sealed partial class DialogEngine
             .OrderBy(kv => dialog.SlotOrder(kv.Key)).ToList();
         var changesKnown = changed.Any(kv => ds.Facts.ContainsKey(kv.Key));
         var rightAfter = ds.VerdictTurn == state.Turn - 1;
+        if (Reopen(dialog, ds, stated, asked: null, turn.IsQuestion) is { Count: > 0 } opened && (turn.HasCorrectionCue || rightAfter))
+        {
+            // "actually it's a hk sim" after a verdict on roaming: that fact was none of its choices, so it is open again
+            return AskOpen(dialog, state, opened, changed.Where(kv => !opened.Contains(kv.Key)).ToList(), asked: null);
+        }
+
         if (changed.Count == 0 || !changesKnown
             || !(turn.HasCorrectionCue || (rightAfter && !turn.IsQuestion)))
         {

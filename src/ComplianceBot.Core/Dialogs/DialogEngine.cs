@@ -285,6 +285,11 @@ public sealed partial class DialogEngine
             return faq;
         }
 
+        if (Reopen(dialog, ds, reading, asked, turn.IsQuestion) is { Count: > 0 } opened)
+        {
+            return AskOpen(dialog, state, opened, newFacts.Where(f => !opened.Contains(f.Key)).ToList(), asked);
+        }
+
         if (newFacts.Count > 0)
         {
             var next = ds;
@@ -310,7 +315,8 @@ public sealed partial class DialogEngine
         if (reading.Ambiguous.TryGetValue(asked, out var options))
         {
             var labels = string.Join(" / ", options.Select(o => _replies.ValueLabel(dialog, asked, o)));
-            return Reask(dialog, state with { Dialog = ds with { Failures = ds.Failures + 1 } }, [DialogPhrases.Ambiguous(_language, labels)],
+            var which = reading.NotSure ? DialogPhrases.NotSureWhich(_language) : DialogPhrases.Ambiguous(_language, labels);
+            return Reask(dialog, state with { Dialog = ds with { Failures = ds.Failures + 1 } }, [which],
                 new Decision(DecisionKind.SlotAmbiguous) { DialogId = dialog.Id, SlotId = asked, Candidates = [.. options] }, listChoices: true);
         }
 
@@ -332,6 +338,18 @@ public sealed partial class DialogEngine
         if (!reading.Negated.Contains(asked) && !restates && Aside(dialog, state, aside) is { } asideReplies)
         {
             return asideReplies;
+        }
+
+        if (restates)
+        {
+            // "im in guangzhou" while the location is known to be the mainland: acknowledged, and the question goes on
+            return Reask(dialog, state, [DialogPhrases.AlreadyKnown(_language) + "\n" + _replies.FactLines(dialog, reading.Values.Keys, ds.Facts)],
+                new Decision(DecisionKind.SlotAnswer)
+                {
+                    DialogId = dialog.Id,
+                    Facts = reading.Values.ToImmutableSortedDictionary(StringComparer.Ordinal),
+                    Reason = "restates facts already given",
+                });
         }
 
         return Reask(dialog, state with { Dialog = ds with { Failures = ds.Failures + 1 } }, [DialogPhrases.NotUnderstood(_language)],
@@ -403,12 +421,21 @@ public sealed partial class DialogEngine
             paragraphs.Add(DialogPhrases.Understood(_language) + "\n" + _replies.FactLines(dialog, ds.Facts.Keys, ds.Facts));
         }
 
+        // "going to shanghai w/ hk sim": what the message names for a question that none of its choices fit is said at once,
+        // unless the facts decide without it ("trip to tokyo with a foreign sim").
+        var open = RuleEvaluator.Evaluate(dialog, ds.Facts).IsDecided ? []
+            : OpenReplies(dialog, (stated?.Open ?? []).Where(s => !ds.Facts.ContainsKey(s)));
+        paragraphs.AddRange(open);
         paragraphs.Add(DialogPhrases.Hint(_language));
-        return Advance(dialog, state with { Dialog = ds }, paragraphs, decision with { DialogId = dialog.Id, Facts = ds.Facts });
+        return Advance(dialog, state with { Dialog = ds }, paragraphs, decision with { DialogId = dialog.Id, Facts = ds.Facts }, offerHandoff: open.Count > 0);
     }
 
-    /// <summary>Evaluates the rules: asks the next needed slot, or gives the verdict (after a notice with the preface, if any).</summary>
-    private TurnResult Advance(DialogDefinition dialog, ConversationState state, IReadOnlyList<string> preface, Decision decision)
+    /// <summary>
+    /// Evaluates the rules: asks the next needed slot (with the compliance team's button too when
+    /// <paramref name="offerHandoff"/>), or gives the verdict (after a notice with the preface, if any).
+    /// </summary>
+    private TurnResult Advance(DialogDefinition dialog, ConversationState state, IReadOnlyList<string> preface, Decision decision,
+        bool offerHandoff = false)
     {
         var ds = state.Dialog!;
         var evaluation = RuleEvaluator.Evaluate(dialog, ds.Facts);
@@ -416,7 +443,7 @@ public sealed partial class DialogEngine
         {
             ds = ds with { Phase = DialogPhase.Asking, AskedSlot = needed };
             return new TurnResult(decision with { Asks = needed },
-                [_replies.Prompt(dialog, ds, preface, listChoices: false, offerHandoff: false)], state with { Dialog = ds });
+                [_replies.Prompt(dialog, ds, preface, listChoices: offerHandoff, offerHandoff)], state with { Dialog = ds });
         }
 
         var replies = new List<BotReply>();

@@ -1,3 +1,5 @@
+using ComplianceBot.Core.Matching;
+
 namespace ComplianceBot.Core.Dialogs;
 
 /// <summary>
@@ -21,12 +23,38 @@ public sealed class DialogIndex
 
         ByFirstToken = byFirstToken;
         LongestPhrase = phrases.Select(p => p.Tokens.Length).DefaultIfEmpty(0).Max();
+        _spellers = dialog.Slots.ToDictionary(s => s.Id, Speller, StringComparer.Ordinal);
+        _unsureMeansDontKnow = dialog.Slots.Where(s => s.FindChoice("unsure") is { } unsure
+                && unsure.Synonyms.All.Concat(unsure.Answers.All).Any(p => SlotFiller.ContainsAny(SlotFiller.DontKnowMarkers, UtteranceTokens.Of(p))))
+            .Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
     }
+
+    // Slots whose `unsure` choice has a synonym or answer saying the writer doesn't know ("not sure", "不清楚"); not its label.
+    private readonly HashSet<string> _unsureMeansDontKnow;
+
+    /// <summary>
+    /// True when the <c>unsure</c> choice of slot <paramref name="slot"/> has a phrase saying the writer doesn't know
+    /// ("not sure", "no idea", "不清楚"): a bare hedge or "dunno" then takes it. The trip check's <c>unsure</c> is a company
+    /// VPN app whose channel is unconfirmed, not "I don't know how I'll connect", so there they get the options again.
+    /// </summary>
+    internal bool UnsureMeansDontKnow(string slot) => _unsureMeansDontKnow.Contains(slot);
+
+    // Typed words shorter than this are never corrected ("bj", "fro"): too many near neighbours.
+    private const int MinTypoLength = 4;
+
+    // Per slot: a corrector towards the English words of its choices' phrases (synonyms, answers, labels), built once.
+    private readonly Dictionary<string, SpellingCorrector> _spellers;
+
+    /// <summary>The <see cref="SlotPhrase.Value"/> of a <see cref="SlotPhraseKind.NoneOfThese"/> phrase: it names no value.</summary>
+    internal const string NoValue = "";
 
     /// <summary>The dialog this index reads for.</summary>
     public DialogDefinition Dialog { get; }
 
-    /// <summary>Every choice phrase: a value's synonyms (count anywhere), and its answers, label and id (count only as the reply to its slot).</summary>
+    /// <summary>
+    /// Every choice phrase: a value's synonyms (count anywhere), and its answers, label and id (count only as the reply to
+    /// its slot); and each slot's phrases for none of its choices (count anywhere, with <see cref="NoValue"/>).
+    /// </summary>
     internal IReadOnlyList<SlotPhrase> Phrases { get; }
 
     /// <summary>
@@ -68,11 +96,62 @@ public sealed class DialogIndex
                 Add(choice.Answers.All, SlotPhraseKind.Answer);
                 Add([choice.Label.En, choice.Label.Zh ?? string.Empty, choice.Value.Replace('-', ' ')], SlotPhraseKind.Answer);
             }
+
+            foreach (var text in slot.NoneOfThese?.Phrases.All ?? [])
+            {
+                if (UtteranceTokens.Of(text) is { Length: > 0 } tokens)
+                {
+                    phrases.Add(new SlotPhrase(slot.Id, NoValue, tokens, SlotPhraseKind.NoneOfThese));
+                }
+            }
         }
 
         var cues = (dialog.SituationCues?.All ?? []).Select(UtteranceTokens.Of).Where(p => p.Length > 0).ToList();
         var requests = (dialog.CheckRequests?.All ?? []).Select(UtteranceTokens.Of).Where(p => p.Length > 0).ToList();
         return new DialogIndex(dialog, phrases, cues, requests);
+    }
+
+    /// <summary>
+    /// <paramref name="text"/>, normalised, with each English word of at least 4 letters that is one edit away from a word
+    /// of slot <paramref name="slot"/>'s choice phrases (and is none of them) replaced by it ("wrok" = "work", "shangahi" =
+    /// "shanghai"); null when no word changed.
+    /// </summary>
+    internal string? CorrectTowards(string slot, string? text)
+    {
+        if (!_spellers.TryGetValue(slot, out var speller))
+        {
+            return null;
+        }
+
+        var words = TextNormalizer.Normalize(text).Split(' ');
+        var changed = false;
+        for (var i = 0; i < words.Length; i++)
+        {
+            if (words[i].Length >= MinTypoLength && words[i].All(char.IsAsciiLetterLower) && speller.Correct(words[i]) is { } corrected)
+            {
+                words[i] = corrected;
+                changed = true;
+            }
+        }
+
+        return changed ? string.Join(' ', words) : null;
+    }
+
+    private static SpellingCorrector Speller(DialogSlot slot)
+    {
+        var words = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var choice in slot.Choices)
+        {
+            foreach (var phrase in choice.Synonyms.En.Concat(choice.Answers.En).Append(choice.Label.En))
+            {
+                foreach (var word in TextNormalizer.Normalize(phrase).Split(' ').Where(w => w.Length > 0 && w.All(char.IsAsciiLetterLower)))
+                {
+                    words[word] = words.GetValueOrDefault(word) + 1;
+                }
+            }
+        }
+
+        return new SpellingCorrector(words);
     }
 
     /// <summary>
@@ -111,6 +190,9 @@ internal enum SlotPhraseKind
 
     /// <summary>Means the value only as the reply to its slot's question (an answer, the label, the value id).</summary>
     Answer,
+
+    /// <summary>Names, anywhere, something that is none of the slot's choices (<see cref="DialogSlot.NoneOfThese"/>): the slot stays open.</summary>
+    NoneOfThese,
 }
 
 /// <summary>One choice phrase as tokens.</summary>

@@ -194,4 +194,10 @@ internal static class DialogPhrases
     public static string CancelButton(Language l) => T(l, "Cancel the check", "取消检查");
 
     public static string StartAgainButton(Language l) => T(l, "Start the check again", "重新开始检查");
+
+    public static string AlreadyKnown(Language l) => T(l, "Yes, I have that already:", "这一点我已经记下了：");
+
+    public static string NotSureWhich(Language l) => T(l,
+        "If you don't know yet, the line under the question says how to find out. When you know, pick the option that fits:",
+        "如果你还不确定，问题下方的说明会告诉你如何确认。确认后，请选择符合的选项：");
 }

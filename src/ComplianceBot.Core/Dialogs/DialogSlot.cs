@@ -28,6 +28,21 @@ public sealed record DialogSlot(string Id, LocalizedText Label, LocalizedText Qu
     /// </summary>
     public LocalizedText? HowToFindOut { get; init; }
 
+    /// <summary>
+    /// What people name that is none of the choices and must never be read as one of them (a Hong Kong or foreign SIM at
+    /// "how do you connect", which is neither home-operator roaming nor a local SIM), with what the bot says then;
+    /// <see langword="null"/> when the file gives none (key <c>none_of_these</c> in dialogs/*.yaml).
+    /// </summary>
+    public NoneOfTheChoices? NoneOfThese { get; init; }
+
     /// <summary>The choice with value id <paramref name="value"/>, or <see langword="null"/>.</summary>
     public SlotChoice? FindChoice(string? value) => Choices.FirstOrDefault(c => string.Equals(c.Value, value, StringComparison.Ordinal));
 }
+
+/// <summary>
+/// Things people name that fit none of a slot's choices, where the sources don't settle the case: a message naming one
+/// (not negated) fills the slot with no value, so the question stays open and the bot says <see cref="Reply"/>.
+/// </summary>
+/// <param name="Phrases">The phrases, matched as choice synonyms are (anywhere in a message; the longest phrase wins).</param>
+/// <param name="Reply">What the bot says when a message names one: why none of the choices fits and whom to ask.</param>
+public sealed record NoneOfTheChoices(LocalizedList Phrases, LocalizedText Reply);

@@ -48,6 +48,15 @@ public static class SlotFiller
         "吧", "可能", "大概", "应该", "好像", "也许", "估计", "差不多", "或许", "听说",
     }.Select(UtteranceTokens.Of).Where(t => t.Length > 0).ToArray();
 
+    // Short answers saying the writer doesn't know ("dunno", "no idea", "不知道"): to a question none of whose phrases
+    // they are, they answer as a bare hedge does (the unsure value, or the options named again). Not guess markers: a
+    // value read with them ("not sure, so no" at "is it confirmed?") is the writer's answer.
+    internal static readonly IReadOnlyList<string[]> DontKnowMarkers = new[]
+    {
+        "do not know", "no idea", "not sure", "unsure", "not certain", "no clue", "cannot say", "hard to say",
+        "不知道", "不清楚", "不确定", "说不准", "不好说", "没想好",
+    }.Select(UtteranceTokens.Of).Where(t => t.Length > 0).ToArray();
+
     // Words that say how often, not how sure: with a bare "yes" ("yes, sometimes") the answer is as unsure as a guess,
     // but with a specific phrase naming a fact that only ever makes a verdict stricter ("also youtube sometimes",
     // "偶尔也看油管", "sometimes we bill them") they state that it happens, and the fact counts.
@@ -55,6 +64,9 @@ public static class SlotFiller
     {
         "sometimes", "occasionally", "now and then", "from time to time", "once in a while", "有时", "有时候", "偶尔",
     }.Select(UtteranceTokens.Of).Where(t => t.Length > 0).ToArray();
+
+    // An empty set of slots, shared (never changed).
+    private static readonly HashSet<string> NoSlots = new(StringComparer.Ordinal);
 
     // The value a check uses for "not sure" (the contract's unsure value).
     private const string UnsureValue = "unsure";
@@ -64,6 +76,9 @@ public static class SlotFiller
 
     // A choice number ("2", "the second one") is only read from an answer this short.
     private const int MaxTokensForNumber = 4;
+
+    // Misspelt words ("wrok") are corrected only in an answer this short: a longer message is more likely a question.
+    private const int MaxTokensForTypos = 4;
 
     private sealed record Occurrence(SlotPhrase Phrase, int Start, bool Negated = false)
     {
@@ -82,7 +97,10 @@ public static class SlotFiller
         Read(index, text, UtteranceTokens.Of(text), askedSlot, language);
 
     /// <summary>As <see cref="Read(DialogIndex, string?, string?, Language)"/>, with the message's <see cref="UtteranceTokens"/> already made.</summary>
-    internal static SlotReading Read(DialogIndex index, string? text, string[] tokens, string? askedSlot, Language language)
+    internal static SlotReading Read(DialogIndex index, string? text, string[] tokens, string? askedSlot, Language language) =>
+        Read(index, text, tokens, askedSlot, language, correctTypos: true);
+
+    private static SlotReading Read(DialogIndex index, string? text, string[] tokens, string? askedSlot, Language language, bool correctTypos)
     {
         if (tokens.Length == 0)
         {
@@ -94,6 +112,17 @@ public static class SlotFiller
         if (found.Count == 0 && askedSlot is null)
         {
             return SlotReading.Nothing; // what the steps below make of no phrase and no asked slot, without their allocations
+        }
+
+        // Something named that is none of a slot's choices ("hk sim" at "how do you connect") leaves that slot open: nothing
+        // else the message names for it counts ("hk sim roaming" is not the home operator's roaming), nor a number or hedge.
+        // (Most messages name none: then nothing is allocated for it.)
+        var open = NoSlots;
+        if (found.Exists(o => o.Phrase.Kind == SlotPhraseKind.NoneOfThese))
+        {
+            open = found.Where(o => o.Phrase.Kind == SlotPhraseKind.NoneOfThese && !o.Negated).Select(o => o.Phrase.Slot)
+                .ToHashSet(StringComparer.Ordinal);
+            found = found.Where(o => o.Phrase.Kind != SlotPhraseKind.NoneOfThese && !open.Contains(o.Phrase.Slot)).ToList();
         }
 
         var negated = found.Where(o => o.Negated).Select(o => o.Phrase.Slot).ToHashSet(StringComparer.Ordinal);
@@ -125,7 +154,7 @@ public static class SlotFiller
         }
 
         // A number is read only from an answer that names nothing else: "one of our clients" is a recipient, not choice 1.
-        if (askedSlot is not null && dialog.FindSlot(askedSlot) is { } slot
+        if (askedSlot is not null && !open.Contains(askedSlot) && dialog.FindSlot(askedSlot) is { } slot
             && values.Count == 0 && ambiguous.Count == 0 && tokens.Length <= MaxTokensForNumber
             && ChoiceNumberReader.Read(text!, language, slot.Choices.Count) is { } number)
         {
@@ -135,12 +164,17 @@ public static class SlotFiller
 
         var guess = ContainsAny(GuessMarkers, tokens);
 
-        // A short hedge that names no value ("think so", "probably", "应该吧") answers the question asked as unsure: its
-        // unsure value, or, where it has none, the options named again.
-        if (guess && askedSlot is not null && values.Count == 0 && ambiguous.Count == 0 && tokens.Length <= MaxTokensForNumber
-            && dialog.FindSlot(askedSlot) is { } hedged)
+        var notSure = false;
+
+        // A short hedge that names no value ("think so", "probably", "应该吧", "dunno") answers the question asked as
+        // unsure: its unsure value, or, where it has none, the options named again.
+        var dontKnow = false;
+        if (askedSlot is not null && !open.Contains(askedSlot) && values.Count == 0 && ambiguous.Count == 0 && tokens.Length <= MaxTokensForNumber
+            && ((dontKnow = ContainsAny(DontKnowMarkers, tokens)) || guess) && dialog.FindSlot(askedSlot) is { } hedged)
         {
-            if (hedged.Choices.Any(c => c.Value == UnsureValue))
+            // Only where the unsure value is the question's "not sure" (its phrases say so): the trip check's `unsure` is a
+            // company VPN app, and "dunno" at "how do you connect" does not say that.
+            if (hedged.Choices.Any(c => c.Value == UnsureValue) && index.UnsureMeansDontKnow(askedSlot))
             {
                 values[askedSlot] = UnsureValue;
                 askedFromShortAnswer = true;
@@ -148,6 +182,7 @@ public static class SlotFiller
             else
             {
                 ambiguous[askedSlot] = hedged.Choices.Select(c => c.Value).ToList();
+                notSure = dontKnow;
             }
         }
 
@@ -176,9 +211,19 @@ public static class SlotFiller
             }
         }
 
+        // A short answer that names nothing for the question asked may be misspelt ("wrok", "shangahi"): read again with its
+        // words corrected towards that question's phrases; kept only when that reading answers the question.
+        if (correctTypos && askedSlot is not null && tokens.Length <= MaxTokensForTypos && !values.ContainsKey(askedSlot)
+            && !ambiguous.ContainsKey(askedSlot) && !open.Contains(askedSlot) && index.CorrectTowards(askedSlot, text) is { } corrected
+            && Read(index, corrected, UtteranceTokens.Of(corrected), askedSlot, language, correctTypos: false) is { } retried
+            && (retried.Values.ContainsKey(askedSlot) || retried.Ambiguous.ContainsKey(askedSlot)))
+        {
+            return retried;
+        }
+
         negated.ExceptWith(values.Keys);
         negated.ExceptWith(ambiguous.Keys);
-        return new SlotReading(values, ambiguous, askedFromShortAnswer) { Negated = negated };
+        return new SlotReading(values, ambiguous, askedFromShortAnswer) { Negated = negated, Open = open, NotSure = notSure };
     }
 
     // True when the value of the slot is named by a not-permitted rule and by no permitted or conditional one: reading

@@ -18,6 +18,19 @@ public sealed record SlotReading(
     /// </summary>
     public IReadOnlyCollection<string> Negated { get; init; } = [];
 
+    /// <summary>
+    /// Slots for which the message names something that is none of their choices (<see cref="DialogSlot.NoneOfThese"/>:
+    /// "hk sim" at "how do you connect"): they get no value from it and stay open.
+    /// </summary>
+    public IReadOnlyCollection<string> Open { get; init; } = [];
+
+    /// <summary>
+    /// True when the message was only a "don't know" for the asked slot ("dunno", "no idea", "不知道") and the slot
+    /// has no value for that: its options are in <see cref="Ambiguous"/>, to be asked again as such, not as an answer
+    /// that fits several.
+    /// </summary>
+    public bool NotSure { get; init; }
+
     /// <summary>A reading that found nothing.</summary>
     public static SlotReading Nothing { get; } = new(new Dictionary<string, string>(), new Dictionary<string, IReadOnlyList<string>>(), false);
 

@@ -138,6 +138,7 @@ internal sealed partial class DialogChecker
             slots.Add(new DialogSlot(dto.Id!, KnowledgeChecker.Text(dto.Label), KnowledgeChecker.Text(dto.Question), KnowledgeChecker.Text(dto.Why), choices)
             {
                 HowToFindOut = dto.HowToFindOut is null ? null : KnowledgeChecker.Text(dto.HowToFindOut),
+                NoneOfThese = dto.NoneOfThese is null ? null : new NoneOfTheChoices(List(dto.NoneOfThese.Phrases), KnowledgeChecker.Text(dto.NoneOfThese.Reply)),
             });
         }
 

@@ -25,7 +25,14 @@ internal sealed class DialogSlotDto
     public LocalizedTextDto? Question { get; set; }
     public LocalizedTextDto? Why { get; set; }
     public LocalizedTextDto? HowToFindOut { get; set; }
+    public NoneOfTheseDto? NoneOfThese { get; set; }
     public List<SlotChoiceDto>? Choices { get; set; }
+}
+
+internal sealed class NoneOfTheseDto
+{
+    public PhrasingsDto? Phrases { get; set; }
+    public LocalizedTextDto? Reply { get; set; }
 }
 
 internal sealed class SlotChoiceDto
