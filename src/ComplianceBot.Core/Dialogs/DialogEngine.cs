@@ -302,9 +302,19 @@ public sealed partial class DialogEngine
                 Value = reading.Values.GetValueOrDefault(asked),
                 Facts = newFacts.Where(f => f.Key != asked).ToImmutableSortedDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal),
             };
-            return Advance(dialog, state with { Dialog = next }, noted.Count > 0
+            IReadOnlyList<string> preface = noted.Count > 0
                 ? [DialogPhrases.Noted(_language) + "\n" + _replies.FactLines(dialog, noted, next.Facts)]
-                : [], decision);
+                : [];
+            return Advance(dialog, state with { Dialog = next },
+                reading.Unsettled.Contains(asked) ? [.. preface, DialogPhrases.Unsettled(_language)] : preface, decision);
+        }
+
+        if (reading.Unsettled.Contains(asked))
+        {
+            // "they pay a share of the cost": the sources do not settle it, so no value is guessed and the team is offered.
+            return Reask(dialog, state, [DialogPhrases.Unsettled(_language)],
+                new Decision(DecisionKind.SlotAmbiguous) { DialogId = dialog.Id, SlotId = asked, Reason = "an answer the sources do not settle" },
+                listChoices: true, offerHandoff: true);
         }
 
         if (reading.Ambiguous.TryGetValue(asked, out var options))
@@ -403,6 +413,11 @@ public sealed partial class DialogEngine
             paragraphs.Add(DialogPhrases.Understood(_language) + "\n" + _replies.FactLines(dialog, ds.Facts.Keys, ds.Facts));
         }
 
+        if (stated?.Unsettled is { Count: > 0 } unsettled && RuleEvaluator.Evaluate(dialog, ds.Facts).NeededSlot is { } next && unsettled.Contains(next))
+        {
+            paragraphs.Add(DialogPhrases.Unsettled(_language)); // "…, they pay a share of the cost": not read as a charge
+        }
+
         paragraphs.Add(DialogPhrases.Hint(_language));
         return Advance(dialog, state with { Dialog = ds }, paragraphs, decision with { DialogId = dialog.Id, Facts = ds.Facts });
     }
@@ -449,7 +464,8 @@ public sealed partial class DialogEngine
     }
 
     /// <summary>Asks the current question again after <paramref name="preface"/>; offers the compliance team after repeated failures.</summary>
-    private TurnResult Reask(DialogDefinition dialog, ConversationState state, IReadOnlyList<string> preface, Decision decision, bool listChoices = false)
+    private TurnResult Reask(DialogDefinition dialog, ConversationState state, IReadOnlyList<string> preface, Decision decision, bool listChoices = false,
+        bool offerHandoff = false)
     {
         var ds = state.Dialog!;
         if (ds.Phase == DialogPhase.ChoosingChange)
@@ -463,7 +479,7 @@ public sealed partial class DialogEngine
             return Advance(dialog, state, preface, decision);
         }
 
-        var offerHandoff = ds.Failures >= FailuresBeforeHandoff;
+        offerHandoff |= ds.Failures >= FailuresBeforeHandoff;
         var paragraphs = offerHandoff ? preface.Append(DialogPhrases.OfferHandoff(_language)) : preface;
         return new TurnResult(decision with { Asks = ds.AskedSlot },
             [_replies.Prompt(dialog, ds, paragraphs, listChoices || offerHandoff, offerHandoff)], state);

@@ -68,6 +68,15 @@ public sealed class DialogIndex
                 Add(choice.Answers.All, SlotPhraseKind.Answer);
                 Add([choice.Label.En, choice.Label.Zh ?? string.Empty, choice.Value.Replace('-', ' ')], SlotPhraseKind.Answer);
             }
+
+            foreach (var text in slot.Unsettled.All)
+            {
+                var tokens = UtteranceTokens.Of(text);
+                if (tokens.Length > 0)
+                {
+                    phrases.Add(new SlotPhrase(slot.Id, string.Empty, tokens, SlotPhraseKind.Unsettled));
+                }
+            }
         }
 
         var cues = (dialog.SituationCues?.All ?? []).Select(UtteranceTokens.Of).Where(p => p.Length > 0).ToList();
@@ -111,6 +120,9 @@ internal enum SlotPhraseKind
 
     /// <summary>Means the value only as the reply to its slot's question (an answer, the label, the value id).</summary>
     Answer,
+
+    /// <summary>Names no value: an answer the sources do not settle (<see cref="DialogSlot.Unsettled"/>); counts anywhere.</summary>
+    Unsettled,
 }
 
 /// <summary>One choice phrase as tokens.</summary>

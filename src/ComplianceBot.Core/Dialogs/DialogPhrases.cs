@@ -37,6 +37,10 @@ internal static class DialogPhrases
         "This question may not fit your situation. You can also **talk to the compliance team** instead, or **cancel** the check.",
         "这个问题可能不符合你的情况。你也可以改为**联系合规团队**，或**取消**检查。");
 
+    public static string Unsettled(Language l) => T(l,
+        "What you describe is a case the sources don't settle, so I won't pick an option for you: ask the compliance team (type \"talk to the compliance team\"), or choose an option only if one clearly fits.",
+        "你描述的情况现有资料没有定论，我不会替你选择选项：请咨询合规团队（输入“联系合规团队”），只有在某个选项明确符合时才选择它。");
+
     public static string Handoff(Language l, string title) => T(l,
         $"Please contact your compliance team about **{title}**, and share what you have told me so far:",
         $"请就 **{title}** 联系你的合规团队，并告知你目前提供的信息：");

@@ -28,6 +28,13 @@ public sealed record DialogSlot(string Id, LocalizedText Label, LocalizedText Qu
     /// </summary>
     public LocalizedText? HowToFindOut { get; init; }
 
+    /// <summary>
+    /// Answers the sources do not settle (e.g. "they pay a share of the cost" for a charge: an intercompany recharge),
+    /// which count anywhere in a message like synonyms but name no value: the slot takes its <c>unsure</c> value where it
+    /// has one, and otherwise is asked again with the compliance team offered, never guessed (key <c>unsettled</c>).
+    /// </summary>
+    public LocalizedList Unsettled { get; init; } = LocalizedList.Empty;
+
     /// <summary>The choice with value id <paramref name="value"/>, or <see langword="null"/>.</summary>
     public SlotChoice? FindChoice(string? value) => Choices.FirstOrDefault(c => string.Equals(c.Value, value, StringComparison.Ordinal));
 }

@@ -96,6 +96,14 @@ public static class SlotFiller
             return SlotReading.Nothing; // what the steps below make of no phrase and no asked slot, without their allocations
         }
 
+        // An answer the sources do not settle ("they pay a share of the cost") names no value: it decides its slot below.
+        HashSet<string>? unsettled = null;
+        if (found.Exists(o => o.Phrase.Kind == SlotPhraseKind.Unsettled))
+        {
+            unsettled = found.Where(o => o.Phrase.Kind == SlotPhraseKind.Unsettled && !o.Negated).Select(o => o.Phrase.Slot).ToHashSet(StringComparer.Ordinal);
+            found.RemoveAll(o => o.Phrase.Kind == SlotPhraseKind.Unsettled);
+        }
+
         var negated = found.Where(o => o.Negated).Select(o => o.Phrase.Slot).ToHashSet(StringComparer.Ordinal);
         var occurrences = found.Where(o => !o.Negated).Concat(found.Where(o => o.Negated).SelectMany(o => Opposite(dialog, o))).ToList();
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -176,9 +184,28 @@ public static class SlotFiller
             }
         }
 
+        // An unsettled answer outweighs any value named beside it: the slot's unsure value, or no value at all.
+        List<string>? open = null;
+        foreach (var slotId in unsettled ?? [])
+        {
+            var unsettledSlot = dialog.FindSlot(slotId)!;
+            values.Remove(slotId);
+            ambiguous.Remove(slotId);
+            askedFromShortAnswer &= slotId != askedSlot;
+            if (unsettledSlot.Choices.Any(c => c.Value == UnsureValue))
+            {
+                values[slotId] = UnsureValue;
+            }
+            else
+            {
+                ambiguous[slotId] = unsettledSlot.Choices.Select(c => c.Value).ToList();
+                (open ??= []).Add(slotId);
+            }
+        }
+
         negated.ExceptWith(values.Keys);
         negated.ExceptWith(ambiguous.Keys);
-        return new SlotReading(values, ambiguous, askedFromShortAnswer) { Negated = negated };
+        return new SlotReading(values, ambiguous, askedFromShortAnswer) { Negated = negated, Unsettled = (IReadOnlyCollection<string>?)open ?? [] };
     }
 
     // True when the value of the slot is named by a not-permitted rule and by no permitted or conditional one: reading

@@ -18,6 +18,12 @@ public sealed record SlotReading(
     /// </summary>
     public IReadOnlyCollection<string> Negated { get; init; } = [];
 
+    /// <summary>
+    /// Slots for which the message gives an answer the sources do not settle (<see cref="DialogSlot.Unsettled"/>) and which
+    /// have no <c>unsure</c> value: also listed in <see cref="Ambiguous"/> with all their values, so no value is guessed.
+    /// </summary>
+    public IReadOnlyCollection<string> Unsettled { get; init; } = [];
+
     /// <summary>A reading that found nothing.</summary>
     public static SlotReading Nothing { get; } = new(new Dictionary<string, string>(), new Dictionary<string, IReadOnlyList<string>>(), false);
 

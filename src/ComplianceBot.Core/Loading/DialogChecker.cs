@@ -138,6 +138,7 @@ internal sealed partial class DialogChecker
             slots.Add(new DialogSlot(dto.Id!, KnowledgeChecker.Text(dto.Label), KnowledgeChecker.Text(dto.Question), KnowledgeChecker.Text(dto.Why), choices)
             {
                 HowToFindOut = dto.HowToFindOut is null ? null : KnowledgeChecker.Text(dto.HowToFindOut),
+                Unsettled = List(dto.Unsettled),
             });
         }
 

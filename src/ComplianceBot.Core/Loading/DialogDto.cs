@@ -25,6 +25,7 @@ internal sealed class DialogSlotDto
     public LocalizedTextDto? Question { get; set; }
     public LocalizedTextDto? Why { get; set; }
     public LocalizedTextDto? HowToFindOut { get; set; }
+    public PhrasingsDto? Unsettled { get; set; }
     public List<SlotChoiceDto>? Choices { get; set; }
 }
 
