@@ -335,6 +335,11 @@ public sealed partial class DialogEngine
                 listChoices: true);
         }
 
+        if (NotKnown(dialog, state, turn, reading) is { } notKnown)
+        {
+            return notKnown; // "dunno if it goes over approved channel": an answer to this question, not an FAQ aside
+        }
+
         // "not for work" talks about the question (it rules a value out), so it is no other question to answer aside;
         // nor is a statement that only repeats facts given ("only in China for 3 days" while the trip check asks how).
         var restates = !turn.IsQuestion && reading.Values.Count > 0

@@ -41,6 +41,10 @@ internal static class DialogPhrases
         "What you describe is a case the sources don't settle, so I won't pick an option for you: ask the compliance team (type \"talk to the compliance team\"), or choose an option only if one clearly fits.",
         "你描述的情况现有资料没有定论，我不会替你选择选项：请咨询合规团队（输入“联系合规团队”），只有在某个选项明确符合时才选择它。");
 
+    public static string NotKnown(Language l) => T(l,
+        "That's fine, but I need this answer to decide. Find out first (the line under the question says how, where there is one), or talk to the compliance team.",
+        "没关系，但我需要这个答案才能判断。请先弄清楚（问题下方如有提示，可按提示去问），或联系合规团队。");
+
     public static string Handoff(Language l, string title) => T(l,
         $"Please contact your compliance team about **{title}**, and share what you have told me so far:",
         $"请就 **{title}** 联系你的合规团队，并告知你目前提供的信息：");

@@ -48,6 +48,14 @@ public static class SlotFiller
         "吧", "可能", "大概", "应该", "好像", "也许", "估计", "差不多", "或许", "听说",
     }.Select(UtteranceTokens.Of).Where(t => t.Length > 0).ToArray();
 
+    // "I don't know if/whether …": what follows is doubted, not stated ("dunno if it goes over approved channel" is no
+    // confirmed approved channel), so it is read as a guess.
+    private static readonly IReadOnlyList<string[]> DoubtMarkers = new[]
+    {
+        "do not know if", "do not know whether", "not sure if", "not sure whether", "no idea if", "no idea whether", "not certain if",
+        "not certain whether", "wonder if", "wonder whether", "不知道是不是", "不知道是否", "不确定是不是", "不确定是否", "不清楚是不是", "不清楚是否", "不知道有没有",
+    }.Select(UtteranceTokens.Of).Where(t => t.Length > 0).ToArray();
+
     // Words that say how often, not how sure: with a bare "yes" ("yes, sometimes") the answer is as unsure as a guess,
     // but with a specific phrase naming a fact that only ever makes a verdict stricter ("also youtube sometimes",
     // "偶尔也看油管", "sometimes we bill them") they state that it happens, and the fact counts.
@@ -141,7 +149,7 @@ public static class SlotFiller
             askedFromShortAnswer = true;
         }
 
-        var guess = ContainsAny(GuessMarkers, tokens);
+        var guess = ContainsAny(GuessMarkers, tokens) || ContainsAny(DoubtMarkers, tokens);
 
         // A short hedge that names no value ("think so", "probably", "应该吧") answers the question asked as unsure: its
         // unsure value, or, where it has none, the options named again.

@@ -1,0 +1,43 @@
+using ComplianceBot.Core.Conversation;
+
+namespace ComplianceBot.Core.Dialogs;
+
+/// <summary>An answer that says the writer does not know.</summary>
+public sealed partial class DialogEngine
+{
+    // The value a check uses for "not sure" (the contract's unsure value).
+    private const string UnsureChoice = "unsure";
+
+    // Ways of saying "I don't know" (as UtteranceTokens: "dunno", "idk" and "don't know" all read "do not know").
+    private static readonly IReadOnlyList<string[]> NotKnowing = new[]
+    {
+        "do not know", "not sure", "no idea", "not certain", "unsure", "no clue", "cannot tell", "could not tell", "not clear",
+        "不知道", "不清楚", "不确定", "说不准", "不好说", "搞不清",
+    }.Select(UtteranceTokens.Of).Where(t => t.Length > 0).ToArray();
+
+    /// <summary>
+    /// A statement that says the writer does not know and gives no value for the question asked ("dunno if it goes over
+    /// approved channel" at the charging question): it answers that question, not another one, so it is never answered
+    /// aside from the FAQ. The question's unsure value where it has one; otherwise the question again, with its options
+    /// and the compliance team offered. Null for any other message.
+    /// </summary>
+    private TurnResult? NotKnown(DialogDefinition dialog, ConversationState state, TurnAnalysis turn, SlotReading reading)
+    {
+        var ds = state.Dialog!;
+        var asked = ds.AskedSlot!;
+        if (turn.IsQuestion || reading.Values.ContainsKey(asked) || !SlotFiller.ContainsAny(NotKnowing, turn.Tokens)
+            || dialog.FindSlot(asked) is not { } slot)
+        {
+            return null;
+        }
+
+        var decision = new Decision(DecisionKind.SlotAnswer) { DialogId = dialog.Id, SlotId = asked, Reason = "says the writer does not know" };
+        if (slot.FindChoice(UnsureChoice) is { } unsure)
+        {
+            var next = ds.Fill(asked, unsure.Value) with { Failures = 0, PreviousValue = null };
+            return Advance(dialog, state with { Dialog = next }, [], decision with { Value = unsure.Value });
+        }
+
+        return Reask(dialog, state, [DialogPhrases.NotKnown(_language)], decision with { Kind = DecisionKind.SlotAmbiguous }, listChoices: true, offerHandoff: true);
+    }
+}
