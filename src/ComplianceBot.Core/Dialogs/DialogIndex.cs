@@ -90,6 +90,23 @@ public sealed class DialogIndex
     /// </summary>
     public bool HasSituationCue(IReadOnlyList<string> tokens) => Cues.Count == 0 || SlotFiller.ContainsAny(Cues, tokens);
 
+    /// <summary>
+    /// True when <paramref name="tokens"/> (a message's <see cref="UtteranceTokens"/>) contain a phrase of one of slot
+    /// <paramref name="slot"/>'s values (a synonym, an answer such as "yes", a label), not negated.
+    /// </summary>
+    public bool Names(string slot, IReadOnlyList<string> tokens)
+    {
+        foreach (var phrase in Phrases)
+        {
+            if (phrase.Slot == slot && phrase.Kind != SlotPhraseKind.Unsettled && SlotFiller.Contains(phrase.Tokens, tokens))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>True when the dialog has situation cues and <paramref name="tokens"/> contain one (not negated).</summary>
     public bool HasOwnSituationCue(IReadOnlyList<string> tokens) => Cues.Count > 0 && SlotFiller.ContainsAny(Cues, tokens);
 
