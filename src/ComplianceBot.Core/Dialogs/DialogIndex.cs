@@ -107,6 +107,55 @@ public sealed class DialogIndex
         return false;
     }
 
+    // Words that carry no content of their own in a terse answer ("mpls from china telecom", "在上海", "we use it for work").
+    private static readonly HashSet<string> FunctionWords = new(UtteranceTokens.Of(
+        "i im am is are was we it its they use using used from in at on for to of with via through and or by be will just only also "
+        + "mostly mainly usually currently now here there 我 们 在 用 是 的 了 从 到 走 都 也 就 主 要 一 般"), StringComparer.Ordinal);
+
+    /// <summary>
+    /// True when <paramref name="tokens"/> (a message's <see cref="UtteranceTokens"/>) say nothing but facts of this dialog:
+    /// every token is part of one of its synonyms, situation cues or check requests, one of <paramref name="otherWords"/>
+    /// (the tokens of the places the message names), or a function word ("mpls from china telecom" for the overseas
+    /// branch check; "penalties for subleasing" has "penalties" besides).
+    /// </summary>
+    public bool SaysOnlyFacts(IReadOnlyList<string> tokens, IReadOnlySet<string> otherWords)
+    {
+        var covered = new bool[tokens.Count];
+        void Cover(string[] phrase)
+        {
+            for (var start = 0; start + phrase.Length <= tokens.Count; start++)
+            {
+                var matches = true;
+                for (var i = 0; i < phrase.Length && matches; i++)
+                {
+                    matches = string.Equals(tokens[start + i], phrase[i], StringComparison.Ordinal);
+                }
+
+                if (matches)
+                {
+                    Array.Fill(covered, true, start, phrase.Length);
+                }
+            }
+        }
+
+        foreach (var phrase in Phrases.Where(p => p.Kind != SlotPhraseKind.Answer))
+        {
+            Cover(phrase.Tokens);
+        }
+
+        foreach (var phrase in Cues.Concat(Requests))
+        {
+            Cover(phrase);
+        }
+
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            covered[i] |= FunctionWords.Contains(tokens[i]) || otherWords.Contains(tokens[i]);
+        }
+
+        return Array.TrueForAll(covered, c => c);
+    }
+
     /// <summary>True when the dialog has situation cues and <paramref name="tokens"/> contain one (not negated).</summary>
     public bool HasOwnSituationCue(IReadOnlyList<string> tokens) => Cues.Count > 0 && SlotFiller.ContainsAny(Cues, tokens);
 
