@@ -94,10 +94,12 @@ public static partial class TurnDecider
             : [];
 
         // A trip described ("going to beijing for work, using the approved company channel"): a dialog whose situation cue
-        // the message has, with a place the writer goes to, stating enough facts, is the writer's trip, whoever speaks.
-        var trip = turn.Places.Any(p => p.OwnLocation)
+        // stands right before a place the writer goes to, stating enough facts, is the writer's trip, whoever speaks.
+        var ownPlaces = turn.Places.Where(p => p.OwnLocation).Select(p => UtteranceTokens.Of(p.Name)).ToList();
+        var trip = ownPlaces.Count > 0
             ? snapshot.Dialogs.Select(d => (Dialog: d, Reading: turn.StatedFor(d.Id)))
-                .Where(x => x.Reading is { HasOwnCue: true } && x.Reading.Reading.Values.Count >= DialogEngine.SlotsForDirectStart)
+                .Where(x => x.Reading is { HasOwnCue: true } && x.Reading.Reading.Values.Count >= DialogEngine.SlotsForDirectStart
+                            && ownPlaces.Any(p => content.FindDialogIndex(x.Dialog.Id)?.CueBefore(turn.Tokens, p) == true))
                 .Select(x => (x.Dialog, x.Reading!, Why: "a trip described"))
             : [];
 

@@ -156,6 +156,41 @@ public sealed class DialogIndex
         return Array.TrueForAll(covered, c => c);
     }
 
+    /// <summary>
+    /// True when one of the dialog's situation cues stands right before <paramref name="place"/> (a place name as
+    /// <see cref="UtteranceTokens"/>) in <paramref name="tokens"/>, with at most "to" between: "going to beijing",
+    /// "flying to shanghai", "visiting shenzhen", "去北京"; not "im in shanghai, going to use the company vpn".
+    /// </summary>
+    public bool CueBefore(IReadOnlyList<string> tokens, string[] place)
+    {
+        if (place.Length == 0)
+        {
+            return false;
+        }
+
+        for (var at = 1; at + place.Length <= tokens.Count; at++)
+        {
+            if (!tokens.Skip(at).Take(place.Length).SequenceEqual(place, StringComparer.Ordinal))
+            {
+                continue;
+            }
+
+            foreach (var end in tokens[at - 1] == "to" ? [at, at - 1] : new[] { at })
+            {
+                foreach (var cue in Cues)
+                {
+                    if (end >= cue.Length && tokens.Skip(end - cue.Length).Take(cue.Length).SequenceEqual(cue, StringComparer.Ordinal)
+                        && SlotFiller.Contains(cue, tokens.Take(end).ToList()))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>True when the dialog has situation cues and <paramref name="tokens"/> contain one (not negated).</summary>
     public bool HasOwnSituationCue(IReadOnlyList<string> tokens) => Cues.Count > 0 && SlotFiller.ContainsAny(Cues, tokens);
 
