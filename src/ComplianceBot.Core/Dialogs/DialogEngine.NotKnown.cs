@@ -15,6 +15,10 @@ public sealed partial class DialogEngine
         "不知道", "不清楚", "不确定", "说不准", "不好说", "搞不清",
     }.Select(UtteranceTokens.Of).Where(t => t.Length > 0).ToArray();
 
+    // Words of an embedded question about a term ("not sure what approved scope means", "不知道什么是专线"): the writer
+    // asks for an explanation, which the FAQ gives aside.
+    private static readonly HashSet<string> AsksWhat = new(UtteranceTokens.Of("what which how mean means meaning 什 么 啥 意 思 怎"), StringComparer.Ordinal);
+
     /// <summary>
     /// A statement that says the writer does not know and gives no value for the question asked ("dunno if it goes over
     /// approved channel" at the charging question): it answers that question, not another one, so it is never answered
@@ -25,7 +29,7 @@ public sealed partial class DialogEngine
     {
         var ds = state.Dialog!;
         var asked = ds.AskedSlot!;
-        if (turn.IsQuestion || reading.Values.ContainsKey(asked) || !SlotFiller.ContainsAny(NotKnowing, turn.Tokens)
+        if (turn.IsQuestion || reading.Values.ContainsKey(asked) || !SlotFiller.ContainsAny(NotKnowing, turn.Tokens) || turn.Tokens.Any(AsksWhat.Contains)
             || dialog.FindSlot(asked) is not { } slot)
         {
             return null;
