@@ -93,7 +93,11 @@ public sealed record TurnAnalysis
     /// <summary>True when the message has a correction cue ("actually", "oh wait", "其实").</summary>
     public bool HasCorrectionCue { get; init; }
 
-    /// <summary>While a check asks a slot: the message read as the answer to that slot (short answers, labels, numbers count); null otherwise.</summary>
+    /// <summary>
+    /// While a check asks a slot: the message read as the answer to that slot (short answers, labels, numbers count); right
+    /// after a verdict, when the message names a value of the check's last question, read as the answer to that question
+    /// ("yes i think so"); null otherwise.
+    /// </summary>
     public SlotReading? Answer { get; init; }
 
     /// <summary>The match of the FAQ matcher (topics and out-of-scope groups); null when the message is not matched (a button, small talk, a control word, a number).</summary>

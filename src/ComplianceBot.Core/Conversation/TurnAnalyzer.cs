@@ -66,6 +66,12 @@ public static class TurnAnalyzer
         {
             answer = PlaceFacts.Apply(SlotFiller.Read(running, text, tokens, asked, language), gazetteer.SlotOf(ds.DialogId), places, asked);
         }
+        else if (state.Dialog is { Phase: DialogPhase.Finished, FilledOrder: [.., var last] } fd && fd.VerdictTurn == state.Turn
+                 && input.Value is null && content.FindDialogIndex(fd.DialogId) is { } finished && finished.Names(last, tokens))
+        {
+            // Right after a verdict, an answer to the check's last question ("yes i think so") is read as one.
+            answer = SlotFiller.Read(finished, text, tokens, last, language);
+        }
 
         var routedByValue = input.Value is { } value && RoutedKeys.Any(value.ContainsKey);
         var matchable = normalized.Length > 0 && reference is null && titled is null && smallTalk == SmallTalkKind.None && control == DialogCommand.None && !routedByValue;

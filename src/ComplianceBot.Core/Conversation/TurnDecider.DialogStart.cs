@@ -24,7 +24,9 @@ public static partial class TurnDecider
     /// situation, one more when the matcher was not confident enough to answer at all. The writer's own situation
     /// stating at least <see cref="DialogEngine.SlotsForDirectStart"/> facts of any dialog starts it when no topic is
     /// answered confidently, and one more fact starts it even then. A dialog with situation cues starts this way only
-    /// when the message has one of them.
+    /// when the message has one of them; a trip described (one of its cues and a place the writer goes to, with
+    /// <see cref="DialogEngine.SlotsForDirectStart"/> facts) starts it before any other. A check of what an organisation
+    /// does takes the writer's own situation as theirs only when the writer speaks of we/our.
     /// </summary>
     private static (DialogDefinition? Dialog, string Why) DialogToStart(TurnAnalysis turn, MatchResult match, ServedContent content)
     {
@@ -75,7 +77,7 @@ public static partial class TurnDecider
             .SelectMany(c => DialogOf(snapshot, c.Id) is { } d ? [d] : Offered(snapshot, c.Id))
             .DistinctBy(d => d.Id)
             .Select(d => (Dialog: d, Reading: turn.StatedFor(d.Id)))
-            .Where(x => x.Reading is not null && x.Reading.Reading.Values.Count >= needed)
+            .Where(x => x.Reading is not null && x.Reading.Reading.Values.Count >= (OwnCaseOf(turn, x.Dialog) ? needed : Math.Max(needed, DialogEngine.SlotsForDirectStart)))
             .Select(x => (x.Dialog, x.Reading!, Why: "situation linked to the match"));
 
         // The writer's own situation stating enough facts of any dialog starts it when no topic answers confidently
@@ -87,18 +89,37 @@ public static partial class TurnDecider
             : DialogEngine.SlotsForDirectStart;
         var described = own
             ? snapshot.Dialogs.Select(d => (Dialog: d, Reading: turn.StatedFor(d.Id)))
-                .Where(x => x.Reading is not null && x.Reading.Reading.Values.Count >= describedNeeds)
+                .Where(x => x.Reading is not null && x.Reading.Reading.Values.Count >= describedNeeds && OwnCaseOf(turn, x.Dialog))
                 .Select(x => (x.Dialog, x.Reading!, Why: "own situation"))
             : [];
 
-        // The most facts win; a dialog with situation cues (a trip) needs one of them, so that "I'm in Shanghai and use a
-        // VPN" is not read as a trip to Shanghai.
-        var best = linked.Concat(described)
+        // A trip described ("going to beijing for work, using the approved company channel"): a dialog whose situation cue
+        // stands right before a place the writer goes to, stating enough facts, is the writer's trip, whoever speaks.
+        var ownPlaces = turn.Places.Where(p => p.OwnLocation).Select(p => UtteranceTokens.Of(p.Name)).ToList();
+        var trip = ownPlaces.Count > 0
+            ? snapshot.Dialogs.Select(d => (Dialog: d, Reading: turn.StatedFor(d.Id)))
+                .Where(x => x.Reading is { HasOwnCue: true } && x.Reading.Reading.Values.Count >= DialogEngine.SlotsForDirectStart
+                            && ownPlaces.Any(p => content.FindDialogIndex(x.Dialog.Id)?.CueBefore(turn.Tokens, p) == true))
+                .Select(x => (x.Dialog, x.Reading!, Why: "a trip described"))
+            : [];
+
+        // A described trip wins, then the most facts; a dialog with situation cues (a trip) needs one of them, so that
+        // "I'm in Shanghai and use a VPN" is not read as a trip to Shanghai.
+        var best = trip.Concat(linked).Concat(described)
             .Where(x => x.Item2.HasSituationCue)
-            .OrderByDescending(x => x.Item2.Reading.Values.Count)
+            .OrderByDescending(x => x.Why == "a trip described")
+            .ThenByDescending(x => x.Item2.Reading.Values.Count)
             .FirstOrDefault();
         return best.Dialog is null ? (null, string.Empty) : (best.Dialog, $"{best.Why}: {best.Item2.Reading.Values.Count} stated");
     }
+
+    /// <summary>
+    /// True when the writer's own situation (<see cref="TurnAnalysis.IsAboutOwnSituation"/>) is the case <paramref name="dialog"/>
+    /// checks: always, except for a check of what an organisation does (sharing its channel), which needs the writer to
+    /// speak of we/our. "I'm a contractor" (我是外包的) is about the writer, not their employer's sharing of its channel.
+    /// </summary>
+    private static bool OwnCaseOf(TurnAnalysis turn, DialogDefinition dialog) =>
+        dialog.SituationOf != SituationOf.Organisation || turn.IsAboutOwnOrganisation;
 
     /// <summary>
     /// A message that asks to have the writer's case checked ("help me decide whether my VPN is ok", "check if we can let

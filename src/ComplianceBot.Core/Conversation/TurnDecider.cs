@@ -286,23 +286,29 @@ public static partial class TurnDecider
 
     /// <summary>
     /// A short statement right after an answer that offered a check ("Check my situation"), which states a fact of that
-    /// check and which no topic answers confidently ("vpn ok?" answered, then "shanghai" or "company vpn"): the writer
-    /// is describing their case, so the check starts with that fact (and any the earlier message stated). Null when no
-    /// check was offered, the message is a question, longer than <see cref="MaxFollowUpTokens"/>, or states none of its facts.
+    /// check and which no topic answers confidently, or which says nothing but facts of that check
+    /// (<see cref="DialogIndex.SaysOnlyFacts"/>) ("vpn ok?" answered, then "shanghai", "company vpn" or 在上海): the
+    /// writer is describing their case, so the check starts with that fact (and any the earlier message stated). Null
+    /// when no check was offered, the message is a question, longer than <see cref="MaxFollowUpTokens"/>, states none
+    /// of its facts, or has words of its own that a topic answers confidently.
     /// </summary>
     private static TurnResult? AnswerToOfferedCheck(TurnAnalysis turn, ConversationState state, ServedContent content, DialogEngine dialogs,
         ImmutableArray<StatedFacts> earlier)
     {
-        if (state.InCheck || turn.IsQuestion || turn.Tokens.Length > MaxFollowUpTokens || state.OfferedButtons.IsDefaultOrEmpty
-            || turn.TopicsMatch is { Outcome: MatchOutcome.Answer, Top.Confidence: >= DialogStartConfidence })
+        if (state.InCheck || turn.IsQuestion || turn.Tokens.Length > MaxFollowUpTokens || state.OfferedButtons.IsDefaultOrEmpty)
         {
             return null;
         }
 
+        // A topic answering confidently speaks for a message with words of its own ("penalties for subleasing"); a message
+        // of nothing but the check's facts ("mpls from china telecom", 在上海) is the answer to the offer all the same.
+        var confidentTopic = turn.TopicsMatch is { Outcome: MatchOutcome.Answer, Top.Confidence: >= DialogStartConfidence };
+        var placeWords = confidentTopic ? turn.Places.SelectMany(p => UtteranceTokens.Of(p.Name)).ToHashSet(StringComparer.Ordinal) : [];
         foreach (var button in state.OfferedButtons)
         {
             if (button.Value?.GetValueOrDefault(DialogActions.StartKey) is { } dialogId && content.Snapshot.FindDialog(dialogId) is { } dialog
-                && turn.StatedFor(dialog.Id)?.Reading is { Values.Count: > 0 } reading)
+                && turn.StatedFor(dialog.Id)?.Reading is { Values.Count: > 0 } reading
+                && (!confidentTopic || content.FindDialogIndex(dialog.Id)?.SaysOnlyFacts(turn.Tokens, placeWords) == true))
             {
                 var (kept, carried) = WithEarlierFacts(reading, earlier.FirstOrDefault(f => f.DialogId == dialog.Id));
                 var why = $"states {reading.Values.Count} fact(s) of the check offered by the last answer" + (carried > 0 ? $"; {carried} stated before" : string.Empty);

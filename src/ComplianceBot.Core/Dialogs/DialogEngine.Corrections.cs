@@ -26,7 +26,7 @@ public sealed partial class DialogEngine
             .OrderBy(kv => dialog.SlotOrder(kv.Key)).ToList();
         var changesKnown = changed.Any(kv => ds.Facts.ContainsKey(kv.Key));
         var rightAfter = ds.VerdictTurn == state.Turn - 1;
-        if (Reopen(dialog, ds, stated, asked: null, turn.IsQuestion) is { Count: > 0 } opened && (turn.HasCorrectionCue || rightAfter))
+        if (OpenedSlots(dialog, ds, stated, asked: null, turn.IsQuestion) is { Count: > 0 } opened && (turn.HasCorrectionCue || rightAfter))
         {
             // "actually it's a hk sim" after a verdict on roaming: that fact was none of its choices, so it is open again
             return AskOpen(dialog, state, opened, changed.Where(kv => !opened.Contains(kv.Key)).ToList(), asked: null);
@@ -35,7 +35,7 @@ public sealed partial class DialogEngine
         if (changed.Count == 0 || !changesKnown
             || !(turn.HasCorrectionCue || (rightAfter && !turn.IsQuestion)))
         {
-            return null;
+            return ReopenDoubted(dialog, state, turn, stated, rightAfter);
         }
 
         var next = ds;
@@ -56,5 +56,54 @@ public sealed partial class DialogEngine
         };
         return Advance(dialog, state with { Dialog = next },
             [DialogPhrases.Noted(_language) + "\n" + _replies.FactLines(dialog, changed.Select(kv => kv.Key).ToList(), next.Facts)], decision);
+    }
+
+    /// <summary>
+    /// After a verdict, a statement (right after it, or with a correction cue) that leaves a fact of the finished check
+    /// open: a guessed or doubted value ("应该是工作用吧": probably for work), or, right after the verdict, a hedged
+    /// answer to the check's last question ("yes i think so", read by <see cref="TurnAnalyzer"/>). A guess is never
+    /// confirmed, so the verdict no longer stands on that fact: the question is asked again with its options (or the
+    /// slot takes its unsure value where the hedge gives it). Null for any other message.
+    /// </summary>
+    private TurnResult? ReopenDoubted(DialogDefinition dialog, ConversationState state, TurnAnalysis turn, SlotReading stated, bool rightAfter)
+    {
+        var ds = state.Dialog!;
+        if (!(turn.HasCorrectionCue || (rightAfter && !turn.IsQuestion)))
+        {
+            return null;
+        }
+
+        var slot = stated.Ambiguous.Keys.Where(k => dialog.FindSlot(k) is not null).OrderBy(dialog.SlotOrder).FirstOrDefault();
+        if (slot is null && rightAfter && stated.IsEmpty && ds.FilledOrder.Length > 0 && turn.Answer is { } answer)
+        {
+            var last = ds.FilledOrder[^1];
+            if (answer.Values.TryGetValue(last, out var unsure) && unsure == SlotFiller.UnsureValue && ds.Facts[last] != unsure)
+            {
+                var next = ds.Fill(last, unsure) with { Failures = 0, PreviousValue = null, Verdict = null, RuleId = null };
+                return Advance(dialog, state with { Dialog = next },
+                    [DialogPhrases.Noted(_language) + "\n" + _replies.FactLines(dialog, [last], next.Facts)],
+                    new Decision(DecisionKind.Correction) { DialogId = dialog.Id, SlotId = last, Value = unsure, Reason = $"a hedged answer to the last question; was {ds.Facts[last]}" });
+            }
+
+            slot = answer.Ambiguous.ContainsKey(last) ? last : null;
+        }
+
+        if (slot is null)
+        {
+            return null;
+        }
+
+        var reopened = ds.Forget(slot) with
+        {
+            Phase = DialogPhase.Asking,
+            AskedSlot = slot,
+            PreviousValue = ds.Facts.GetValueOrDefault(slot),
+            Failures = 0,
+            Verdict = null,
+            RuleId = null,
+        };
+        return Reask(dialog, state with { Dialog = reopened }, [DialogPhrases.Reopened(_language, _replies.SlotLabel(dialog, slot))],
+            new Decision(DecisionKind.Correction) { DialogId = dialog.Id, SlotId = slot, Reason = "left open after the verdict: asked again" },
+            listChoices: true);
     }
 }

@@ -10,7 +10,7 @@ public sealed partial class DialogEngine
     /// The slots that <paramref name="reading"/> leaves open and that stay open now: the slot asked, or one answered before
     /// when the message is no question ("it's a hk sim" at the purpose question, after "roaming"). Empty when none.
     /// </summary>
-    private static List<string> Reopen(DialogDefinition dialog, DialogState ds, SlotReading reading, string? asked, bool isQuestion) =>
+    private static List<string> OpenedSlots(DialogDefinition dialog, DialogState ds, SlotReading reading, string? asked, bool isQuestion) =>
         reading.Open.Where(s => dialog.FindSlot(s)?.NoneOfThese is not null && (s == asked || (!isQuestion && ds.Facts.ContainsKey(s))))
             .OrderBy(dialog.SlotOrder).ToList();
 

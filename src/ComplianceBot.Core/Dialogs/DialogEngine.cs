@@ -285,7 +285,7 @@ public sealed partial class DialogEngine
             return faq;
         }
 
-        if (Reopen(dialog, ds, reading, asked, turn.IsQuestion) is { Count: > 0 } opened)
+        if (OpenedSlots(dialog, ds, reading, asked, turn.IsQuestion) is { Count: > 0 } opened)
         {
             return AskOpen(dialog, state, opened, newFacts.Where(f => !opened.Contains(f.Key)).ToList(), asked);
         }
@@ -329,6 +329,11 @@ public sealed partial class DialogEngine
             return Reask(dialog, state with { Dialog = ds with { AskedSlot = other } }, [DialogPhrases.Ambiguous(_language, labels)],
                 new Decision(DecisionKind.SlotAmbiguous) { DialogId = dialog.Id, SlotId = other, Candidates = [.. named], Reason = $"asked {asked}; the message is about {other}" },
                 listChoices: true);
+        }
+
+        if (NotKnown(dialog, state, turn, reading) is { } notKnown)
+        {
+            return notKnown; // "dunno if it goes over approved channel": an answer to this question, not an FAQ aside
         }
 
         // "not for work" talks about the question (it rules a value out), so it is no other question to answer aside;
@@ -476,7 +481,8 @@ public sealed partial class DialogEngine
     }
 
     /// <summary>Asks the current question again after <paramref name="preface"/>; offers the compliance team after repeated failures.</summary>
-    private TurnResult Reask(DialogDefinition dialog, ConversationState state, IReadOnlyList<string> preface, Decision decision, bool listChoices = false)
+    private TurnResult Reask(DialogDefinition dialog, ConversationState state, IReadOnlyList<string> preface, Decision decision, bool listChoices = false,
+        bool offerHandoff = false)
     {
         var ds = state.Dialog!;
         if (ds.Phase == DialogPhase.ChoosingChange)
@@ -490,7 +496,7 @@ public sealed partial class DialogEngine
             return Advance(dialog, state, preface, decision);
         }
 
-        var offerHandoff = ds.Failures >= FailuresBeforeHandoff;
+        offerHandoff |= ds.Failures >= FailuresBeforeHandoff;
         var paragraphs = offerHandoff ? preface.Append(DialogPhrases.OfferHandoff(_language)) : preface;
         return new TurnResult(decision with { Asks = ds.AskedSlot },
             [_replies.Prompt(dialog, ds, paragraphs, listChoices || offerHandoff, offerHandoff)], state);

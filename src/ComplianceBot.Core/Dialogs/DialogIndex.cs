@@ -24,9 +24,7 @@ public sealed class DialogIndex
         ByFirstToken = byFirstToken;
         LongestPhrase = phrases.Select(p => p.Tokens.Length).DefaultIfEmpty(0).Max();
         _spellers = dialog.Slots.ToDictionary(s => s.Id, Speller, StringComparer.Ordinal);
-        _unsureMeansDontKnow = dialog.Slots.Where(s => s.FindChoice("unsure") is { } unsure
-                && unsure.Synonyms.All.Concat(unsure.Answers.All).Any(p => SlotFiller.ContainsAny(SlotFiller.DontKnowMarkers, UtteranceTokens.Of(p))))
-            .Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+        _unsureMeansDontKnow = dialog.Slots.Where(SlotFiller.UnsureMeansDontKnow).Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
     }
 
     // Slots whose `unsure` choice has a synonym or answer saying the writer doesn't know ("not sure", "不清楚"); not its label.
@@ -159,6 +157,107 @@ public sealed class DialogIndex
     /// situation cues, not negated ("not travelling" is no trip), or the dialog has none.
     /// </summary>
     public bool HasSituationCue(IReadOnlyList<string> tokens) => Cues.Count == 0 || SlotFiller.ContainsAny(Cues, tokens);
+
+    /// <summary>
+    /// True when <paramref name="tokens"/> (a message's <see cref="UtteranceTokens"/>) contain a phrase of one of slot
+    /// <paramref name="slot"/>'s values (a synonym, an answer such as "yes", a label), not negated.
+    /// </summary>
+    public bool Names(string slot, IReadOnlyList<string> tokens)
+    {
+        foreach (var phrase in Phrases)
+        {
+            if (phrase.Slot == slot && phrase.Kind != SlotPhraseKind.NoneOfThese && SlotFiller.Contains(phrase.Tokens, tokens))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Words that carry no content of their own in a terse answer ("mpls from china telecom", "在上海", "we use it for work").
+    private static readonly HashSet<string> FunctionWords = new(UtteranceTokens.Of(
+        "i im am is are was we it its they use using used from in at on for to of with via through and or by be will just only also "
+        + "mostly mainly usually currently now here there 我 们 在 用 是 的 了 从 到 走 都 也 就 主 要 一 般"), StringComparer.Ordinal);
+
+    /// <summary>
+    /// True when <paramref name="tokens"/> (a message's <see cref="UtteranceTokens"/>) say nothing but facts of this dialog:
+    /// every token is part of one of its synonyms, situation cues or check requests, one of <paramref name="otherWords"/>
+    /// (the tokens of the places the message names), or a function word ("mpls from china telecom" for the overseas
+    /// branch check; "penalties for subleasing" has "penalties" besides).
+    /// </summary>
+    public bool SaysOnlyFacts(IReadOnlyList<string> tokens, IReadOnlySet<string> otherWords)
+    {
+        var covered = new bool[tokens.Count];
+        void Cover(string[] phrase)
+        {
+            for (var start = 0; start + phrase.Length <= tokens.Count; start++)
+            {
+                var matches = true;
+                for (var i = 0; i < phrase.Length && matches; i++)
+                {
+                    matches = string.Equals(tokens[start + i], phrase[i], StringComparison.Ordinal);
+                }
+
+                if (matches)
+                {
+                    Array.Fill(covered, true, start, phrase.Length);
+                }
+            }
+        }
+
+        foreach (var phrase in Phrases.Where(p => p.Kind != SlotPhraseKind.Answer))
+        {
+            Cover(phrase.Tokens);
+        }
+
+        foreach (var phrase in Cues.Concat(Requests))
+        {
+            Cover(phrase);
+        }
+
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            covered[i] |= FunctionWords.Contains(tokens[i]) || otherWords.Contains(tokens[i]);
+        }
+
+        return Array.TrueForAll(covered, c => c);
+    }
+
+    /// <summary>
+    /// True when one of the dialog's situation cues stands right before <paramref name="place"/> (a place name as
+    /// <see cref="UtteranceTokens"/>) in <paramref name="tokens"/>, with at most "to" between: "going to beijing",
+    /// "flying to shanghai", "visiting shenzhen", "去北京"; not "im in shanghai, going to use the company vpn".
+    /// </summary>
+    public bool CueBefore(IReadOnlyList<string> tokens, string[] place)
+    {
+        if (place.Length == 0)
+        {
+            return false;
+        }
+
+        for (var at = 1; at + place.Length <= tokens.Count; at++)
+        {
+            if (!tokens.Skip(at).Take(place.Length).SequenceEqual(place, StringComparer.Ordinal))
+            {
+                continue;
+            }
+
+            foreach (var end in tokens[at - 1] == "to" ? [at, at - 1] : new[] { at })
+            {
+                foreach (var cue in Cues)
+                {
+                    if (end >= cue.Length && tokens.Skip(end - cue.Length).Take(cue.Length).SequenceEqual(cue, StringComparer.Ordinal)
+                        && SlotFiller.Contains(cue, tokens.Take(end).ToList()))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>True when the dialog has situation cues and <paramref name="tokens"/> contain one (not negated).</summary>
     public bool HasOwnSituationCue(IReadOnlyList<string> tokens) => Cues.Count > 0 && SlotFiller.ContainsAny(Cues, tokens);

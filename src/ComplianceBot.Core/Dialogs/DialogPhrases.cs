@@ -37,6 +37,14 @@ internal static class DialogPhrases
         "This question may not fit your situation. You can also **talk to the compliance team** instead, or **cancel** the check.",
         "这个问题可能不符合你的情况。你也可以改为**联系合规团队**，或**取消**检查。");
 
+    public static string NotKnown(Language l) => T(l,
+        "That's fine, but I need this answer to decide. Find out first (the line under the question says how, where there is one), or talk to the compliance team.",
+        "没关系，但我需要这个答案才能判断。请先弄清楚（问题下方如有提示，可按提示去问），或联系合规团队。");
+
+    public static string Reopened(Language l, string label) => T(l,
+        $"That leaves **{label}** open, so the verdict above can't rely on it. Which is it?",
+        $"这样 **{label}** 就不确定了，上面的结论不能以此为依据。是哪一个？");
+
     public static string Handoff(Language l, string title) => T(l,
         $"Please contact your compliance team about **{title}**, and share what you have told me so far:",
         $"请就 **{title}** 联系你的合规团队，并告知你目前提供的信息：");

@@ -53,8 +53,24 @@ public static class SlotFiller
     // value read with them ("not sure, so no" at "is it confirmed?") is the writer's answer.
     internal static readonly IReadOnlyList<string[]> DontKnowMarkers = new[]
     {
-        "do not know", "no idea", "not sure", "unsure", "not certain", "no clue", "cannot say", "hard to say",
-        "不知道", "不清楚", "不确定", "说不准", "不好说", "没想好",
+        "do not know", "no idea", "not sure", "unsure", "not certain", "no clue", "cannot say", "hard to say", "cannot tell",
+        "could not tell", "not clear", "不知道", "不清楚", "不确定", "说不准", "不好说", "没想好", "搞不清",
+    }.Select(UtteranceTokens.Of).Where(t => t.Length > 0).ToArray();
+
+    /// <summary>
+    /// True when the <c>unsure</c> choice of <paramref name="slot"/> has a synonym or answer saying the writer doesn't know
+    /// ("not sure", "不清楚"; its label does not count): "dunno" then takes it. The trip check's <c>unsure</c> is a company
+    /// VPN app whose channel is unconfirmed, not "I don't know how I'll connect".
+    /// </summary>
+    internal static bool UnsureMeansDontKnow(DialogSlot slot) => slot.FindChoice(UnsureValue) is { } unsure
+        && unsure.Synonyms.All.Concat(unsure.Answers.All).Any(p => ContainsAny(DontKnowMarkers, UtteranceTokens.Of(p)));
+
+    // "I don't know if/whether …": what follows is doubted, not stated ("dunno if it goes over approved channel" is no
+    // confirmed approved channel), so it is read as a guess.
+    private static readonly IReadOnlyList<string[]> DoubtMarkers = new[]
+    {
+        "do not know if", "do not know whether", "not sure if", "not sure whether", "no idea if", "no idea whether", "not certain if",
+        "not certain whether", "wonder if", "wonder whether", "不知道是不是", "不知道是否", "不确定是不是", "不确定是否", "不清楚是不是", "不清楚是否", "不知道有没有",
     }.Select(UtteranceTokens.Of).Where(t => t.Length > 0).ToArray();
 
     // Words that say how often, not how sure: with a bare "yes" ("yes, sometimes") the answer is as unsure as a guess,
@@ -69,7 +85,7 @@ public static class SlotFiller
     private static readonly HashSet<string> NoSlots = new(StringComparer.Ordinal);
 
     // The value a check uses for "not sure" (the contract's unsure value).
-    private const string UnsureValue = "unsure";
+    internal const string UnsureValue = "unsure";
 
     // Words that join a qualifier to what it qualifies ("自己搭的梯子", "a tunnel of my own").
     private static readonly HashSet<string> Linkers = new(UtteranceTokens.Of("的 之 个 of"), StringComparer.Ordinal);
@@ -162,7 +178,7 @@ public static class SlotFiller
             askedFromShortAnswer = true;
         }
 
-        var guess = ContainsAny(GuessMarkers, tokens);
+        var guess = ContainsAny(GuessMarkers, tokens) || ContainsAny(DoubtMarkers, tokens);
 
         var notSure = false;
 
