@@ -12,8 +12,9 @@ namespace ComplianceBot.Content;
 /// (12 digits, the <c>contentVersion</c> of every reply), <c>loadedAt</c> (UTC), <c>asOf</c> (YYYY-MM-DD), counts;
 /// <c>lastReload</c>: <c>at</c>, <c>succeeded</c>, <c>version</c> (short hash of the files it read), <c>errors</c> and
 /// <c>warnings</c> (each <c>path:line:column: severity: message</c>; in errors quoted file text is elided, see
-/// <see cref="Line"/>; warnings, which only content files that passed the schema produce, are shown in full),
-/// <c>warningsPending</c> (true while the nearly-same-phrasings check of that reload still runs in the background:
+/// <see cref="Line"/>; warnings, which only content files that passed the schema produce, are shown in full; at most
+/// <see cref="MaxWarningsListed"/> warnings, in the order <c>validate</c> prints them), <c>warningCount</c> (all the
+/// reload's warnings, listed or not), <c>warningsPending</c> (true while the nearly-same-phrasings check of that reload still runs in the background:
 /// its warnings are not yet listed).
 /// Answers callers on this machine only unless <c>Hosting:AllowRemoteMonitoring</c>.
 /// </remarks>
@@ -57,15 +58,23 @@ public static partial class StatusEndpoint
                 version = last.Version.ShortHash,
                 errors = last.Messages.Where(m => m.Severity == Severity.Error).Select(Line).ToList(),
                 warnings = WarningLines(last.Messages),
+                warningCount = last.Messages.Count(m => m.Severity == Severity.Warning),
                 warningsPending = last.Pending is not null,
             },
         };
     }
 
     // Warnings come only from files that parsed and passed the schema (content, not a linked system file), so the
-    // phrasings they quote are shown: an author cannot act on "phrasing '…' is the same as '…'". Still capped in length.
+    // phrasings they quote are shown: an author cannot act on "phrasing '…' is the same as '…'". Still capped in length,
+    // and in number: 10,000 topics can give 100,000 nearly-same warnings (about 20 MB of JSON on every call).
     private static List<string> WarningLines(IEnumerable<ValidationMessage> messages) =>
-        messages.Where(m => m.Severity == Severity.Warning).Select(WarningLine).ToList();
+        messages.Where(m => m.Severity == Severity.Warning).Take(MaxWarningsListed).Select(WarningLine).ToList();
+
+    /// <summary>
+    /// The most warnings <c>lastReload.warnings</c> lists (the first ones); <c>warningCount</c> gives them all, and
+    /// <c>validate</c> prints them all.
+    /// </summary>
+    public const int MaxWarningsListed = 200;
 
     /// <summary>
     /// Warning <paramref name="message"/> as shown to operators: <c>path:line:column: warning: message</c> in full, at

@@ -14,24 +14,17 @@ namespace ComplianceBot.Tests.Audit;
 /// </summary>
 public sealed class AuditTrailTests : IDisposable
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "cb-audit-" + Guid.NewGuid().ToString("N"));
+    private readonly TempSqliteFolder _temp = new("audit");
 
-    private string Database => Path.Combine(_folder, "state.db");
+    private string Database => _temp.File("state.db");
 
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (Directory.Exists(_folder))
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-    }
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public async Task Report_decision_prints_the_verdict_of_a_conversation_with_its_facts_citations_and_content_version()
     {
         JObject verdict;
-        await using (var bot = await BotServer.StartAsync(new Dictionary<string, string?> { ["Storage:Provider"] = "Sqlite", ["Storage:ConnectionString"] = $"Data Source={Database}" }))
+        await using (var bot = await BotServer.StartAsync(_temp.Settings()))
         {
             await bot.SendAsync(Activities.Message("Is it illegal for individuals to use paid international VPN services?", "audit-1"));
             await bot.SendAsync(Activities.Message(null, "audit-1", StoredState.Start("travel-check")));
@@ -73,8 +66,8 @@ public sealed class AuditTrailTests : IDisposable
 
         var record = Assert.Single(await ((BotStore)bot.Services.GetService(typeof(BotStore))!).ReadAuditAsync("hashed-1"));
 
-        Assert.Equal(new UserIdHasher(new AuditOptions { UserIdKey = "an-auditors-key" }, _folder).Hash("user-1"), record.UserHash);
-        Assert.NotEqual(new UserIdHasher(new AuditOptions { UserIdKey = "another-key" }, _folder).Hash("user-1"), record.UserHash);
+        Assert.Equal(new UserIdHasher(new AuditOptions { UserIdKey = "an-auditors-key" }, _temp.Path).Hash("user-1"), record.UserHash);
+        Assert.NotEqual(new UserIdHasher(new AuditOptions { UserIdKey = "another-key" }, _temp.Path).Hash("user-1"), record.UserHash);
         Assert.Equal("my email is <address> can i use tor", record.Text);
         Assert.Equal("fallback", record.Kind);
     }
@@ -84,12 +77,12 @@ public sealed class AuditTrailTests : IDisposable
     {
         var options = new AuditOptions { UserIdKeyPath = "keys/audit.key" };
 
-        var first = new UserIdHasher(options, _folder).Hash("user-1");
-        var second = new UserIdHasher(options, _folder).Hash("user-1");
+        var first = new UserIdHasher(options, _temp.Path).Hash("user-1");
+        var second = new UserIdHasher(options, _temp.Path).Hash("user-1");
 
         Assert.Equal(first, second);
         Assert.Equal(64, first.Length);
-        Assert.True(File.Exists(Path.Combine(_folder, "keys", "audit.key")));
+        Assert.True(File.Exists(_temp.File(Path.Combine("keys", "audit.key"))));
     }
 
     [Fact]

@@ -46,4 +46,29 @@ public sealed class DeferredWarningsTests : ReloadingHostTest
             w => w.StartsWith($"knowledge/{Topic}:{at + 1}:7: warning: phrasing 'is a paid vpn legal in china'", StringComparison.Ordinal)
                  && w.Contains("is the same as 'is a paid vpn legal in china'", StringComparison.Ordinal)); // the phrasing shown, so the author can act
     }
+
+    [Fact]
+    public async Task The_status_lists_the_first_warnings_as_validate_prints_them_and_counts_them_all()
+    {
+        var served = Store.Current.Snapshot.Version.Hash;
+        var path = Content.PathOf(Topic);
+        var lines = (await File.ReadAllLinesAsync(path)).ToList();
+        var at = lines.FindIndex(l => l.Trim() == "en:") + 1;
+        const int added = ComplianceBot.Content.StatusEndpoint.MaxWarningsListed + 50;
+        // Each is personal-paid-vpn's first phrasing once normalised: one "is the same as" warning each.
+        lines.InsertRange(at, Enumerable.Range(1, added).Select(n => "    - is a paid vpn legal in china" + new string('?', n)));
+        await File.WriteAllLinesAsync(path, lines);
+
+        await ReloadAsync("the edit loaded", ContentReloads.LoadedOtherThan(served));
+        await Store.WarningsChecked.OrFailAsync("the phrasing check", () => "still running");
+
+        var status = await StatusAsync();
+        var validate = ComplianceBot.Core.Loading.ContentLoader.Load(Content.KnowledgePath, dialogsDirectory: Content.DialogsPath)
+            .Messages.Where(m => m.Severity == ComplianceBot.Core.Validation.Severity.Warning).ToList();
+        Assert.True(validate.Count >= added, $"validate printed {validate.Count} warnings");
+        Assert.Equal(validate.Count, (int)status["lastReload"]!["warningCount"]!);
+        Assert.Equal(
+            validate.Take(ComplianceBot.Content.StatusEndpoint.MaxWarningsListed).Select(ComplianceBot.Content.StatusEndpoint.WarningLine),
+            status["lastReload"]!["warnings"]!.Select(w => (string)w!));
+    }
 }

@@ -19,21 +19,14 @@ namespace ComplianceBot.Tests.Reporting;
 /// </summary>
 public sealed class UnansweredTests : IDisposable
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "cb-unanswered-" + Guid.NewGuid().ToString("N"));
+    private readonly TempSqliteFolder _temp = new("unanswered");
 
-    private string Database => Path.Combine(_folder, "nested", "state.db");
+    private string Database => _temp.File(Path.Combine("nested", "state.db"));
 
     /// <summary>The host keeps everything in a SQLite file in this test's folder (a nested folder that does not exist yet).</summary>
-    private Dictionary<string, string?> SqliteSettings => new() { ["Storage:Provider"] = "Sqlite", ["Storage:ConnectionString"] = $"Data Source={Database}" };
+    private Dictionary<string, string?> SqliteSettings => _temp.Settings(Path.Combine("nested", "state.db"));
 
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (Directory.Exists(_folder))
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-    }
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public async Task The_running_bot_records_fallbacks_normalised_counted_and_without_user_or_conversation_ids()
@@ -187,7 +180,7 @@ public sealed class UnansweredTests : IDisposable
 
     private async Task<SqliteStore> OpenAsync(TimeProvider clock)
     {
-        var store = new SqliteStore($"Data Source={Database}", _folder, clock);
+        var store = new SqliteStore($"Data Source={Database}", _temp.Path, clock);
         await store.InitializeAsync();
         return store;
     }

@@ -17,16 +17,9 @@ namespace ComplianceBot.Tests.Storage;
 public sealed class ConversationStateCacheTests : IDisposable
 {
     private const string Question = "Is it illegal for individuals to use paid international VPN services?";
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "cb-state-cache-" + Guid.NewGuid().ToString("N"));
+    private readonly TempSqliteFolder _temp = new("state-cache");
 
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (Directory.Exists(_folder))
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-    }
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public async Task Consecutive_turns_of_a_conversation_read_its_state_from_the_store_once()
@@ -64,10 +57,7 @@ public sealed class ConversationStateCacheTests : IDisposable
     [Fact]
     public async Task A_check_whose_turns_alternate_between_two_instances_continues_from_each_others_answers()
     {
-        var sqlite = new Dictionary<string, string?>
-        {
-            ["Storage:Provider"] = "Sqlite", ["Storage:ConnectionString"] = $"Data Source={Path.Combine(_folder, "state.db")}",
-        };
+        var sqlite = _temp.Settings();
         await using var a = await BotServer.StartAsync(sqlite);
         await using var b = await BotServer.StartAsync(sqlite);
 

@@ -12,21 +12,11 @@ namespace ComplianceBot.Tests.Storage;
 /// </summary>
 public sealed class DurableConversationTests : IDisposable
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "cb-durable-" + Guid.NewGuid().ToString("N"));
+    private readonly TempSqliteFolder _temp = new("durable");
 
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (Directory.Exists(_folder))
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-    }
+    public void Dispose() => _temp.Dispose();
 
-    private Dictionary<string, string?> Sqlite => new()
-    {
-        ["Storage:Provider"] = "Sqlite", ["Storage:ConnectionString"] = $"Data Source={Path.Combine(_folder, "state.db")}",
-    };
+    private Dictionary<string, string?> Sqlite => _temp.Settings();
 
     [Fact]
     public async Task After_a_restart_in_the_middle_of_a_check_the_next_answer_continues_it()
