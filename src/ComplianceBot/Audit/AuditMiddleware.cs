@@ -1,4 +1,4 @@
-using System.Text.Json;
+using ComplianceBot.Telemetry;
 using ComplianceBot.Bot;
 using ComplianceBot.Core.Conversation;
 using Microsoft.Bot.Builder;
@@ -45,15 +45,54 @@ public sealed class AuditMiddleware(AuditWriter writer, UserIdHasher users, Comp
 
     private AuditRecord Record(ITurnContext turnContext, CommittedTurn turn)
     {
+        // Plain loops: this runs on every turn (the LINQ version allocated an iterator and a closure per step).
         var activity = turnContext.Activity;
         var decision = turn.Result.Decision;
-        var values = turn.Result.Replies.Select(r => r.Value).OfType<ReplyValue>().ToList();
-        var answer = values.OfType<AnswerValue>().FirstOrDefault();
-        var verdict = values.OfType<VerdictValue>().FirstOrDefault();
-        var prompt = values.OfType<PromptValue>().FirstOrDefault();
-        var facts = verdict is not null
-            ? new SortedDictionary<string, string>(verdict.Facts.ToDictionary(f => f.Key, f => f.Value), StringComparer.Ordinal)
-            : new SortedDictionary<string, string>(decision.Facts, StringComparer.Ordinal);
+        AnswerValue? answer = null;
+        VerdictValue? verdict = null;
+        PromptValue? prompt = null;
+        string? contentVersion = null;
+        List<string>? citations = null;
+        foreach (var reply in turn.Result.Replies)
+        {
+            if (reply.Value is not ReplyValue value)
+            {
+                continue;
+            }
+
+            contentVersion ??= value.ContentVersion;
+            switch (value)
+            {
+                case AnswerValue a:
+                    answer ??= a;
+                    AddCitations(ref citations, a.Citations);
+                    break;
+                case VerdictValue v:
+                    verdict ??= v;
+                    AddCitations(ref citations, v.Citations);
+                    break;
+                case PromptValue p:
+                    prompt ??= p;
+                    break;
+            }
+        }
+
+        var facts = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        if (verdict is not null)
+        {
+            foreach (var (slot, value) in verdict.Facts)
+            {
+                facts.Add(slot, value); // throws on a slot given twice, as building a dictionary of them did
+            }
+        }
+        else
+        {
+            foreach (var (slot, value) in decision.Facts)
+            {
+                facts.Add(slot, value);
+            }
+        }
+
         return new AuditRecord
         {
             At = time.GetUtcNow(),
@@ -61,7 +100,7 @@ public sealed class AuditMiddleware(AuditWriter writer, UserIdHasher users, Comp
             ConversationId = activity.Conversation?.Id ?? string.Empty,
             UserHash = users.Hash(activity.From?.Id),
             Text = turn.TypedText,
-            Kind = JsonNamingPolicy.KebabCaseLower.ConvertName(decision.Kind.ToString()),
+            Kind = DecisionKindNames.Of(decision.Kind),
             Decision = decision.ToString(),
             TopicId = decision.TopicId ?? decision.Aside?.TopicId ?? answer?.Id,
             Confidence = decision.Confidence ?? decision.Aside?.Confidence ?? answer?.Confidence,
@@ -69,13 +108,21 @@ public sealed class AuditMiddleware(AuditWriter writer, UserIdHasher users, Comp
             SlotId = decision.SlotId ?? decision.Asks ?? prompt?.Slot,
             Verdict = verdict?.Verdict ?? decision.Verdict,
             Facts = facts,
-            Citations = [.. values.SelectMany(v => v switch
-            {
-                AnswerValue a => a.Citations,
-                VerdictValue v2 => v2.Citations,
-                _ => [],
-            }).Distinct(StringComparer.Ordinal)],
-            ContentVersion = values.Select(v => v.ContentVersion).FirstOrDefault(v => v is not null) ?? content.Current.Snapshot.Version.ShortHash,
+            Citations = citations is null ? [] : [.. citations],
+            ContentVersion = contentVersion ?? content.Current.Snapshot.Version.ShortHash,
         };
+    }
+
+    // The replies' citations in order, each once.
+    private static void AddCitations(ref List<string>? citations, IEnumerable<string> cited)
+    {
+        foreach (var id in cited)
+        {
+            citations ??= [];
+            if (!citations.Contains(id, StringComparer.Ordinal))
+            {
+                citations.Add(id);
+            }
+        }
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
@@ -30,7 +31,37 @@ public sealed class UserIdHasher
 
     /// <summary>The keyed hash of <paramref name="userId"/> (an empty id hashes too).</summary>
     /// <exception cref="IOException">No key is configured and the key file cannot be read or written.</exception>
-    public string Hash(string? userId) => Convert.ToHexStringLower(HMACSHA256.HashData(_key.Value, Encoding.UTF8.GetBytes(userId ?? string.Empty)));
+    public string Hash(string? userId)
+    {
+        // One HMAC per thread, kept with its key set up (a one-shot HMAC set up the key and its context on every turn).
+        var key = _key.Value;
+        if (t_hmac is not { } hmac || !ReferenceEquals(t_hmacKey, key))
+        {
+            t_hmac?.Dispose();
+            hmac = t_hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, key);
+            t_hmacKey = key;
+        }
+
+        var id = userId ?? string.Empty;
+        var length = Encoding.UTF8.GetMaxByteCount(id.Length);
+        var rented = length > 512 ? ArrayPool<byte>.Shared.Rent(length) : null;
+        Span<byte> bytes = rented ?? stackalloc byte[512];
+        hmac.AppendData(bytes[..Encoding.UTF8.GetBytes(id, bytes)]);
+        Span<byte> hash = stackalloc byte[32];
+        hmac.GetHashAndReset(hash);
+        if (rented is not null)
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+
+        return Convert.ToHexStringLower(hash);
+    }
+
+    [ThreadStatic]
+    private static IncrementalHash? t_hmac;
+
+    [ThreadStatic]
+    private static byte[]? t_hmacKey;
 
     private static byte[] ReadOrCreate(string path)
     {

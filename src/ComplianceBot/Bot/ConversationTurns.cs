@@ -51,7 +51,10 @@ public sealed class ConversationTurns(ConversationStateStore states, IOptions<St
             if (unchanged || await states.TryWriteAsync(key, turn.Result.NewState, stored.ETag, cancellationToken))
             {
                 turnContext.TurnState.Set(turn);
-                logger.LogDebug("Turn {Turn} of {Key}: {Decision}", turn.Result.NewState.Turn, key, turn.Result.Decision);
+                if (logger.IsEnabled(LogLevel.Debug))
+                {
+                    logger.LogDebug("Turn {Turn} of {Key}: {Decision}", turn.Result.NewState.Turn, key, turn.Result.Decision);
+                }
                 await SendAsync(turnContext, turn.Result.Replies, cancellationToken);
                 return turn;
             }

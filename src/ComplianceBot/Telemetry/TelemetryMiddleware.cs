@@ -56,8 +56,11 @@ public sealed class TelemetryMiddleware(BotMetrics metrics, TurnsInFlight inFlig
                 }
             }
 
-            logger.LogDebug("Turn on {Channel}: {Outcome} ({Decision}) in {Milliseconds} ms, content {ContentVersion}, trace {TraceId}",
-                channel, outcome, decision, (int)elapsed.TotalMilliseconds, version, Activity.Current?.TraceId.ToString() ?? "none");
+            if (logger.IsEnabled(LogLevel.Debug)) // the arguments (the trace id's text) cost something even when nothing is written
+            {
+                logger.LogDebug("Turn on {Channel}: {Outcome} ({Decision}) in {Milliseconds} ms, content {ContentVersion}, trace {TraceId}",
+                    channel, outcome, decision, (int)elapsed.TotalMilliseconds, version, Activity.Current?.TraceId.ToString() ?? "none");
+            }
         }
     }
 

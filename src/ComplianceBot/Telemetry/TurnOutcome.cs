@@ -42,7 +42,7 @@ public static class TurnOutcome
         }
 
         var decision = turn.Result.Decision;
-        var kind = System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(decision.Kind.ToString());
+        var kind = DecisionKindNames.Of(decision.Kind);
         var outcome = decision.Kind is DecisionKind.Clarify or DecisionKind.Fallback ? Unanswered : Answered;
         return (outcome, kind, decision.Confidence ?? decision.Aside?.Confidence);
     }
