@@ -78,7 +78,7 @@ public sealed partial class DialogEngine
             TextNormalizer.Normalize(s.Label.For(_language)) == normalized || TextNormalizer.Normalize(s.Label.En) == normalized
             || s.Id == normalized.Replace(' ', '-'));
         if (picked is null && known.Count > 0 && normalized.Split(' ').Length <= 4
-            && ChoiceNumberReader.Read(turn.Text, _language, known.Count) is { } number)
+            && ChoiceReference.Read(turn.Text) is { } number && number >= 1 && number <= known.Count)
         {
             picked = known[number - 1];
         }

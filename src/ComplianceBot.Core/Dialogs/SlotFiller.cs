@@ -169,10 +169,11 @@ public static class SlotFiller
             }
         }
 
-        // A number is read only from an answer that names nothing else: "one of our clients" is a recipient, not choice 1.
+        // A number is read only from an answer that is nothing but a pointer to an option ("2", "the second one", 第二个):
+        // "one of our clients" is a recipient, and "some random one" or 随便一个 is no choice 1.
         if (askedSlot is not null && !open.Contains(askedSlot) && dialog.FindSlot(askedSlot) is { } slot
             && values.Count == 0 && ambiguous.Count == 0 && tokens.Length <= MaxTokensForNumber
-            && ChoiceNumberReader.Read(text!, language, slot.Choices.Count) is { } number)
+            && Conversation.ChoiceReference.Read(text) is { } number && number >= 1 && number <= slot.Choices.Count)
         {
             values[askedSlot] = slot.Choices[number - 1].Value;
             askedFromShortAnswer = true;
