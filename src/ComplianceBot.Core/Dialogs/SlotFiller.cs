@@ -45,7 +45,10 @@ public static class SlotFiller
     {
         "guess", "probably", "maybe", "perhaps", "possibly", "sort of", "kind of", "i think", "i believe", "i assume",
         "think so", "believe so", "reckon so", "suppose so", "apparently", "supposedly", "says so", "said so", "not entirely", "more or less",
-        "吧", "可能", "大概", "应该", "好像", "也许", "估计", "差不多", "或许", "听说",
+        "as far as i know", "afaik", "as far as i can tell", "as far as i am aware", "as far as i can see", "to my knowledge",
+        "to the best of my knowledge", "if i remember correctly", "if i recall correctly", "iirc", "pretty sure", "fairly sure",
+        "i would say", "i heard",
+        "吧", "可能", "大概", "应该", "好像", "也许", "估计", "差不多", "或许", "听说", "据我所知", "我觉得", "我认为", "据说", "似乎", "貌似",
     }.Select(UtteranceTokens.Of).Where(t => t.Length > 0).ToArray();
 
     // Short answers saying the writer doesn't know ("dunno", "no idea", "不知道"): to a question none of whose phrases
